@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { Duration } from './duration.js';
+import { ChannelRef, MembersRef, MentionRef, UserRef } from './refs.js';
+
+export const CATEGORIES = ['bug', 'feature_request', 'question', 'praise', 'complaint', 'sales_lead', 'churn_risk', 'noise'] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+/** A key used in IDs, digests and commands: lower-case, no spaces. */
+const Key = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'expected a lower-case key such as product or big-co');
+
+const Timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA timezone such as America/New_York');
+
+const SlaTargets = z.strictObject({ acknowledge: Duration.optional(), resolve: Duration.optional() });
+
+export const Team = z.strictObject({
+  name: z.string().min(1).optional(),
+  home: ChannelRef,
+  members: MembersRef.optional(),
+  oncall: MentionRef.optional(),
+  sla: SlaTargets.optional(),
+});
+export type Team = z.infer<typeof Team>;
+
+const DiscordSource = z.strictObject({
+  guild: z.string().regex(/^\d+$/, 'expected a Discord guild ID (digits, quoted)'),
+  channels: z.array(z.string().regex(/^\d+$/, 'expected a Discord channel ID (digits, quoted)')).default([]),
+  forums: z.array(z.string().regex(/^\d+$/, 'expected a Discord forum channel ID (digits, quoted)')).default([]),
+});
+const SlackSource = z.strictObject({ channels: z.array(z.string().regex(/^[A-Z0-9]{2,}$/, 'expected a Slack channel ID')).min(1) });
+/** A webhook's signing secret, given literally or (better) as the name of an environment variable. */
+const WebhookSecret = z.union([z.string().min(16, 'a webhook secret needs at least 16 characters'), z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) })]);
+const WebhookSource = z.strictObject({ key: Key, secret: WebhookSecret });
+
+export const Source = z.union([
+  z.strictObject({ discord: DiscordSource }),
+  z.strictObject({ slack: SlackSource }),
+  z.strictObject({ webhook: WebhookSource }),
+], { error: 'expected a source: { discord: {...} }, { slack: {...} } or { webhook: {...} }' });
+export type Source = z.infer<typeof Source>;
+
+export const Community = z.strictObject({
+  name: z.string().min(1).optional(),
+  ambassador: UserRef.optional(),
+  sources: z.array(Source).min(1, 'a community needs at least one source'),
+  sla: SlaTargets.optional(),
+});
+export type Community = z.infer<typeof Community>;
+
+const RoutingRule = z.strictObject({
+  name: z.string().optional(),
+  when: z
+    .strictObject({
+      category: z.array(Category).optional(),
+      keywords: z.array(z.string().min(1)).optional(),
+      community: z.union([Key, z.array(Key)]).optional(),
+      urgency: z.array(z.enum(['low', 'normal', 'high', 'critical'])).optional(),
+    })
+    .refine((w) => Object.values(w).some((v) => v !== undefined), 'a rule needs at least one condition'),
+  route: z.array(Key).min(1),
+  /** Stop at this rule; otherwise later matching rules add their teams too. */
+  stop: z.boolean().default(false),
+});
+export type RoutingRule = z.infer<typeof RoutingRule>;
+
+const LoopReply = z.enum(['reply', 'dm', 'none']);
+
+export const Action = z.enum(['acknowledge', 'own', 'resolve', 'decline', 'pass_on']);
+
+const ConfigShape = z
+  .strictObject({
+    $schema: z.string().optional(),
+    organisation: z.strictObject({ name: z.string().min(1) }).default({ name: 'Our company' }),
+    timezone: Timezone.default('UTC'),
+    teams: z.record(Key, Team).refine((t) => Object.keys(t).length > 0, 'at least one team is needed'),
+    communities: z.record(Key, Community).refine((c) => Object.keys(c).length > 0, 'at least one community is needed'),
+    routing: z.strictObject({
+      rules: z.array(RoutingRule).default([]),
+      fallback: Key,
+      /** Below this classifier confidence an item goes to the fallback team with suggestions. */
+      minConfidence: z.number().min(0).max(1).default(0.45),
+    }),
+    closeTheLoop: z
+      .strictObject({
+        onResolved: LoopReply.default('reply'),
+        onDeclined: LoopReply.default('reply'),
+        onAcknowledged: LoopReply.default('none'),
+        tellAmbassador: z.boolean().default(true),
+      })
+      .prefault({}),
+    capture: z
+      .strictObject({
+        reactions: z.array(z.string().min(1)).default(['mega']),
+        /** Chatter (thanks, greetings, jokes) is recognised; `skip` does not capture it at all. */
+        noise: z.enum(['skip', 'capture']).default('skip'),
+      })
+      .prefault({}),
+    /** Emoji reactions on a routed card and the action each one records. */
+    reactions: z.record(z.string(), Action).default({ eyes: 'acknowledge', raised_hand: 'own', white_check_mark: 'resolve' }),
+    roles: z.strictObject({ communityManagers: MembersRef.optional() }).prefault({}),
+    permissions: z
+      .strictObject({
+        /** When true, only members of the routed team may act on its routing. */
+        teamMembersOnly: z.boolean().default(true),
+      })
+      .prefault({}),
+    escalation: z
+      .strictObject({ sla: z.partialRecord(Priority, SlaTargets).prefault({ high: { acknowledge: '1h' }, urgent: { acknowledge: '15m' } }) })
+      .prefault({}),
+    digests: z
+      .strictObject({
+        leadership: z.strictObject({ home: ChannelRef, schedule: z.string().default('0 9 * * MON') }).optional(),
+        teams: z.strictObject({ schedule: z.string().default('0 9 * * MON') }).optional(),
+      })
+      .prefault({}),
+  });
+
+// Cross-references run even when other fields are wrong, so that every problem is listed at once.
+export const LiaisonConfig = ConfigShape.superRefine((config, ctx) => checkReferences(config, ctx), { when: () => true });
+export type LiaisonConfig = z.infer<typeof LiaisonConfig>;
+export type LiaisonConfigInput = z.input<typeof LiaisonConfig>;
+
+type Loose = Record<string, unknown>;
+const record = (value: unknown): Loose => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {});
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** Every team and community named elsewhere must exist. Defensive: the value may be partly invalid here. */
+function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
+  const teams = new Set(Object.keys(record(record(config).teams)));
+  const communities = record(record(config).communities);
+  const routing = record(record(config).routing);
+  const unknownTeam = (path: (string | number)[], team: unknown) =>
+    ctx.addIssue({ code: 'custom', path, message: `unknown team "${String(team)}" (teams: ${[...teams].join(', ')})` });
+  if (typeof routing.fallback === 'string' && !teams.has(routing.fallback)) unknownTeam(['routing', 'fallback'], routing.fallback);
+  list(routing.rules).forEach((rule, i) => {
+    list(record(rule).route).forEach((team, j) => {
+      if (typeof team === 'string' && !teams.has(team)) unknownTeam(['routing', 'rules', i, 'route', j], team);
+    });
+    const named = record(record(rule).when).community;
+    for (const community of [named ?? []].flat()) {
+      if (typeof community === 'string' && !(community in communities)) {
+        ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'when', 'community'], message: `unknown community "${community}"` });
+      }
+    }
+  });
+  const seen = new Map<string, string>();
+  for (const [key, community] of Object.entries(communities)) {
+    list(record(community).sources).forEach((source, i) => {
+      for (const id of sourceIds(record(source))) {
+        const other = seen.get(id);
+        if (other) ctx.addIssue({ code: 'custom', path: ['communities', key, 'sources', i], message: `${id} is already a source of ${other}` });
+        seen.set(id, key);
+      }
+    });
+  }
+}
+
+function sourceIds(source: Loose): string[] {
+  const discord = record(source.discord);
+  const slack = record(source.slack);
+  const webhook = record(source.webhook);
+  return [
+    ...[...list(discord.channels), ...list(discord.forums)].map((c) => `discord channel ${String(c)}`),
+    ...list(slack.channels).map((c) => `slack channel ${String(c)}`),
+    ...(typeof webhook.key === 'string' ? [`webhook key ${webhook.key}`] : []),
+  ];
+}

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { members } from './members.js';
+import { communities, sources } from './organisation.js';
+
+export interface ClassificationDetail {
+  modelVersion: string;
+  alternatives: { category: string; confidence: number }[];
+  /** Words that weighed most for the chosen category, for "why was this routed here". */
+  terms: string[];
+  sentimentScore: number;
+}
+
+/** One piece of feedback. Duplicates are merged into one item; each captured message stays as a voice. */
+export const feedbackItems = pgTable(
+  'feedback_items',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    communityId: text('community_id').notNull().references(() => communities.id),
+    sourceId: integer('source_id').notNull().references(() => sources.id),
+    authorId: bigint('author_id', { mode: 'number' }).notNull().references(() => members.id),
+    title: text('title'),
+    text: text('text').notNull(),
+    category: text('category').notNull(),
+    categoryConfidence: real('category_confidence').notNull(),
+    sentiment: text('sentiment', { enum: ['negative', 'neutral', 'positive'] }).notNull(),
+    urgency: text('urgency', { enum: ['low', 'normal', 'high', 'critical'] }).notNull(),
+    priority: text('priority', { enum: ['normal', 'high', 'urgent'] }).notNull().default('normal'),
+    classification: jsonb('classification').$type<ClassificationDetail>().notNull(),
+    permalink: text('permalink'),
+    mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('feedback_items_captured_at').on(t.capturedAt),
+    index('feedback_items_author').on(t.authorId),
+    index('feedback_items_community').on(t.communityId, t.capturedAt),
+    index('feedback_items_merged_into').on(t.mergedIntoId).where(sql`merged_into_id is not null`),
+  ],
+);
+
+/**
+ * One captured message: the original item's message and every duplicate merged into it. Each voice is someone who
+ * hears the outcome. The unique source key (platform, channel, message) is what makes capture idempotent.
+ */
+export const voices = pgTable(
+  'voices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => feedbackItems.id),
+    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    sourceId: integer('source_id').notNull().references(() => sources.id),
+    platform: text('platform', { enum: ['slack', 'discord', 'webhook', 'console'] }).notNull(),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    /** Where a reply belongs: a Slack thread_ts, a Discord thread (forum post) ID; null for a top-level message. */
+    threadId: text('thread_id'),
+    text: text('text').notNull(),
+    permalink: text('permalink'),
+    capturedVia: text('captured_via', { enum: ['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post'] }).notNull(),
+    capturedBy: text('captured_by'),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('voices_source_key').on(t.platform, t.channelId, t.messageId), index('voices_item').on(t.itemId), index('voices_member').on(t.memberId)],
+);

@@ -1,0 +1,6 @@
+export * from './organisation.js';
+export * from './members.js';
+export * from './feedback.js';
+export * from './routing.js';
+export * from './delivery.js';
+export * from './bookkeeping.js';

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { feedbackItems } from './feedback.js';
+import { teams } from './organisation.js';
+
+export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on'] as const;
+export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
+
+/** Why an item reached a team: the rule that matched, the classifier's words, the fallback, a person's hand. */
+export interface RoutingReason {
+  kind: 'rule' | 'classifier' | 'fallback' | 'unsure' | 'pass_on' | 'manual' | 'escalation';
+  summary: string;
+  rule?: string;
+  terms?: string[];
+  /** When the classifier was unsure: the two best teams, offered on the card as one-click choices. */
+  suggestions?: { team: string; category: string; confidence: number }[];
+}
+
+export interface ActorRef {
+  platform: string;
+  id: string;
+  name: string;
+}
+
+/** The assignment of an item to one team, with that team's own status. */
+export const routings = pgTable(
+  'routings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => feedbackItems.id),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    status: text('status', { enum: ROUTING_STATUSES }).notNull().default('open'),
+    reason: jsonb('reason').$type<RoutingReason>().notNull(),
+    priority: text('priority', { enum: ['normal', 'high', 'urgent'] }).notNull().default('normal'),
+    passedFromId: bigint('passed_from_id', { mode: 'number' }),
+    /** How many hand-offs brought the item here: 0 when routed directly. */
+    hops: integer('hops').notNull().default(0),
+    owner: jsonb('owner').$type<ActorRef>(),
+    declineReason: text('decline_reason'),
+    acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
+    resolveDueAt: timestamp('resolve_due_at', { withTimezone: true }),
+    firstActionAt: timestamp('first_action_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Bumped on every change, so that a card can be refreshed idempotently per state. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('routings_item_team').on(t.itemId, t.teamId),
+    index('routings_team_created').on(t.teamId, t.createdAt),
+    index('routings_created').on(t.createdAt),
+    index('routings_open').on(t.teamId, t.createdAt).where(sql`status in ('open', 'acknowledged', 'owned')`),
+  ],
+);
+
+export const ACTION_KINDS = [
+  'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system'] as const;
+export type ActionVia = (typeof ACTION_VIAS)[number];
+
+/** The append-only ledger: who, for which team, did what, through what, when. A trigger forbids updates. */
+export const actions = pgTable(
+  'actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => feedbackItems.id),
+    routingId: bigint('routing_id', { mode: 'number' }).references(() => routings.id),
+    teamId: text('team_id').references(() => teams.id),
+    kind: text('kind', { enum: ACTION_KINDS }).notNull(),
+    via: text('via', { enum: ACTION_VIAS }).notNull(),
+    actorPlatform: text('actor_platform').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    toTeamId: text('to_team_id'),
+    /** For an undo: the action it reverses. */
+    undoesId: bigint('undoes_id', { mode: 'number' }),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    /** Interaction ID, reaction key or command key: the same click delivered twice records one action. */
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('actions_idempotency_key').on(t.idempotencyKey),
+    index('actions_routing').on(t.routingId, t.id),
+    index('actions_item').on(t.itemId),
+    index('actions_created').on(t.createdAt),
+  ],
+);
