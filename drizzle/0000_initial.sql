@@ -63,6 +63,7 @@ CREATE TABLE "voices" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"item_id" bigint NOT NULL,
 	"member_id" bigint NOT NULL,
+	"author_external_id" text NOT NULL,
 	"source_id" integer NOT NULL,
 	"platform" text NOT NULL,
 	"channel_id" text NOT NULL,
