@@ -45,4 +45,5 @@ export const STATUS_LABEL: Record<RoutingStatus, string> = {
   resolved: 'Resolved',
   declined: 'Declined',
   passed_on: 'Passed on',
+  merged: 'Merged',
 };

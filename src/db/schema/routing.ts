@@ -3,7 +3,8 @@ import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uni
 import { feedbackItems } from './feedback.js';
 import { teams } from './organisation.js';
 
-export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on'] as const;
+/** `merged`: closed because its item was merged into another item that already reached this team. */
+export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on', 'merged'] as const;
 export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
 
 /** Why an item reached a team: the rule that matched, the classifier's words, the fallback, a person's hand. */
