@@ -205,10 +205,15 @@ CREATE UNIQUE INDEX "actions_idempotency_key" ON "actions" USING btree ("idempot
 CREATE INDEX "actions_routing" ON "actions" USING btree ("routing_id","id");--> statement-breakpoint
 CREATE INDEX "actions_item" ON "actions" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "actions_created" ON "actions" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "actions_undoes" ON "actions" USING btree ("undoes_id") WHERE undoes_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "routings_item_team" ON "routings" USING btree ("item_id","team_id");--> statement-breakpoint
 CREATE INDEX "routings_team_created" ON "routings" USING btree ("team_id","created_at");--> statement-breakpoint
 CREATE INDEX "routings_created" ON "routings" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "routings_open" ON "routings" USING btree ("team_id","created_at") WHERE status in ('open', 'acknowledged', 'owned');--> statement-breakpoint
+CREATE INDEX "routings_first_action" ON "routings" USING btree ("first_action_at");--> statement-breakpoint
+CREATE INDEX "routings_resolved" ON "routings" USING btree ("resolved_at");--> statement-breakpoint
+CREATE INDEX "routings_acknowledge_due" ON "routings" USING btree ("acknowledge_due_at");--> statement-breakpoint
+CREATE INDEX "routings_resolve_due" ON "routings" USING btree ("resolve_due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_key" ON "deliveries" USING btree ("key");--> statement-breakpoint
 CREATE INDEX "deliveries_due" ON "deliveries" USING btree ("next_attempt_at","id") WHERE status in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "deliveries_message" ON "deliveries" USING btree ("platform","channel_id","message_id") WHERE message_id is not null;--> statement-breakpoint

@@ -53,6 +53,11 @@ export const routings = pgTable(
     index('routings_team_created').on(t.teamId, t.createdAt),
     index('routings_created').on(t.createdAt),
     index('routings_open').on(t.teamId, t.createdAt).where(sql`status in ('open', 'acknowledged', 'owned')`),
+    // Digests look up routings by when they were answered, resolved or fell due.
+    index('routings_first_action').on(t.firstActionAt),
+    index('routings_resolved').on(t.resolvedAt),
+    index('routings_acknowledge_due').on(t.acknowledgeDueAt),
+    index('routings_resolve_due').on(t.resolveDueAt),
   ],
 );
 
@@ -92,5 +97,6 @@ export const actions = pgTable(
     index('actions_routing').on(t.routingId, t.id),
     index('actions_item').on(t.itemId),
     index('actions_created').on(t.createdAt),
+    index('actions_undoes').on(t.undoesId).where(sql`undoes_id is not null`),
   ],
 );
