@@ -5,7 +5,6 @@ import { DomainError } from '../../src/core/errors.js';
 import { deliveries, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
 import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { keywordClassifier } from '../fakes/keyword-classifier.js';
-import { testConfig } from '../helpers/test-config.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
