@@ -55,6 +55,8 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
     return await ctx.db.transaction(async (tx) => {
       const [routing] = await tx.select().from(routings).where(eq(routings.id, routingId)).for('update');
       if (!routing) throw new DomainError('not_found', `There is no routing ${routingId}.`);
+      // A duplicate delivered concurrently waited on the lock above; the winner has committed, so look again.
+      if (input.idempotencyKey && (await tx.$count(actions, eq(actions.idempotencyKey, input.idempotencyKey))) > 0) throw new DuplicateAction();
       checkPermission(ctx, input, routing.teamId);
       const now = ctx.clock.now();
       const undone = input.kind === 'undo' ? await findUndoTarget(tx, input, routing.id) : undefined;
