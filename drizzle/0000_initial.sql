@@ -111,6 +111,8 @@ CREATE TABLE "routings" (
 	"acknowledge_due_at" timestamp with time zone,
 	"resolve_due_at" timestamp with time zone,
 	"first_action_at" timestamp with time zone,
+	"snoozed_until" timestamp with time zone,
+	"snooze_reason" text,
 	"resolved_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -219,4 +221,5 @@ CREATE INDEX "deliveries_due" ON "deliveries" USING btree ("next_attempt_at","id
 CREATE INDEX "deliveries_message" ON "deliveries" USING btree ("platform","channel_id","message_id") WHERE message_id is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_routing" ON "deliveries" USING btree ("routing_id","kind");--> statement-breakpoint
 CREATE INDEX "deliveries_parent" ON "deliveries" USING btree ("parent_id") WHERE parent_id is not null;--> statement-breakpoint
+CREATE INDEX "deliveries_failed" ON "deliveries" USING btree ("id") WHERE status = 'failed';--> statement-breakpoint
 CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("received_at") WHERE status = 'pending';

@@ -6,12 +6,12 @@ import type { DeliveryContent } from './content.js';
 import type { ClaimedRow } from './outbox-store.js';
 
 /** Turns an outbox row into what a presenter draws. Cards are rebuilt from the database at this moment. */
-export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow): Promise<DeliveryContent> {
+export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow, now: Date): Promise<DeliveryContent> {
   const p = row.payload as never;
   switch (row.kind) {
     case 'card':
     case 'card_update': {
-      const card = row.routing_id === null ? undefined : await loadRoutingCard(db, config, row.routing_id);
+      const card = row.routing_id === null ? undefined : await loadRoutingCard(db, config, row.routing_id, now);
       if (!card) throw new PermanentDeliveryError(`routing ${row.routing_id} no longer exists`);
       return { kind: row.kind, card };
     }

@@ -11,6 +11,18 @@ export interface LoopReply { outcome: 'resolved' | 'declined' | 'acknowledged'; 
 export interface AmbassadorNote { outcome: string; team: string; reason?: string; itemId: number; organisation: string; community: string; excerpt?: string; voices: number; unreachable: number }
 export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null }
 
+/** One combined message per team per reminder window: its at-risk and overdue items, oldest first. */
+export interface Reminder {
+  team: string;
+  teamName: string;
+  /** The window this reminder belongs to, e.g. `2026-11-23T14` — one reminder per team per window. */
+  window: string;
+  items: { itemId: number; routingId: number; excerpt: string; state: 'at_risk' | 'breached'; target: 'acknowledge' | 'resolve'; dueAt: string; permalink: string | null; snoozed?: boolean }[];
+  /** Set on escalation-ladder steps: who is being told, and why now. */
+  mention?: Record<string, string> | null;
+  step?: 'team' | 'oncall' | 'ambassador';
+}
+
 /** The leadership thread: a summary, one reply per team, one reply for what fell between silos. */
 export type DigestSummary = Jsonified<Pick<DigestReport, 'organisation' | 'period' | 'previousPeriod' | 'asOf' | 'totals' | 'handoffs' | 'team'>> & {
   teams: Jsonified<TeamDigest>[];
@@ -29,7 +41,7 @@ export type DeliveryContent =
   | { kind: 'digest_summary'; digest: DigestSummary }
   | { kind: 'digest_team'; digest: DigestTeamPart }
   | { kind: 'digest_silos'; digest: DigestSilosPart }
-  | { kind: 'reminder'; reminder: Record<string, unknown> };
+  | { kind: 'reminder'; reminder: Reminder };
 
 export type ContentKind = DeliveryKind;
 export type { BuildDigestInput };

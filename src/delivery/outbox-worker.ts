@@ -107,7 +107,7 @@ export class OutboxWorker {
         threadId: row.parent_message_id ?? row.thread_id,
         editsMessageId: row.edits_message_id,
         attempt: row.attempts,
-        content: await contentFor(db, config, row),
+        content: await contentFor(db, config, row, clock.now()),
       };
       const { messageId } = await port.deliver(message);
       this.lastSent.set(channel, clock.now().getTime());

@@ -38,7 +38,7 @@ describe('webhook intake', () => {
   it('stores a post sent twice once, answering with the same item', async () => {
     const ctx = await testContext(database.current().db);
     const app = appFor(ctx);
-    const first = await (await app.request(signed(ctx, post))).json();
+    const first = (await (await app.request(signed(ctx, post))).json()) as { itemId: number };
     const again = await (await app.request(signed(ctx, post))).json();
     expect(again).toEqual({ status: 'duplicate', itemId: first.itemId });
     expect(await ctx.db.$count(feedbackItems)).toBe(1);
@@ -72,7 +72,7 @@ describe('webhook intake', () => {
     const ctx = await testContext(database.current().db);
     const response = await appFor(ctx).request(signed(ctx, JSON.stringify({ id: 'y', author: {} })));
     expect(response.status).toBe(400);
-    expect((await response.json()).problems).toEqual(['text: Invalid input: expected string, received undefined', 'author.name: Invalid input: expected string, received undefined']);
+    expect(((await response.json()) as { problems: string[] }).problems).toEqual(['text: Invalid input: expected string, received undefined', 'author.name: Invalid input: expected string, received undefined']);
   });
 });
 

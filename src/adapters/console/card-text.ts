@@ -20,11 +20,13 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
     `  ${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%) · urgency ${item.urgency} · sentiment ${item.sentiment}`,
     `  why here: ${inert(routing.reason.summary)}`,
   ];
-  const due = routing.status === 'open' ? routing.acknowledgeDueAt : ['acknowledged', 'owned'].includes(routing.status) ? routing.resolveDueAt : null;
-  if (due) {
-    const left = due.getTime() - now.getTime();
-    lines.push(`  SLA: ${routing.status === 'open' ? 'acknowledge' : 'resolve'} by ${when(due, timezone)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`);
+  const { sla } = card;
+  if (sla.dueAt) {
+    const left = sla.dueAt.getTime() - now.getTime();
+    const state = { on_track: 'on track', at_risk: 'AT RISK', breached: 'BREACHED', none: '' }[sla.state];
+    lines.push(`  SLA ${state}: ${sla.target} by ${when(sla.dueAt, timezone)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`);
   }
+  if (sla.snoozedUntil) lines.push(`  reminders snoozed until ${when(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${inert(routing.snoozeReason)}` : ''}`);
   if (card.lastAction) {
     const a = card.lastAction;
     lines.push(`  ${inert(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${a.team}` : ''}${card.passedTo ? ` to ${card.passedTo}` : ''}${a.reason ? `: ${inert(a.reason)}` : ''} · ${when(a.createdAt, timezone)}`);

@@ -54,8 +54,11 @@ export class ConsoleChat implements ChatPort {
         return digestTeamText(content.digest);
       case 'digest_silos':
         return digestSilosText(content.digest);
-      case 'reminder':
-        return [`Reminder: ${JSON.stringify(content.reminder)}`];
+      case 'reminder': {
+        const r = content.reminder;
+        const who = r.mention ? ` ${Object.entries(r.mention).map(([k, v]) => `${k}:${v}`).join(' ')}` : '';
+        return [`Reminder for ${r.teamName}${who}: ${r.items.length} item(s) need an answer`, ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${when(i.dueAt, this.timezone)}: ${inert(i.excerpt)}`)];
+      }
     }
   }
 }

@@ -17,6 +17,8 @@ export interface RoutingView {
   resolveDueAt: Date | null;
   firstActionAt: Date | null;
   resolvedAt: Date | null;
+  snoozedUntil: Date | null;
+  snoozeReason: string | null;
   createdAt: Date;
   version: number;
 }
@@ -89,7 +91,7 @@ export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: 
       community: { id: item.communityId, name: row.communityName },
       author: { memberId: item.authorId, name: row.authorName },
       voices: voiceRows.filter((v) => v.voice.itemId === id).map((v) => ({ memberId: v.voice.memberId, authorName: v.name, platform: v.voice.platform, permalink: v.voice.permalink, capturedAt: v.voice.capturedAt })),
-      routings: routingRows.filter((r) => r.itemId === id).map((r) => ({ id: r.id, team: { id: r.teamId, name: teamName(r.teamId) }, status: r.status, reason: r.reason, priority: r.priority, owner: r.owner, declineReason: r.declineReason, hops: r.hops, acknowledgeDueAt: r.acknowledgeDueAt, resolveDueAt: r.resolveDueAt, firstActionAt: r.firstActionAt, resolvedAt: r.resolvedAt, createdAt: r.createdAt, version: r.version })),
+      routings: routingRows.filter((r) => r.itemId === id).map((r) => ({ id: r.id, team: { id: r.teamId, name: teamName(r.teamId) }, status: r.status, reason: r.reason, priority: r.priority, owner: r.owner, declineReason: r.declineReason, hops: r.hops, acknowledgeDueAt: r.acknowledgeDueAt, resolveDueAt: r.resolveDueAt, firstActionAt: r.firstActionAt, resolvedAt: r.resolvedAt, snoozedUntil: r.snoozedUntil, snoozeReason: r.snoozeReason, createdAt: r.createdAt, version: r.version })),
       actions: actionRows.filter((a) => a.itemId === id).map((a) => ({ id: a.id, kind: a.kind, via: a.via, actorName: a.actorName, team: a.teamId && teamName(a.teamId), toTeam: a.toTeamId && teamName(a.toTeamId), reason: a.reason, createdAt: a.createdAt, routingId: a.routingId })),
     }];
   });

@@ -41,6 +41,9 @@ export const routings = pgTable(
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
     resolveDueAt: timestamp('resolve_due_at', { withTimezone: true }),
     firstActionAt: timestamp('first_action_at', { withTimezone: true }),
+    /** Reminders pause until then; the card shows it and digests count it. */
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+    snoozeReason: text('snooze_reason'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Bumped on every change, so that a card can be refreshed idempotently per state. */
@@ -62,7 +65,7 @@ export const routings = pgTable(
 );
 
 export const ACTION_KINDS = [
-  'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture',
+  'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture', 'snooze',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system'] as const;
