@@ -1,7 +1,9 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
-import { Duration } from './duration.js';
 import { ChannelRef, MembersRef, MentionRef, UserRef } from './refs.js';
+import { checkBusinessHours } from './sla-checks.js';
+import { SlaSettings, SlaTargets, TeamSlaFields, TeamSlaTargets } from './sla-schema.js';
+import { Timezone } from './timezone.js';
 
 export const CATEGORIES = ['bug', 'feature_request', 'question', 'praise', 'complaint', 'sales_lead', 'churn_risk', 'noise'] as const;
 export const Category = z.enum(CATEGORIES);
@@ -14,15 +16,6 @@ export type Priority = z.infer<typeof Priority>;
 /** A key used in IDs, digests and commands: lower-case, no spaces. */
 const Key = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'expected a lower-case key such as product or big-co');
 
-const Timezone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'expected an IANA timezone such as America/New_York');
-
 const CronSchedule = z.string().refine((expression) => {
   try {
     CronExpressionParser.parse(expression);
@@ -32,14 +25,14 @@ const CronSchedule = z.string().refine((expression) => {
   }
 }, 'expected a cron schedule with five fields, such as "0 9 * * MON"');
 
-const SlaTargets = z.strictObject({ acknowledge: Duration.optional(), resolve: Duration.optional() });
-
 export const Team = z.strictObject({
   name: z.string().min(1).optional(),
   home: ChannelRef,
   members: MembersRef.optional(),
   oncall: MentionRef.optional(),
-  sla: SlaTargets.optional(),
+  /** Business-time targets; missing ones fall back to `sla.defaults`. */
+  sla: TeamSlaTargets.optional(),
+  ...TeamSlaFields,
 });
 export type Team = z.infer<typeof Team>;
 
@@ -64,6 +57,7 @@ export const Community = z.strictObject({
   name: z.string().min(1).optional(),
   ambassador: UserRef.optional(),
   sources: z.array(Source).min(1, 'a community needs at least one source'),
+  /** Tighter targets for this community's items (an important customer's channel); never looser than the team's. */
   sla: SlaTargets.optional(),
 });
 export type Community = z.infer<typeof Community>;
@@ -125,9 +119,12 @@ const ConfigShape = z
         teamMembersOnly: z.boolean().default(true),
       })
       .prefault({}),
+    /** Business-time targets per priority, tightening every team's (a team may set its own under `sla.high`/`sla.urgent`). */
     escalation: z
       .strictObject({ sla: z.partialRecord(Priority, SlaTargets).prefault({ high: { acknowledge: '1h' }, urgent: { acknowledge: '15m' } }) })
       .prefault({}),
+    /** Business hours, holidays, defaults, reminders and the breach ladder. */
+    sla: SlaSettings,
     digests: z
       .strictObject({
         leadership: z.strictObject({ home: ChannelRef, schedule: CronSchedule.default('0 9 * * MON') }).optional(),
@@ -137,7 +134,10 @@ const ConfigShape = z
   });
 
 // Cross-references run even when other fields are wrong, so that every problem is listed at once.
-export const LiaisonConfig = ConfigShape.superRefine((config, ctx) => checkReferences(config, ctx), { when: () => true });
+export const LiaisonConfig = ConfigShape.superRefine((config, ctx) => {
+  checkReferences(config, ctx);
+  checkBusinessHours(config, ctx);
+}, { when: () => true });
 export type LiaisonConfig = z.infer<typeof LiaisonConfig>;
 export type LiaisonConfigInput = z.input<typeof LiaisonConfig>;
 

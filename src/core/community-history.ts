@@ -24,7 +24,7 @@ export async function communityHistory(ctx: Context, raw: CommunityHistoryInput)
   const recent = await ctx.db.select({ id: feedbackItems.id }).from(feedbackItems).where(live).orderBy(desc(feedbackItems.capturedAt)).limit(input.limit);
   const byCategory = await ctx.db.select({ key: feedbackItems.category, n: sql<number>`count(*)::int` }).from(feedbackItems).where(live).groupBy(feedbackItems.category);
   const byStatus = await ctx.db.select({ key: routings.status, n: sql<number>`count(*)::int` }).from(routings).innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId)).where(live).groupBy(routings.status);
-  const items = await loadItemViews(ctx.db, ctx.config, recent.map((r) => r.id));
+  const items = await loadItemViews(ctx.db, ctx.config, recent.map((r) => r.id), ctx.clock.now());
   return {
     community: { id: input.community, name: config.name ?? input.community },
     totals: { items: byCategory.reduce((n, r) => n + r.n, 0), byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.n])), byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])) },

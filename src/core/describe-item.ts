@@ -10,7 +10,7 @@ export const DescribeItemInput = z.object({ itemId: z.number().int().positive() 
 /** Everything about one item, for `/liaison status` and the CLI. Follows merges to the surviving item. */
 export async function describeItem(ctx: Context, raw: z.input<typeof DescribeItemInput>): Promise<ItemView> {
   const input = parseInput(DescribeItemInput, raw);
-  const [view] = await loadItemViews(ctx.db, ctx.config, [await resolveItemId(ctx.db, input.itemId)]);
+  const [view] = await loadItemViews(ctx.db, ctx.config, [await resolveItemId(ctx.db, input.itemId)], ctx.clock.now());
   if (!view) throw new DomainError('not_found', `There is no item #${input.itemId}.`);
   return view;
 }

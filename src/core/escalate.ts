@@ -11,7 +11,7 @@ import { DomainError } from './errors.js';
 import { resolveItemId } from './items/resolve-item-id.js';
 import { enqueueDeliveries, teamHome } from './outbox.js';
 import { parseInput } from './parse-input.js';
-import { slaTargets } from './sla/due-times.js';
+import { dueTimes, type DueTimes } from './sla/due-times.js';
 
 export const EscalateInput = z.object({
   itemId: z.number().int().positive(),
@@ -50,14 +50,14 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
       routing = (await tx.select().from(routings).where(eq(routings.id, (created as { id: number }).id)))[0];
     }
     if (!routing) throw new Error('routing vanished');
-    const targets = slaTargets(ctx.config, team, item.communityId, input.priority);
-    const due = (ms: number | undefined) => (ms === undefined ? undefined : new Date(now.getTime() + ms));
-    const acknowledgeDueAt = earliest(routing.acknowledgeDueAt, due(targets.acknowledge));
-    const resolveDueAt = earliest(routing.resolveDueAt, due(targets.resolve));
     const reopen = !isActive(routing.status);
+    // Business time from now on the team's calendar; a reopened routing's old targets no longer mean anything.
+    const fresh = dueTimes(ctx.config, team, item.communityId, input.priority, now);
+    const due = reopen ? fresh : tighter(routing, fresh);
+    const { acknowledgeDueAt, resolveDueAt } = due;
     const [updated] = await tx
       .update(routings)
-      .set({ priority: input.priority, acknowledgeDueAt, resolveDueAt, status: reopen ? 'open' : undefined, resolvedAt: reopen ? null : undefined, closedAt: reopen ? null : undefined, version: sql`${routings.version} + 1`, updatedAt: now })
+      .set({ priority: input.priority, ...due, status: reopen ? 'open' : undefined, resolvedAt: reopen ? null : undefined, closedAt: reopen ? null : undefined, version: sql`${routings.version} + 1`, updatedAt: now })
       .where(eq(routings.id, routing.id))
       .returning();
     await tx.update(feedbackItems).set({ priority: input.priority }).where(and(eq(feedbackItems.id, itemId), sql`${feedbackItems.priority} <> 'urgent'`));
@@ -83,8 +83,10 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
   });
 }
 
-function earliest(a: Date | null | undefined, b: Date | undefined): Date | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return a < b ? a : b;
+/** Per target, the earlier of the current and the escalated due time, with the at-risk moment that goes with it. */
+function tighter(current: DueTimes, fresh: DueTimes): DueTimes {
+  const pick = (a: [Date | null, Date | null], b: [Date | null, Date | null]) => (!a[0] || (b[0] && b[0] < a[0]) ? b : a);
+  const [acknowledgeDueAt, acknowledgeAtRiskAt] = pick([current.acknowledgeDueAt, current.acknowledgeAtRiskAt], [fresh.acknowledgeDueAt, fresh.acknowledgeAtRiskAt]);
+  const [resolveDueAt, resolveAtRiskAt] = pick([current.resolveDueAt, current.resolveAtRiskAt], [fresh.resolveDueAt, fresh.resolveAtRiskAt]);
+  return { acknowledgeDueAt, acknowledgeAtRiskAt, resolveDueAt, resolveAtRiskAt };
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { routings } from '../db/schema/index.js';
 import { TRANSITIONS, type TeamAction } from './actions/transitions.js';
 import { loadItemViews, type ActionView, type ItemView, type RoutingView } from './items/item-views.js';
-import { slaStatus, type SlaStatus } from './sla/sla-status.js';
+import type { SlaStatus } from './sla/sla-status.js';
 
 /** What a team's card shows: the feedback, why it came here, where it stands, and what can still be done. */
 export interface RoutingCard {
@@ -29,7 +29,7 @@ const SHOWN_ACTIONS = new Set(['acknowledge', 'own', 'resolve', 'decline', 'pass
 export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routingId: number, now: Date): Promise<RoutingCard | undefined> {
   const [row] = await db.select({ itemId: routings.itemId }).from(routings).where(eq(routings.id, routingId));
   if (!row) return undefined;
-  const [item] = await loadItemViews(db, config, [row.itemId]);
+  const [item] = await loadItemViews(db, config, [row.itemId], now);
   const routing = item?.routings.find((r) => r.id === routingId);
   if (!item || !routing) return undefined;
   const mine = item.actions.filter((a) => a.routingId === routingId && SHOWN_ACTIONS.has(a.kind));
@@ -43,6 +43,6 @@ export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routing
     suggestions: routing.status === 'open' || routing.status === 'acknowledged'
       ? (routing.reason.suggestions ?? []).filter((s) => s.team !== routing.team.id).map((s) => ({ ...s, teamName: config.teams[s.team]?.name ?? s.team }))
       : [],
-    sla: slaStatus(routing, now),
+    sla: routing.sla,
   };
 }

@@ -26,7 +26,7 @@ export async function memberHistory(ctx: Context, raw: MemberHistoryInput): Prom
   const [member] = await ctx.db.select().from(members).where(eq(members.id, memberId));
   const identities = await ctx.db.select().from(memberIdentities).where(eq(memberIdentities.memberId, memberId));
   const itemIds = await ctx.db.selectDistinct({ itemId: voices.itemId }).from(voices).where(eq(voices.memberId, memberId));
-  const all = await loadItemViews(ctx.db, ctx.config, itemIds.map((r) => r.itemId));
+  const all = await loadItemViews(ctx.db, ctx.config, itemIds.map((r) => r.itemId), ctx.clock.now());
   all.sort((a, b) => b.capturedAt.getTime() - a.capturedAt.getTime() || b.id - a.id);
   const statuses = all.flatMap((i) => i.routings.map((r) => r.status));
   return {

@@ -3,6 +3,7 @@ import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import { actions, communities, feedbackItems, members, routings, voices } from '../../db/schema/index.js';
 import type { ActorRef, RoutingReason, RoutingStatus } from '../../db/schema/routing.js';
+import { routingSlaStatus, type SlaStatus } from '../sla/sla-status.js';
 
 export interface RoutingView {
   id: number;
@@ -15,6 +16,10 @@ export interface RoutingView {
   hops: number;
   acknowledgeDueAt: Date | null;
   resolveDueAt: Date | null;
+  acknowledgeAtRiskAt: Date | null;
+  resolveAtRiskAt: Date | null;
+  /** On track, at risk or breached at the moment the view was loaded, in the team's business time. */
+  sla: SlaStatus;
   firstActionAt: Date | null;
   resolvedAt: Date | null;
   snoozedUntil: Date | null;
@@ -57,7 +62,7 @@ export interface ItemView {
 }
 
 /** Items with everything that happened to them, in a handful of queries however many items are asked for. */
-export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: number[]): Promise<ItemView[]> {
+export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: number[], now: Date): Promise<ItemView[]> {
   if (itemIds.length === 0) return [];
   const items = await db
     .select({ item: feedbackItems, communityName: communities.name, authorName: members.displayName })
@@ -91,7 +96,7 @@ export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: 
       community: { id: item.communityId, name: row.communityName },
       author: { memberId: item.authorId, name: row.authorName },
       voices: voiceRows.filter((v) => v.voice.itemId === id).map((v) => ({ memberId: v.voice.memberId, authorName: v.name, platform: v.voice.platform, permalink: v.voice.permalink, capturedAt: v.voice.capturedAt })),
-      routings: routingRows.filter((r) => r.itemId === id).map((r) => ({ id: r.id, team: { id: r.teamId, name: teamName(r.teamId) }, status: r.status, reason: r.reason, priority: r.priority, owner: r.owner, declineReason: r.declineReason, hops: r.hops, acknowledgeDueAt: r.acknowledgeDueAt, resolveDueAt: r.resolveDueAt, firstActionAt: r.firstActionAt, resolvedAt: r.resolvedAt, snoozedUntil: r.snoozedUntil, snoozeReason: r.snoozeReason, createdAt: r.createdAt, version: r.version })),
+      routings: routingRows.filter((r) => r.itemId === id).map((r) => ({ id: r.id, team: { id: r.teamId, name: teamName(r.teamId) }, status: r.status, reason: r.reason, priority: r.priority, owner: r.owner, declineReason: r.declineReason, hops: r.hops, acknowledgeDueAt: r.acknowledgeDueAt, resolveDueAt: r.resolveDueAt, acknowledgeAtRiskAt: r.acknowledgeAtRiskAt, resolveAtRiskAt: r.resolveAtRiskAt, sla: routingSlaStatus(config, r, now), firstActionAt: r.firstActionAt, resolvedAt: r.resolvedAt, snoozedUntil: r.snoozedUntil, snoozeReason: r.snoozeReason, createdAt: r.createdAt, version: r.version })),
       actions: actionRows.filter((a) => a.itemId === id).map((a) => ({ id: a.id, kind: a.kind, via: a.via, actorName: a.actorName, team: a.teamId && teamName(a.teamId), toTeam: a.toTeamId && teamName(a.toTeamId), reason: a.reason, createdAt: a.createdAt, routingId: a.routingId })),
     }];
   });

@@ -4,3 +4,4 @@ export * from './feedback.js';
 export * from './routing.js';
 export * from './delivery.js';
 export * from './bookkeeping.js';
+export * from './sla.js';

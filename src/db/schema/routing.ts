@@ -3,6 +3,8 @@ import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uni
 import { feedbackItems } from './feedback.js';
 import { teams } from './organisation.js';
 
+export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'none'] as const;
+
 /** `merged`: closed because its item was merged into another item that already reached this team. */
 export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on', 'merged'] as const;
 export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
@@ -40,6 +42,12 @@ export const routings = pgTable(
     declineReason: text('decline_reason'),
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
     resolveDueAt: timestamp('resolve_due_at', { withTimezone: true }),
+    /** When each target turns at risk, computed in business time with its due time, so checks need no calendar. */
+    acknowledgeAtRiskAt: timestamp('acknowledge_at_risk_at', { withTimezone: true }),
+    resolveAtRiskAt: timestamp('resolve_at_risk_at', { withTimezone: true }),
+    /** The SLA state last recorded by the SLA check, and the due time it was about; a change goes to sla_events. */
+    slaState: text('sla_state', { enum: SLA_STATES }).notNull().default('on_track'),
+    slaStateDueAt: timestamp('sla_state_due_at', { withTimezone: true }),
     firstActionAt: timestamp('first_action_at', { withTimezone: true }),
     /** Reminders pause until then; the card shows it and digests count it. */
     snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
@@ -66,6 +74,7 @@ export const routings = pgTable(
 
 export const ACTION_KINDS = [
   'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture', 'snooze',
+  'sla_ladder',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system'] as const;

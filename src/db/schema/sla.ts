@@ -1,0 +1,23 @@
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { routings, SLA_STATES } from './routing.js';
+
+/**
+ * Each change of a routing's SLA state, recorded once: the unique key (routing, target, due time, state) makes a
+ * second instance or a retried check find it taken. Kept out of the ledger, which records what people (and the
+ * breach ladder) did; these are derived facts, several per routing, that would crowd a card's history.
+ */
+export const slaEvents = pgTable(
+  'sla_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    routingId: bigint('routing_id', { mode: 'number' }).notNull().references(() => routings.id),
+    itemId: bigint('item_id', { mode: 'number' }).notNull(),
+    teamId: text('team_id').notNull(),
+    target: text('target', { enum: ['acknowledge', 'resolve'] }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    fromState: text('from_state', { enum: SLA_STATES }).notNull(),
+    state: text('state', { enum: SLA_STATES }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('sla_events_once').on(t.routingId, t.target, t.dueAt, t.state), index('sla_events_team_at').on(t.teamId, t.at)],
+);
