@@ -70,7 +70,7 @@ export const SlaSettings = z
     holidays: z.array(IsoDate).default([]),
     /** A routing is at risk once this share of its business time is used. */
     atRiskShare: z.number().gt(0).lt(1).default(0.75),
-    reminders: z.strictObject({ enabled: z.boolean().default(true), every: Reminders.shape.every.unwrap().default(7_200_000) }).prefault({}),
+    reminders: z.strictObject({ enabled: z.boolean().default(true), every: Reminders.shape.every.unwrap().prefault('2h') }).prefault({}),
     ladder: z
       .strictObject({ team: Rung.prefault('0m'), oncall: Rung.prefault('1h'), ambassador: Rung.prefault('4h'), leadership: Rung.prefault('1d') })
       .prefault({}),

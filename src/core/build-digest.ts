@@ -3,8 +3,10 @@ import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { parseInput } from './parse-input.js';
 import { lastCompleteWeek, parsePeriod, previousPeriod, type Period } from './digest/period.js';
-import { findSilos, handoffMatrix, listBreaches, type Breach, type Silos } from './digest/silos.js';
+import { findSilos, handoffMatrix, type Breach, type Silos } from './digest/silos.js';
 import { EMPTY_METRICS, teamMetrics, type TeamMetrics } from './digest/team-metrics.js';
+import { applyBusinessBreaches } from './sla/breach-figures.js';
+import { breachList, loadBreaches } from './sla/list-breaches.js';
 
 export const BuildDigestInput = z.object({
   /** `2026-W47` or `2026-11-16`; the last complete week when omitted. */
@@ -50,13 +52,16 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   // Periods are half-open; a running one must still include what happened at this very moment.
   const effective = { ...period, end: asOf === now ? new Date(now.getTime() + 1) : asOf };
   const previous = previousPeriod(period);
-  const [current, before, silos, handoffs, breaches] = await Promise.all([
+  const [current, before, silos, handoffs, breaches, breachesBefore] = await Promise.all([
     teamMetrics(ctx.db, effective, input.team),
     teamMetrics(ctx.db, previous, input.team),
     findSilos(ctx.db, effective, input.team),
     handoffMatrix(ctx.db, effective, input.team),
-    listBreaches(ctx.db, effective, input.team),
+    loadBreaches(ctx.db, ctx.config, effective, input.team),
+    loadBreaches(ctx.db, ctx.config, previous, input.team),
   ]);
+  applyBusinessBreaches(current, breaches);
+  applyBusinessBreaches(before, breachesBefore);
   const teamIds = input.team ? [input.team] : Object.keys(ctx.config.teams);
   const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
   return {
@@ -69,13 +74,13 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
     teams,
     silos,
     handoffs,
-    breaches,
+    breaches: breachList(breaches),
   };
 }
 
 function sum(all: TeamMetrics[]) {
   return all.reduce(
-    (acc, m) => ({ received: acc.received + m.received, acknowledged: acc.acknowledged + m.acknowledged, resolved: acc.resolved + m.resolved, declined: acc.declined + m.declined, passedOn: acc.passedOn + m.passedOn, breaches: { acknowledge: acc.breaches.acknowledge + m.breaches.acknowledge, resolve: acc.breaches.resolve + m.breaches.resolve } }),
-    { received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, breaches: { acknowledge: 0, resolve: 0 } },
+    (acc, m) => ({ received: acc.received + m.received, acknowledged: acc.acknowledged + m.acknowledged, resolved: acc.resolved + m.resolved, declined: acc.declined + m.declined, passedOn: acc.passedOn + m.passedOn, snoozed: acc.snoozed + m.snoozed, breaches: { acknowledge: acc.breaches.acknowledge + m.breaches.acknowledge, resolve: acc.breaches.resolve + m.breaches.resolve } }),
+    { received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, snoozed: 0, breaches: { acknowledge: 0, resolve: 0 } },
   );
 }

@@ -5,6 +5,7 @@ import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
 import type { DeliveryContent } from '../../delivery/content.js';
 import { cardText, when } from './card-text.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
+import { reminderText } from './reminder-text.js';
 
 /**
  * Prints deliveries to the terminal: what Liaison would post, where, and in reply to what. It stands in for Slack
@@ -54,11 +55,8 @@ export class ConsoleChat implements ChatPort {
         return digestTeamText(content.digest);
       case 'digest_silos':
         return digestSilosText(content.digest);
-      case 'reminder': {
-        const r = content.reminder;
-        const who = r.mention ? ` ${Object.entries(r.mention).map(([k, v]) => `${k}:${v}`).join(' ')}` : '';
-        return [`Reminder for ${r.teamName}${who}: ${r.items.length} item(s) need an answer`, ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${when(i.dueAt, this.timezone)}: ${inert(i.excerpt)}`)];
-      }
+      case 'reminder':
+        return reminderText(content.reminder, this.timezone);
     }
   }
 }

@@ -93,34 +93,17 @@ export async function handoffMatrix(db: DbOrTx, period: Period, team?: string): 
   return rows.map((r) => ({ from: String(r.team_id), to: String(r.to_team_id), count: Number(r.n) }));
 }
 
+/** A missed SLA target (listed by `loadBreaches` in core/sla/list-breaches.ts). */
 export interface Breach {
   itemId: number;
   routingId: number;
   team: string;
   target: 'acknowledge' | 'resolve';
   dueAt: Date;
+  /** Business time on the team's calendar from the due time to the answer (or the end of the period). */
   lateByMs: number;
   text: string;
   permalink: string | null;
-}
-
-/** SLA targets that fell due in the period and were missed, latest first by lateness. */
-export async function listBreaches(db: DbOrTx, period: Period, team?: string, limit = 50): Promise<Breach[]> {
-  const start = period.start.toISOString();
-  const end = period.end.toISOString();
-  const rows = await db.execute<Record<string, unknown>>(sql`
-    select * from (
-      select r.id, r.item_id, r.team_id, 'acknowledge' as target, r.acknowledge_due_at as due_at,
-        extract(epoch from least(coalesce(r.first_action_at, ${end}::timestamptz), ${end}::timestamptz) - r.acknowledge_due_at) * 1000 as late_ms
-      from routings r where r.acknowledge_due_at >= ${start} and r.acknowledge_due_at < ${end}
-        and (r.first_action_at is null or r.first_action_at > r.acknowledge_due_at)
-      union all
-      select r.id, r.item_id, r.team_id, 'resolve', r.resolve_due_at,
-        extract(epoch from least(coalesce(r.resolved_at, r.closed_at, ${end}::timestamptz), ${end}::timestamptz) - r.resolve_due_at) * 1000
-      from routings r where r.resolve_due_at >= ${start} and r.resolve_due_at < ${end} and r.status not in ('passed_on', 'merged')
-        and (coalesce(r.resolved_at, r.closed_at) is null or coalesce(r.resolved_at, r.closed_at) > r.resolve_due_at)
-    ) b join feedback_items i on i.id = b.item_id
-    where ${team === undefined ? sql`true` : sql`b.team_id = ${team}`}
-    order by b.late_ms desc limit ${limit}`);
-  return rows.map((r) => ({ itemId: Number(r.item_id), routingId: Number(r.id), team: String(r.team_id), target: r.target as Breach['target'], dueAt: new Date(r.due_at as string), lateByMs: Math.round(Number(r.late_ms)), text: String(r.text), permalink: (r.permalink as string | null) ?? null }));
+  /** The highest step of the breach ladder taken; `leadership` puts it at the top of the leadership digest. */
+  ladder?: 'team' | 'oncall' | 'ambassador' | 'leadership';
 }

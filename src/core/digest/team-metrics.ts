@@ -8,17 +8,19 @@ export interface TeamMetrics {
   resolved: number;
   declined: number;
   passedOn: number;
+  /** Routings whose reminders someone paused in the period. */
+  snoozed: number;
   /** Median time from routing to the team's first response, for responses made in the period. */
   medianFirstActionMs: number | null;
   /** Median time from routing to resolution, for resolutions in the period. */
   medianResolutionMs: number | null;
   breaches: { acknowledge: number; resolve: number };
-  /** SLA attainment among routings whose target fell due in the period. */
+  /** SLA attainment among routings whose target fell due in the period; lateness in business time (see core/sla/breach-figures.ts). */
   attainment: { acknowledgeDue: number; acknowledgedInTime: number; resolveDue: number; resolvedInTime: number; medianLatenessMs: number | null };
 }
 
 export const EMPTY_METRICS: TeamMetrics = {
-  received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, medianFirstActionMs: null, medianResolutionMs: null,
+  received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, snoozed: 0, medianFirstActionMs: null, medianResolutionMs: null,
   breaches: { acknowledge: 0, resolve: 0 }, attainment: { acknowledgeDue: 0, acknowledgedInTime: 0, resolveDue: 0, resolvedInTime: 0, medianLatenessMs: null },
 };
 
@@ -41,9 +43,10 @@ export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Pr
       count(distinct a.routing_id) filter (where a.kind in ('acknowledge', 'own')) as acknowledged,
       count(distinct a.routing_id) filter (where a.kind = 'resolve') as resolved,
       count(distinct a.routing_id) filter (where a.kind = 'decline') as declined,
-      count(distinct a.routing_id) filter (where a.kind = 'pass_on') as passed_on
+      count(distinct a.routing_id) filter (where a.kind = 'pass_on') as passed_on,
+      count(distinct a.routing_id) filter (where a.kind = 'snooze') as snoozed
     from actions a
-    where a.created_at >= ${start} and a.created_at < ${end} and a.kind in ('acknowledge', 'own', 'resolve', 'decline', 'pass_on')
+    where a.created_at >= ${start} and a.created_at < ${end} and a.kind in ('acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'snooze')
       and ${team === undefined ? sql`true` : sql`a.team_id = ${team}`}
       and not exists (select 1 from actions u where u.undoes_id = a.id and u.created_at < ${end})
     group by a.team_id`);
@@ -59,9 +62,7 @@ export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Pr
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end}) as ack_due,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and first_action_at <= acknowledge_due_at) as ack_in_time,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged')) as resolve_due,
-      count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged') and coalesce(resolved_at, closed_at) <= resolve_due_at) as resolve_in_time,
-      percentile_cont(0.5) within group (order by extract(epoch from least(coalesce(first_action_at, ${end}::timestamptz), ${end}::timestamptz) - acknowledge_due_at) * 1000)
-        filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and (first_action_at is null or first_action_at > acknowledge_due_at)) as median_lateness_ms
+      count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged') and coalesce(resolved_at, closed_at) <= resolve_due_at) as resolve_in_time
     from r group by team_id`);
   const out = new Map<string, TeamMetrics>();
   const get = (id: unknown) => {
@@ -70,12 +71,12 @@ export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Pr
     return out.get(key) as TeamMetrics;
   };
   for (const row of received) get(row.team_id).received = num(row.received);
-  for (const row of acted) Object.assign(get(row.team_id), { acknowledged: num(row.acknowledged), resolved: num(row.resolved), declined: num(row.declined), passedOn: num(row.passed_on) });
+  for (const row of acted) Object.assign(get(row.team_id), { acknowledged: num(row.acknowledged), resolved: num(row.resolved), declined: num(row.declined), passedOn: num(row.passed_on), snoozed: num(row.snoozed) });
   for (const row of timing) {
     const m = get(row.team_id);
     m.medianFirstActionMs = ms(row.median_first_action_ms);
     m.medianResolutionMs = ms(row.median_resolution_ms);
-    m.attainment = { acknowledgeDue: num(row.ack_due), acknowledgedInTime: num(row.ack_in_time), resolveDue: num(row.resolve_due), resolvedInTime: num(row.resolve_in_time), medianLatenessMs: ms(row.median_lateness_ms) };
+    m.attainment = { acknowledgeDue: num(row.ack_due), acknowledgedInTime: num(row.ack_in_time), resolveDue: num(row.resolve_due), resolvedInTime: num(row.resolve_in_time), medianLatenessMs: null };
     m.breaches = { acknowledge: m.attainment.acknowledgeDue - m.attainment.acknowledgedInTime, resolve: m.attainment.resolveDue - m.attainment.resolvedInTime };
   }
   return out;

@@ -58,3 +58,9 @@ export function slaPolicy(config: LiaisonConfig, team: string, community: string
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** How often a team hears about its at-risk and overdue items: the team's setting over the organisation's. */
+export function reminderSettings(config: LiaisonConfig, team: string): { enabled: boolean; everyMs: number } {
+  const own = config.teams[team]?.reminders;
+  return { enabled: own?.enabled ?? config.sla.reminders.enabled, everyMs: own?.every ?? config.sla.reminders.every };
+}

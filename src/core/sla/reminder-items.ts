@@ -1,0 +1,23 @@
+import type { Reminder } from '../../delivery/content.js';
+import type { AttentionRow } from './attention.js';
+
+type ReminderItem = Reminder['items'][number];
+
+/** A reminder line: the item, what is owed and by when, and the link back to the original. */
+export function reminderItem(row: AttentionRow): ReminderItem {
+  return {
+    itemId: row.routing.itemId,
+    routingId: row.routing.id,
+    excerpt: row.excerpt,
+    state: row.sla.state === 'breached' ? 'breached' : 'at_risk',
+    target: row.sla.target ?? 'acknowledge',
+    dueAt: (row.sla.dueAt ?? row.routing.createdAt).toISOString(),
+    permalink: row.permalink,
+    ...(row.sla.snoozedUntil ? { snoozed: true } : {}),
+  };
+}
+
+/** The outbox payload: plain JSON, the shape presenters draw (`Reminder` in delivery/content.ts). */
+export function reminderPayload(reminder: Reminder): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>;
+}
