@@ -19,12 +19,11 @@ export async function checkSlas(ctx: Context, raw: CheckSlasInput = {}): Promise
   const input = parseInput(CheckSlasInput, raw);
   const teams = input.teams ?? Object.keys(ctx.config.teams);
   for (const team of teams) if (!(team in ctx.config.teams)) throw new DomainError('not_found', `There is no team called "${team}".`);
-  const now = ctx.clock.now();
   const results: TeamSlaCheck[] = [];
   // One team at a time: a failure in one team's pass is logged and the others still run.
   for (const team of teams) {
     try {
-      results.push(await checkTeamSla(ctx, team, now));
+      results.push(await checkTeamSla(ctx, team));
     } catch (error) {
       ctx.logger.error({ team, err: error }, 'sla check failed for a team; it runs again on the next tick');
     }

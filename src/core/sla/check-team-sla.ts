@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { lte, sql } from 'drizzle-orm';
+import { slaChecks } from '../../db/schema/index.js';
 import type { Context } from '../context.js';
 import { loadAttention } from './attention.js';
 import { climbLadder } from './breach-ladder.js';
@@ -9,7 +10,7 @@ import { enqueueTeamReminder } from './team-reminder.js';
 
 export interface TeamSlaCheck {
   team: string;
-  /** Another instance was checking this team at the same moment; it does the work. */
+  /** Another instance has already checked this team for a later moment. */
   skipped: boolean;
   changes: number;
   ladderSteps: number;
@@ -20,13 +21,25 @@ export interface TeamSlaCheck {
 
 /**
  * One team's SLA pass, in one transaction: record state changes, then (in business hours only) climb the breach
- * ladder and send the window's reminder. A transaction-scoped advisory lock lets one instance at a time do a team;
- * the unique keys underneath would stop a double anyway, but the lock keeps each message's batch whole.
+ * ladder and send the window's reminder. A transaction-scoped advisory lock lets one instance at a time do a team,
+ * and the team's high-water mark skips a pass for a moment older than one already done. The unique keys
+ * underneath would stop a double anyway; the lock keeps each message's batch whole and states moving forward.
  */
-export async function checkTeamSla(ctx: Context, team: string, now: Date): Promise<TeamSlaCheck> {
+export async function checkTeamSla(ctx: Context, team: string): Promise<TeamSlaCheck> {
   return ctx.db.transaction(async (tx) => {
-    const [lock] = await tx.execute<{ got: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${`liaison:sla:${team}`})) as got`);
-    if (!lock?.got) return { team, skipped: true, changes: 0, ladderSteps: 0, reminded: 0 };
+    const skipped = { team, skipped: true, changes: 0, ladderSteps: 0, reminded: 0 };
+    // Instances take a team in turn (waiting, not skipping, so that no tick's moment is lost); a stuck holder
+    // makes the wait fail after a while, and the next tick tries again.
+    await tx.execute(sql`set local lock_timeout = '30s'`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`liaison:sla:${team}`}))`);
+    // Read the clock only once the team is ours, and never check it for a moment before one already checked.
+    const now = ctx.clock.now();
+    const advanced = await tx
+      .insert(slaChecks)
+      .values({ teamId: team, checkedAt: now })
+      .onConflictDoUpdate({ target: slaChecks.teamId, set: { checkedAt: now }, setWhere: lte(slaChecks.checkedAt, now) })
+      .returning({ teamId: slaChecks.teamId });
+    if (advanced.length === 0) return skipped;
     const rows = await loadAttention(tx, ctx.config, team, now);
     const changes = await recordSlaChanges(tx, ctx, rows, now);
     const settings = reminderSettings(ctx.config, team);

@@ -1,4 +1,5 @@
 import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { teams } from './organisation.js';
 import { routings, SLA_STATES } from './routing.js';
 
 /**
@@ -21,3 +22,12 @@ export const slaEvents = pgTable(
   },
   (t) => [uniqueIndex('sla_events_once').on(t.routingId, t.target, t.dueAt, t.state), index('sla_events_team_at').on(t.teamId, t.at)],
 );
+
+/**
+ * The latest moment each team's SLA pass ran for. A pass for an earlier moment (an instance whose tick started
+ * before another's, or whose clock lags) is skipped, so that states never step back and old windows never reopen.
+ */
+export const slaChecks = pgTable('sla_checks', {
+  teamId: text('team_id').primaryKey().references(() => teams.id),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+});
