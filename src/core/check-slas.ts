@@ -7,6 +7,8 @@ import { checkTeamSla, type TeamSlaCheck } from './sla/check-team-sla.js';
 export const CheckSlasInput = z.object({
   /** Only these teams; every configured team when omitted. */
   teams: z.array(z.string()).optional(),
+  /** Deadlines missed before this moment never climb the breach ladder: a backlog from before SLAs ran is not news. */
+  ladderSince: z.coerce.date().optional(),
 });
 export type CheckSlasInput = z.input<typeof CheckSlasInput>;
 
@@ -23,7 +25,7 @@ export async function checkSlas(ctx: Context, raw: CheckSlasInput = {}): Promise
   // One team at a time: a failure in one team's pass is logged and the others still run.
   for (const team of teams) {
     try {
-      results.push(await checkTeamSla(ctx, team));
+      results.push(await checkTeamSla(ctx, team, { ladderSince: input.ladderSince }));
     } catch (error) {
       ctx.logger.error({ team, err: error }, 'sla check failed for a team; it runs again on the next tick');
     }

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { routings } from '../db/schema/index.js';
 import { TRANSITIONS, type TeamAction } from './actions/transitions.js';
 import { loadItemViews, type ActionView, type ItemView, type RoutingView } from './items/item-views.js';
-import type { SlaStatus } from './sla/sla-status.js';
+import { routingSlaStatus, type SlaStatus } from './sla/sla-status.js';
 
 /** What a team's card shows: the feedback, why it came here, where it stands, and what can still be done. */
 export interface RoutingCard {
@@ -43,6 +43,6 @@ export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routing
     suggestions: routing.status === 'open' || routing.status === 'acknowledged'
       ? (routing.reason.suggestions ?? []).filter((s) => s.team !== routing.team.id).map((s) => ({ ...s, teamName: config.teams[s.team]?.name ?? s.team }))
       : [],
-    sla: routing.sla,
+    sla: routing.sla ?? routingSlaStatus(config, { ...routing, teamId: routing.team.id }, now),
   };
 }

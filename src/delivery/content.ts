@@ -21,6 +21,8 @@ export interface Reminder {
   /** Set on escalation-ladder steps: who is being told, and why now. */
   mention?: Record<string, string> | null;
   step?: 'team' | 'oncall' | 'ambassador';
+  /** Items beyond the listed ones (the list is capped, oldest kept), so a message stays within platform limits. */
+  omitted?: number;
 }
 
 /** The leadership thread: a summary, one reply per team, one reply for what fell between silos. */

@@ -53,16 +53,16 @@ describe('SLA state', () => {
     const { itemId } = await capturedRouting(ctx, discordMessage('Sync is broken'));
     ctx.clock.set('2026-11-16T14:50:00Z');
     const status = await describeItem(ctx, { itemId });
-    expect(status.routings.map((r) => [r.team.id, r.sla.state, r.sla.target, r.sla.dueAt?.toISOString()])).toEqual([['support', 'at_risk', 'acknowledge', '2026-11-16T15:00:00.000Z']]);
+    expect(status.routings.map((r) => [r.team.id, r.sla?.state, r.sla?.target, r.sla?.dueAt?.toISOString()])).toEqual([['support', 'at_risk', 'acknowledge', '2026-11-16T15:00:00.000Z']]);
   });
 
   it('counts the at-risk threshold in business time: three quarters of the working time, not of the weekend', async () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-20T21:30:00Z' }); // Friday 16:30
     const { itemId } = await capturedRouting(ctx, discordMessage('Pairing is broken')); // due Monday 09:30
     ctx.clock.set('2026-11-23T14:10:00Z'); // Monday 09:10: 40 of 60 working minutes used, though 2.7 days passed
-    expect((await describeItem(ctx, { itemId })).routings[0]?.sla.state).toBe('on_track');
+    expect((await describeItem(ctx, { itemId })).routings[0]?.sla?.state).toBe('on_track');
     ctx.clock.set('2026-11-23T14:15:00Z');
-    expect((await describeItem(ctx, { itemId })).routings[0]?.sla.state).toBe('at_risk');
+    expect((await describeItem(ctx, { itemId })).routings[0]?.sla?.state).toBe('at_risk');
   });
 
   it('applies business hours to an escalation: urgent at Friday 16:50 is due Monday 09:05', async () => {

@@ -11,9 +11,11 @@ const HEADLINE: Record<NonNullable<Reminder['step']>, string> = {
 /** A reminder or a breach-ladder step as terminal text: one line per item, oldest first, with its link. */
 export function reminderText(r: Reminder, timezone: string): string[] {
   const who = r.mention ? ` ${Object.entries(r.mention).map(([k, v]) => `${k}:${v}`).join(' ')}` : '';
-  const headline = r.step ? `${r.teamName}${who}: ${r.items.length} item(s) ${HEADLINE[r.step]}` : `Reminder for ${r.teamName}${who}: ${r.items.length} item(s) need an answer`;
+  const count = r.items.length + (r.omitted ?? 0);
+  const headline = r.step ? `${r.teamName}${who}: ${count} item(s) ${HEADLINE[r.step]}` : `Reminder for ${r.teamName}${who}: ${count} item(s) need an answer`;
   return [
     headline,
     ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${when(i.dueAt, timezone)}${i.snoozed ? ' (snoozed)' : ''}: ${inert(i.excerpt)}${i.permalink ? ` · ${i.permalink}` : ''}`),
+    ...(r.omitted ? [`  …and ${r.omitted} more`] : []),
   ];
 }

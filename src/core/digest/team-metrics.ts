@@ -8,8 +8,8 @@ export interface TeamMetrics {
   resolved: number;
   declined: number;
   passedOn: number;
-  /** Routings whose reminders someone paused in the period. */
-  snoozed: number;
+  /** Routings whose reminders someone paused in the period (always set here; optional for payloads from before). */
+  snoozed?: number;
   /** Median time from routing to the team's first response, for responses made in the period. */
   medianFirstActionMs: number | null;
   /** Median time from routing to resolution, for resolutions in the period. */

@@ -16,10 +16,11 @@ export interface RoutingView {
   hops: number;
   acknowledgeDueAt: Date | null;
   resolveDueAt: Date | null;
-  acknowledgeAtRiskAt: Date | null;
-  resolveAtRiskAt: Date | null;
+  /** Always set by loadItemViews; optional so that views built by hand (presenter fixtures) stay valid. */
+  acknowledgeAtRiskAt?: Date | null;
+  resolveAtRiskAt?: Date | null;
   /** On track, at risk or breached at the moment the view was loaded, in the team's business time. */
-  sla: SlaStatus;
+  sla?: SlaStatus;
   firstActionAt: Date | null;
   resolvedAt: Date | null;
   snoozedUntil: Date | null;

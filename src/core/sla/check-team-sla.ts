@@ -25,7 +25,7 @@ export interface TeamSlaCheck {
  * and the team's high-water mark skips a pass for a moment older than one already done. The unique keys
  * underneath would stop a double anyway; the lock keeps each message's batch whole and states moving forward.
  */
-export async function checkTeamSla(ctx: Context, team: string): Promise<TeamSlaCheck> {
+export async function checkTeamSla(ctx: Context, team: string, options: { ladderSince?: Date } = {}): Promise<TeamSlaCheck> {
   return ctx.db.transaction(async (tx) => {
     const skipped = { team, skipped: true, changes: 0, ladderSteps: 0, reminded: 0 };
     // Instances take a team in turn (waiting, not skipping, so that no tick's moment is lost); a stuck holder
@@ -45,7 +45,8 @@ export async function checkTeamSla(ctx: Context, team: string): Promise<TeamSlaC
     const settings = reminderSettings(ctx.config, team);
     const window = reminderWindow(teamCalendar(ctx.config, team), settings.everyMs, now);
     if (!window) return { team, skipped: false, changes: changes.length, ladderSteps: 0, reminded: 0 };
-    const fired = await climbLadder(tx, ctx, team, rows, now, window.key);
+    const since = options.ladderSince;
+    const fired = await climbLadder(tx, ctx, team, since ? rows.filter((row) => row.sla.dueAt && row.sla.dueAt >= since) : rows, now, window.key);
     const reminded = settings.enabled ? await enqueueTeamReminder(tx, ctx, team, rows, window, now) : 0;
     return { team, skipped: false, changes: changes.length, ladderSteps: fired.length, reminded, window: window.key };
   });

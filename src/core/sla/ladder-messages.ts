@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { enqueueDeliveries, teamHome, type NewDelivery } from '../outbox.js';
 import type { AttentionRow } from './attention.js';
 import type { LadderStep } from './ladder-plan.js';
-import { reminderItem, reminderPayload } from './reminder-items.js';
+import { listedItems, reminderPayload } from './reminder-items.js';
 
 export interface LadderFired {
   step: LadderStep;
@@ -40,7 +40,7 @@ export async function enqueueLadderMessages(tx: Tx, ctx: Context, team: string, 
     key: `sla_ladder:${team}:${batch.step}:${Math.min(...batch.fired.map((f) => f.actionId))}`,
     kind: 'reminder',
     target: batch.target,
-    payload: reminderPayload({ team, teamName, window, items: batch.fired.map((f) => reminderItem(f.row)), mention: batch.mention, step: batch.step as 'team' | 'oncall' | 'ambassador' }),
+    payload: reminderPayload({ team, teamName, window, ...listedItems(batch.fired.map((f) => f.row)), mention: batch.mention, step: batch.step as 'team' | 'oncall' | 'ambassador' }),
   }));
   await enqueueDeliveries(tx, now, messages);
 }

@@ -17,6 +17,15 @@ export function reminderItem(row: AttentionRow): ReminderItem {
   };
 }
 
+/** At most this many items per message: the oldest, with a count of the rest (Slack allows 50 blocks). */
+export const MAX_LISTED = 25;
+
+/** The listed items of a reminder, oldest first, and how many more there are. */
+export function listedItems(rows: AttentionRow[]): Pick<Reminder, 'items' | 'omitted'> {
+  const items = rows.slice(0, MAX_LISTED).map(reminderItem);
+  return rows.length > MAX_LISTED ? { items, omitted: rows.length - MAX_LISTED } : { items };
+}
+
 /** The outbox payload: plain JSON, the shape presenters draw (`Reminder` in delivery/content.ts). */
 export function reminderPayload(reminder: Reminder): Record<string, unknown> {
   return JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>;
