@@ -1,0 +1,1 @@
+ALTER TABLE "classifier_models" ADD COLUMN "examples" jsonb;
