@@ -10,6 +10,8 @@ export interface CrossValidationOptions extends TrainTextOptions {
   alwaysTrain?: readonly LabelledText[];
   /** Report order of the labels. */
   labelOrder?: readonly string[];
+  /** Told each example's out-of-fold prediction, for breakdowns the report does not make (per source, say). */
+  onPrediction?: (index: number, predicted: string) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export function crossValidate(examples: readonly LabelledText[], options: CrossV
       predicted[i] = model.labels[argmax(probabilities)] as string;
     });
   }
+  if (options.onPrediction) predicted.forEach((label, i) => options.onPrediction?.(i, label));
   return evaluatePredictions(
     examples.map((e, i) => ({ truth: e.label, predicted: predicted[i] as string })),
     options.labelOrder ?? labels,

@@ -5,6 +5,8 @@ import { EMOJI_POLARITY, NEGATORS, POLARITY } from './sentiment-lexicon.js';
  * and how long it is. They let a small training set generalise: a complaint the examples never phrased that way
  * still carries `#neg`, and a two-word message is most likely chatter. Cue tokens start with `#`, which no word does.
  */
+const EMOJI = /\p{Extended_Pictographic}/u;
+
 export function cueTokens(words: readonly string[]): string[] {
   const cues: string[] = [];
   let negatedUntil = -1;
@@ -14,7 +16,8 @@ export function cueTokens(words: readonly string[]): string[] {
     const flipped = i <= negatedUntil ? -polarity : polarity;
     if (flipped > 0) cues.push('#pos');
     if (flipped < 0) cues.push('#neg');
-    if (/\p{Extended_Pictographic}/u.test(word)) cues.push('#emoji');
+    // Emoji are one-code-point tokens (tokenize.ts); test only those, the regex is costly on every word of a long post.
+    if (word.length <= 2 && EMOJI.test(word)) cues.push('#emoji');
   });
   cues.push(`#len${lengthBucket(words.length)}`);
   return cues;

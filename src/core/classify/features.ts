@@ -28,7 +28,7 @@ export interface FeatureOptions {
  * Chosen by 5-fold cross-validation on GitHub issues (docs/classifier.md): words and word pairs carry most of the
  * signal; character n-grams in their own block at 0.5 added about 0.005 macro-F1 over a single mixed block.
  */
-export const DEFAULT_FEATURES: FeatureOptions = { bits: 18, charMin: 2, charMax: 4, bigramWeight: 1, charBlockWeight: 0.5, cues: true };
+export const DEFAULT_FEATURES: FeatureOptions = { bits: 17, charMin: 2, charMax: 4, bigramWeight: 1, charBlockWeight: 0.5, cues: true };
 
 /** Slots in the whole space (both blocks). */
 export function featureDim(options: FeatureOptions): number {
@@ -41,8 +41,38 @@ export interface SparseVector {
   value: Float32Array;
 }
 
-/** Called once per feature occurrence; `token` is the position of the word it came from, for explanations. */
-export type FeatureSink = (slot: number, weight: number, token: number) => void;
+/**
+ * Feature occurrences of one text: slot, weight, and the position of the word it came from (for explanations), in
+ * typed arrays reused from text to text. A long post has thousands; plain arrays or a callback per occurrence
+ * measured several times slower.
+ */
+export class FeatureBuffer {
+  slot = new Int32Array(1024);
+  weight = new Float32Array(1024);
+  token = new Int32Array(1024);
+  length = 0;
+
+  push(slot: number, weight: number, token: number): void {
+    if (this.length === this.slot.length) this.grow();
+    this.slot[this.length] = slot;
+    this.weight[this.length] = weight;
+    this.token[this.length] = token;
+    this.length += 1;
+  }
+
+  private grow(): void {
+    const size = this.slot.length * 2;
+    const slot = new Int32Array(size);
+    slot.set(this.slot);
+    const weight = new Float32Array(size);
+    weight.set(this.weight);
+    const token = new Int32Array(size);
+    token.set(this.token);
+    this.slot = slot;
+    this.weight = weight;
+    this.token = token;
+  }
+}
 
 const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x1b873593;
@@ -62,25 +92,46 @@ export function hashString(text: string, seed: number, start = 0, end = text.len
   return hash >>> 0;
 }
 
-export function forEachFeature(document: DocumentTokens, options: FeatureOptions, sink: FeatureSink): void {
+/**
+ * Fills `out` (from empty) with the features of one document. A word's own features (unigram, n-grams) depend only
+ * on the word, so each distinct word is hashed once with its number of occurrences as weight; in a long post most
+ * words repeat, and this roughly halves the work. Pairs depend on the neighbour and are added per position.
+ */
+export function extractFeatures(document: DocumentTokens, options: FeatureOptions, out: FeatureBuffer): void {
   const { tokens, bodyLength } = document;
   const mask = (1 << options.bits) - 1;
   const charBlock = 1 << options.bits;
+  const halfPair = options.bigramWeight / 2;
+  out.length = 0;
+  const distinct = new Map<string, number>();
+  const first: number[] = [];
+  const times: number[] = [];
   for (let t = 0; t < tokens.length; t += 1) {
     const token = tokens[t] as string;
-    sink(hashString(token, SEED_WORD) & mask, 1, t);
-    if (options.bigramWeight > 0 && t + 1 < tokens.length) {
-      const pair = `${token} ${tokens[t + 1] as string}`;
-      // Half to each word, so that an explanation can credit both.
-      const slot = hashString(pair, SEED_BIGRAM) & mask;
-      sink(slot, options.bigramWeight / 2, t);
-      sink(slot, options.bigramWeight / 2, t + 1);
+    const seen = distinct.get(token);
+    if (seen === undefined) {
+      distinct.set(token, first.length);
+      first.push(t);
+      times.push(1);
+    } else {
+      times[seen] = (times[seen] as number) + 1;
     }
+    if (halfPair > 0 && t + 1 < tokens.length) {
+      // Half to each word of the pair, so that an explanation can credit both.
+      const slot = hashString(`${token} ${tokens[t + 1] as string}`, SEED_BIGRAM) & mask;
+      out.push(slot, halfPair, t);
+      out.push(slot, halfPair, t + 1);
+    }
+  }
+  for (let i = 0; i < first.length; i += 1) {
+    const t = first[i] as number;
+    const n = times[i] as number;
+    const token = tokens[t] as string;
+    out.push(hashString(token, SEED_WORD) & mask, n, t);
     if (options.charMin > 0 && t < bodyLength && token.length > 1) {
       const padded = `<${token}>`;
-      for (let n = options.charMin; n <= options.charMax; n += 1) {
-        if (n >= padded.length) break;
-        for (let i = 0; i + n <= padded.length; i += 1) sink(charBlock + (hashString(padded, SEED_CHAR + n, i, i + n) & mask), 1, t);
+      for (let size = options.charMin; size <= options.charMax && size < padded.length; size += 1) {
+        for (let at = 0; at + size <= padded.length; at += 1) out.push(charBlock + (hashString(padded, SEED_CHAR + size, at, at + size) & mask), n, t);
       }
     }
   }
@@ -92,6 +143,7 @@ export function forEachFeature(document: DocumentTokens, options: FeatureOptions
  */
 export class FeatureCounter {
   private readonly scratch: Float64Array;
+  private readonly buffer = new FeatureBuffer();
   private touched: number[] = [];
 
   constructor(readonly options: FeatureOptions) {
@@ -99,10 +151,13 @@ export class FeatureCounter {
   }
 
   count(document: DocumentTokens): SparseVector {
-    forEachFeature(document, this.options, (slot, weight) => {
+    const { buffer } = this;
+    extractFeatures(document, this.options, buffer);
+    for (let k = 0; k < buffer.length; k += 1) {
+      const slot = buffer.slot[k] as number;
       if (this.scratch[slot] === 0) this.touched.push(slot);
-      this.scratch[slot] = (this.scratch[slot] as number) + weight;
-    });
+      this.scratch[slot] = (this.scratch[slot] as number) + (buffer.weight[k] as number);
+    }
     const index = new Int32Array(this.touched.length);
     const value = new Float32Array(this.touched.length);
     for (let i = 0; i < index.length; i += 1) {

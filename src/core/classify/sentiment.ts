@@ -1,6 +1,6 @@
 import type { Sentiment } from './classifier.js';
 import { DAMPENERS, EMOJI_POLARITY, INTENSIFIERS, NEGATORS, POLARITY } from './sentiment-lexicon.js';
-import { tokenize } from './tokenize.js';
+import { prepareText, tokenize } from './tokenize.js';
 
 export interface SentimentResult {
   sentiment: Sentiment;
@@ -22,7 +22,11 @@ const NEUTRAL_BAND = 0.2;
  * lexicon is predictable and explains itself. Handles negation, intensifiers, "!" and emoji.
  */
 export function analyseSentiment(text: string): SentimentResult {
-  const tokens = tokenize(text.slice(0, 4000));
+  return sentimentOfWords(tokenize(prepareText(text)));
+}
+
+/** The same, from the words of a prepared text (tokenize.ts), when the caller has them already. */
+export function sentimentOfWords(tokens: readonly string[]): SentimentResult {
   let total = 0;
   let negatedUntil = -1;
   let dampedUntil = -1;

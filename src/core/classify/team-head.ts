@@ -1,5 +1,6 @@
 import { seededRandom, shuffleInPlace } from './random.js';
 import type { TextModel } from './text-model.js';
+import type { DocumentTokens } from './tokenize.js';
 import { trainTextModel, type LabelledText } from './train-text-model.js';
 
 /**
@@ -48,8 +49,8 @@ export function trainTeamHead(examples: readonly TeamExample[], background: read
 }
 
 /** Teams the head is confident about, best first; undefined when it has no opinion. */
-export function predictTeams(head: TeamHead, text: string): TeamPrediction[] | undefined {
-  const { probabilities } = head.model.score(text);
+export function predictTeams(head: TeamHead, text: string, document?: DocumentTokens): TeamPrediction[] | undefined {
+  const { probabilities } = document && document.cues === head.model.data.features.cues ? head.model.scoreDocument(document) : head.model.score(text);
   const teams = head.model.labels
     .map((team, i) => ({ team, confidence: round(probabilities[i] as number) }))
     .filter((p) => p.team !== BACKGROUND && p.confidence >= head.minConfidence)

@@ -27,6 +27,8 @@ export interface TrainingOptions {
   seed?: number;
   /** Skip cross-validation (a scheduled retrain does not print a report). */
   crossValidate?: boolean;
+  /** Each scored example's out-of-fold prediction, indexed like the scored examples (imported, then corrected). */
+  onPrediction?: (index: number, predicted: string) => void;
 }
 
 export interface TrainingOutcome {
@@ -62,12 +64,13 @@ export function trainClassifier(input: TrainingInput, options: TrainingOptions =
   const teamExamples = input.history?.teams ?? [];
   const teams = trainTeamHead(teamExamples, all.map((e) => e.text));
   const evaluatedOn = scored.length >= MIN_EVALUATION_EXAMPLES ? 'imported_and_history' : 'all';
+  const cvOptions = { folds: options.folds, seed: options.seed, labels, labelOrder: CATEGORIES, onPrediction: options.onPrediction };
   const report =
     options.crossValidate === false
       ? undefined
       : evaluatedOn === 'imported_and_history'
-        ? crossValidate(scored, { folds: options.folds, seed: options.seed, alwaysTrain: builtin.map(toLabelled), labels, labelOrder: CATEGORIES })
-        : crossValidate(all, { folds: options.folds, seed: options.seed, labels, labelOrder: CATEGORIES });
+        ? crossValidate(scored, { ...cvOptions, alwaysTrain: builtin.map(toLabelled) })
+        : crossValidate(all, cvOptions);
   const teamCounts: Record<string, number> = {};
   for (const label of teams?.model.labels ?? []) {
     if (label !== BACKGROUND) teamCounts[label] = teamExamples.filter((e) => e.team === label).length;

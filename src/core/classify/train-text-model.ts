@@ -1,7 +1,7 @@
 import { DEFAULT_FEATURES, FeatureCounter, featureDim, type FeatureOptions, type SparseVector } from './features.js';
 import { DEFAULT_SOFTMAX, fitSoftmax, type SoftmaxOptions } from './softmax-regression.js';
 import { TextModel } from './text-model.js';
-import { buildVocabulary, rowTable, weigh } from './tf-idf.js';
+import { buildVocabulary, countsByRow, firstCharRow, rowTable, weighRows } from './tf-idf.js';
 import { documentTokens } from './tokenize.js';
 
 export interface LabelledText {
@@ -40,7 +40,11 @@ export function trainFromCounts(counts: readonly SparseVector[], examples: reado
   // hashed space (2^19 slots × classes) made every update a cache miss and training 5× slower.
   const vocabulary = buildVocabulary(counts, dim);
   const rows = rowTable(vocabulary.slots, dim);
-  const vectors = counts.map((c) => weigh(c, vocabulary, rows, features));
+  const weighting = { idf: vocabulary.idf, firstCharRow: firstCharRow(vocabulary.slots, 1 << features.bits), charBlockWeight: features.charBlockWeight };
+  const vectors = counts.map((c) => {
+    const byRow = countsByRow(c, rows);
+    return weighRows(byRow.rows, byRow.counts, weighting);
+  });
   const y = Int32Array.from(examples, (e) => {
     const index = labelIndex.get(e.label);
     if (index === undefined) throw new Error(`label "${e.label}" is not one of ${labels.join(', ')}`);

@@ -1,5 +1,6 @@
 import type { Category } from '../../config/schema.js';
 import type { Urgency } from './classifier.js';
+import { MAX_TEXT_CHARS } from './tokenize.js';
 
 /**
  * Rules rather than a model: urgency decides who gets paged, so it must be predictable and explainable, and the
@@ -48,7 +49,7 @@ const LOW: readonly RegExp[] = [
 const CALM: ReadonlySet<Category> = new Set(['noise', 'praise']);
 
 export function assessUrgency(text: string, category: Category): Urgency {
-  const lower = text.slice(0, 4000).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const lower = text.slice(0, MAX_TEXT_CHARS).toLowerCase().replace(/[\u2018\u2019]/g, "'");
   const saysLow = LOW.some((pattern) => pattern.test(lower));
   if (CRITICAL.some((pattern) => pattern.test(lower))) return saysLow ? 'high' : 'critical';
   // Chatter that says "right now" is still chatter; only a critical phrase lifts it (in case the category is wrong).
