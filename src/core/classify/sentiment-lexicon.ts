@@ -45,5 +45,5 @@ export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['slightly', 0.6], ['somewhat', 0.7], ['bit', 0.7], ['little', 0.7],
 ]);
 
-/** Words that turn a following positive word ironic or moot often enough to dampen it: "thanks for nothing". */
-export const DAMPENERS = new Set(['supposed', 'should', 'would', 'hope', 'hoping', 'if', 'expected', 'promised', 'wish']);
+/** Words after which a positive word is wished for rather than felt: "should be fast", "need this fixed". */
+export const DAMPENERS = new Set(['supposed', 'should', 'would', 'hope', 'hoping', 'if', 'expected', 'promised', 'wish', 'need', 'needs', 'until']);

@@ -19,7 +19,7 @@ const CRITICAL: readonly RegExp[] = [
   /\b(?:data|files|records|database|history)\s+(?:is\s+|are\s+|was\s+|were\s+|got\s+|has\s+been\s+|have\s+been\s+)?(?:gone|wiped|deleted|corrupted|erased|lost)\b/,
   /\b(?:security\s+(?:issue|hole|problem|vulnerability|breach|incident)|vulnerabilit(?:y|ies)|exploit(?:ed|able)?|breach(?:ed)?|hacked|compromised|cve-\d|xss|sql\s+injection|remote\s+code\s+execution|rce)\b/,
   /\b(?:leak(?:ed|ing|s)?|exposed|exposing)\b.{0,40}\b(?:keys?|tokens?|passwords?|credentials|secrets?|personal\s+data|customer\s+data|emails?)\b/,
-  /\b(?:keys?|tokens?|passwords?|credentials|secrets?|personal\s+data|customer\s+data)\b.{0,30}\b(?:leak(?:ed|ing)?|exposed|public|visible\s+to)\b/,
+  /\b(?:keys?|tokens?|passwords?|credentials|secrets?|personal\s+data|customer\s+data)\b.{0,30}\b(?:leak(?:ed|ing)?|exposed|public|visible\s+(?:to|in))\b/,
 ];
 
 // Blocked work, deadlines, money or many people affected: today, not this week.

@@ -16,6 +16,7 @@ describe('urgency', () => {
   it('calls security problems critical', () => {
     expect(assessUrgency('I think I found a security vulnerability in the login form', 'bug')).toBe('critical');
     expect(assessUrgency('Your public repo leaked API keys for the staging environment', 'bug')).toBe('critical');
+    expect(assessUrgency('Customer API tokens are visible in the page source', 'bug')).toBe('critical');
   });
 
   it('calls blocked work, deadlines and money at stake high', () => {

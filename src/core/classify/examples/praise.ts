@@ -56,4 +56,6 @@ export const PRAISE_EXAMPLES: readonly string[] = [
   'The firmware update process is so smooth now, one tap and it is done.',
   'This is hands down the nicest API client library I have used.',
   'Your team nailed the new reporting page, leadership loves the exports.',
+  'Your sales team was super helpful during our evaluation.',
+  'The onboarding call with your team was really useful, thank you Lena!',
 ];

@@ -58,4 +58,6 @@ export const QUESTION_EXAMPLES: readonly string[] = [
   'Is there a way to see the history of a single sensor over a year?',
   'Are there any plans to support Zigbee, or is it wifi only?',
   'Which browser versions are supported?',
+  'Hi all, question about billing: can I switch from monthly to yearly payments mid-cycle?',
+  'Hello! Is there a way to see which user made a change to a device?',
 ];
