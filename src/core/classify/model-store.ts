@@ -5,6 +5,7 @@ import { classifierModels } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
 import { encodeClassifierModel, type ClassifierModel } from './classifier-model.js';
 import type { CategoryExample } from './examples/index.js';
+import { seededRandom, shuffleInPlace } from './random.js';
 
 export interface ModelRecord {
   model: ClassifierModel;
@@ -31,11 +32,22 @@ export async function saveActiveModel(db: Db, clock: Clock, record: ModelRecord)
         metrics: record.metrics,
         model: encodeClassifierModel(record.model),
         active: true,
-        examples: record.examples ? record.examples.map((e) => ({ text: e.text, category: e.category })) : null,
+        examples: record.examples ? keptExamples(record.examples) : null,
       })
       .returning({ id: classifierModels.id });
     return (row as { id: number }).id;
   });
+}
+
+/**
+ * At most this many imported examples are kept for retraining: a jsonb value must stay well under PostgreSQL's 255 MB
+ * and a scheduled retrain must stay quick. Larger files keep a seeded random sample (the model itself saw them all).
+ */
+export const MAX_KEPT_EXAMPLES = 20_000;
+
+function keptExamples(examples: readonly CategoryExample[]): { text: string; category: string }[] {
+  const all = examples.map((e) => ({ text: e.text, category: e.category }));
+  return all.length <= MAX_KEPT_EXAMPLES ? all : shuffleInPlace(all, seededRandom(11)).slice(0, MAX_KEPT_EXAMPLES);
 }
 
 /** The active model's id: cheap, so a periodic refresh can ask often. */
