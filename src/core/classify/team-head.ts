@@ -15,8 +15,13 @@ export const MIN_TEAM_CONFIDENCE = 0.6;
 export const BACKGROUND = '_other';
 /** Enough background to describe "everything else" without letting a large imported file swamp the few corrections. */
 const MAX_BACKGROUND = 800;
-/** Corrections are few; each may count up to this many background texts so that the classes stay balanced. */
-const MAX_TEAM_WEIGHT = 20;
+/**
+ * Corrections are few, so each counts as several texts: together a team's corrections weigh about half as much as
+ * the whole background, and one correction never more than MAX_TEAM_WEIGHT texts. Measured with five corrections, a
+ * cap of 20 left a new text on the same subject below the confidence threshold, while unrelated texts stayed near 0
+ * with a cap of 50 or 100. (Repeating examples instead of weighting them would distort the IDF of their words.)
+ */
+const MAX_TEAM_WEIGHT = 50;
 
 export interface TeamExample {
   text: string;
@@ -43,7 +48,7 @@ export function trainTeamHead(examples: readonly TeamExample[], background: read
   for (const e of examples) {
     const n = counts.get(e.team) as number;
     if (n < MIN_TEAM_EXAMPLES) continue;
-    training.push({ text: e.text, label: e.team, weight: Math.min(MAX_TEAM_WEIGHT, sample.length / n) });
+    training.push({ text: e.text, label: e.team, weight: Math.min(MAX_TEAM_WEIGHT, sample.length / (2 * n)) });
   }
   return { model: trainTextModel(training, { labels: [BACKGROUND, ...teams] }), minConfidence: MIN_TEAM_CONFIDENCE };
 }

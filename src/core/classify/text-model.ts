@@ -36,6 +36,8 @@ export class TextModel {
   private readonly scratch: Float64Array;
   /** Which score() filled the buffer, so that explain() knows whether it must extract the features again. */
   private generation = 0;
+  /** The row of each occurrence in the buffer (-1: unknown to the model), kept for explain(). */
+  private rowOf = new Int32Array(1024);
 
   constructor(
     readonly data: TextModelData,
@@ -60,9 +62,12 @@ export class TextModel {
     extractFeatures(document, this.data.features, buffer);
     const generation = ++this.generation;
     const touched = new Int32Array(buffer.length);
+    if (this.rowOf.length < buffer.length) this.rowOf = new Int32Array(buffer.slot.length);
+    const { rowOf } = this;
     let n = 0;
     for (let k = 0; k < buffer.length; k += 1) {
       const row = this.rows[buffer.slot[k] as number] as number;
+      rowOf[k] = row;
       if (row < 0) continue;
       if (scratch[row] === 0) touched[n++] = row;
       scratch[row] = (scratch[row] as number) + (buffer.weight[k] as number);
@@ -91,6 +96,8 @@ export class TextModel {
     // The buffer still holds this text's features unless another text was scored in between.
     if (generation !== this.generation) {
       extractFeatures(document, this.data.features, buffer);
+      if (this.rowOf.length < buffer.length) this.rowOf = new Int32Array(buffer.slot.length);
+      for (let k = 0; k < buffer.length; k += 1) this.rowOf[k] = this.rows[buffer.slot[k] as number] as number;
       // No score() has generation 0: whoever explains next must extract again too.
       this.generation = 0;
     }
@@ -100,7 +107,7 @@ export class TextModel {
     }
     const perToken = new Float64Array(document.tokens.length);
     for (let k = 0; k < buffer.length; k += 1) {
-      const row = this.rows[buffer.slot[k] as number] as number;
+      const row = this.rowOf[k] as number;
       if (row < 0) continue;
       const token = buffer.token[k] as number;
       perToken[token] = (perToken[token] as number) + (buffer.weight[k] as number) * (scratch[row] as number);

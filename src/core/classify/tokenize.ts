@@ -37,13 +37,12 @@ export function prepareText(text: string): string {
 }
 
 export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(URL_PATTERN, ' xurl ')
-    .replace(EMAIL_PATTERN, ' xemail ')
-    .replace(HEX_PATTERN, ' xhex ')
-    .replace(NUMBER_PATTERN, ' xnum ');
+  // Each pattern runs only when its cheap precondition holds: most messages have no link, address or digit.
+  let out = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  if (out.includes('://') || out.includes('www.')) out = out.replace(URL_PATTERN, ' xurl ');
+  if (out.includes('@')) out = out.replace(EMAIL_PATTERN, ' xemail ');
+  if (/\d/.test(out)) out = out.replace(HEX_PATTERN, ' xhex ').replace(NUMBER_PATTERN, ' xnum ');
+  return out;
 }
 
 /** Word tokens of already normalised text. Runs of `?`/`!` count once: "???" means what "?" means. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePredictions } from '../../../src/core/classify/metrics.js';
 import { assignFolds } from '../../../src/core/classify/cross-validate.js';
 import { formatReport } from '../../../src/core/classify/format-report.js';
+import { evaluateClassifier } from '../../../src/core/classify/evaluate-classifier.js';
+import type { Classification } from '../../../src/core/classify/classifier.js';
 
 const predictions = [
   ...Array.from({ length: 8 }, () => ({ truth: 'bug', predicted: 'bug' })),
@@ -58,5 +60,43 @@ describe('cross-validation folds', () => {
   it('deals the same folds for the same seed and different ones for another', () => {
     expect([...assignFolds(labels, 5, 1)]).toEqual([...assignFolds(labels, 5, 1)]);
     expect([...assignFolds(labels, 5, 1)]).not.toEqual([...assignFolds(labels, 5, 2)]);
+  });
+});
+
+describe('evaluating an existing classifier', () => {
+  // Always ranks noise first, then bug, then question.
+  const classifier = {
+    classify: (): Classification => ({
+      category: 'noise',
+      confidence: 0.5,
+      alternatives: [
+        { category: 'noise', confidence: 0.5 },
+        { category: 'bug', confidence: 0.3 },
+        { category: 'question', confidence: 0.2 },
+      ],
+      terms: [],
+      sentiment: 'neutral',
+      sentimentScore: 0,
+      urgency: 'normal',
+      modelVersion: 'stub',
+    }),
+  };
+  const examples = [
+    { text: 'a', category: 'bug' as const },
+    { text: 'b', category: 'question' as const },
+  ];
+
+  it('counts a category the file does not use as a miss', () => {
+    const report = evaluateClassifier(classifier, examples);
+    expect(report.accuracy).toBe(0);
+    expect(report.predictedLabels).toEqual(['bug', 'question', 'noise']);
+  });
+
+  it('with restrict, picks the best of the file\'s own categories', () => {
+    const report = evaluateClassifier(classifier, examples, { restrict: true });
+    expect(report.confusion).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
   });
 });
