@@ -13,30 +13,35 @@ import { activeModelId, loadModelJson } from './model-store.js';
  * logged once and skipped; the built-in model keeps classifying.
  */
 export class ActiveClassifier implements Classifier {
-  private current: ModelClassifier;
+  private current: ModelClassifier | undefined;
   private currentId: number | undefined;
   private readonly unreadable = new Set<number>();
 
+  /** `builtin` is for tests; by default the built-in model is trained only if it is ever needed. */
   constructor(
     private readonly logger: Logger,
-    private readonly builtin: ModelClassifier = builtinClassifier(),
-  ) {
-    this.current = builtin;
-  }
+    private readonly builtin: () => ModelClassifier = builtinClassifier,
+  ) {}
 
-  /** Builds one and loads the active model. */
+  /** Builds one and loads the active model, or trains the built-in one now so the first capture does not wait. */
   static async load(db: Db, logger: Logger): Promise<ActiveClassifier> {
     const classifier = new ActiveClassifier(logger);
     await classifier.refresh(db);
+    classifier.inUse();
     return classifier;
   }
 
   classify(text: string): Classification {
-    return this.current.classify(text);
+    return this.inUse().classify(text);
   }
 
   get modelVersion(): string {
-    return this.current.modelVersion;
+    return this.inUse().modelVersion;
+  }
+
+  private inUse(): ModelClassifier {
+    this.current ??= this.builtin();
+    return this.current;
   }
 
   /** Swaps in the active stored model if it changed; true when the model in use changed. */
@@ -44,18 +49,18 @@ export class ActiveClassifier implements Classifier {
     const id = await activeModelId(db);
     if (id === this.currentId) return false;
     if (id === undefined) {
-      this.use(this.builtin, undefined);
-      this.logger.info({ modelVersion: this.builtin.modelVersion }, 'no trained classifier is active; using the built-in model');
+      this.use(this.builtin(), undefined);
+      this.logger.info({ modelVersion: this.modelVersion }, 'no trained classifier is active; using the built-in model');
       return true;
     }
     if (this.unreadable.has(id)) return false;
     try {
       const model = decodeClassifierModel(await loadModelJson(db, id));
       this.use(new ModelClassifier(model, `trained-${id}`), id);
-      this.logger.info({ modelVersion: this.current.modelVersion }, 'classifier model loaded');
+      this.logger.info({ modelVersion: this.modelVersion }, 'classifier model loaded');
     } catch (error) {
       this.unreadable.add(id);
-      this.use(this.builtin, undefined);
+      this.use(this.builtin(), undefined);
       this.logger.warn({ err: error, modelId: id }, 'active classifier model cannot be read; using the built-in model');
     }
     return true;
