@@ -6,6 +6,7 @@ import { HttpMetrics } from '../../../src/adapters/http/metrics.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
 import { parseEnv } from '../../../src/config/env.js';
 import type { LiaisonConfig } from '../../../src/config/schema.js';
+import type { Classifier } from '../../../src/core/classify/classifier.js';
 import { OutboxWorker } from '../../../src/delivery/outbox-worker.js';
 import type { Db } from '../../../src/db/client.js';
 import { RecordingChat } from '../../fakes/recording-chat.js';
@@ -38,8 +39,8 @@ export interface SlackHarness {
 }
 
 /** The real Bolt app on Liaison's real HTTP app, on loopback, talking to a fake Slack Web API. */
-export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]> } = {}): Promise<SlackHarness> {
-  const ctx = await testContext(db, { config: options.config });
+export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier } = {}): Promise<SlackHarness> {
+  const ctx = await testContext(db, { config: options.config, classifier: options.classifier });
   const fake = await new FakeSlackApi().start();
   for (const [group, users] of Object.entries(options.members ?? DEFAULT_MEMBERS)) fake.groups.set(group, users);
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/` });
