@@ -88,8 +88,11 @@ export class FakeSlackApi {
       case 'conversations.open': return ok({ channel: { id: `D${String(args.users)}` } });
       case 'conversations.history':
       case 'conversations.replies': {
-        const found = this.messages.get(`${String(args.channel)}:${String(args.latest ?? args.ts)}`);
-        return ok({ messages: found ? [{ type: 'message', ts: args.latest ?? args.ts, ...found }] : [] });
+        const ts = String(args.latest ?? args.ts);
+        const found = this.messages.get(`${String(args.channel)}:${ts}`);
+        // A thread reply is not in the channel's history, only in its thread.
+        const visible = found && (method === 'conversations.replies' || !found.thread_ts || found.thread_ts === ts);
+        return ok({ messages: visible ? [{ type: 'message', ts, ...found }] : [] });
       }
       case 'usergroups.users.list': return ok({ users: this.groups.get(String(args.usergroup)) ?? [] });
       case 'users.info': return ok({ user: { id: args.user, name: String(args.user).toLowerCase(), profile: { display_name: this.users.get(String(args.user)) ?? '', real_name: this.users.get(String(args.user)) ?? '' } } });
