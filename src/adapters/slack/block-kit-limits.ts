@@ -22,6 +22,8 @@ export const LIMITS = {
   options: 100,
   modalTitle: 24,
   privateMetadata: 3000,
+  /** Our own budget per message (serialised blocks), well under what Slack accepts. */
+  messageChars: 12_000,
 } as const;
 
 const Text = (max: number) => z.object({ type: z.enum(['plain_text', 'mrkdwn']), text: z.string().min(1).max(max), emoji: z.boolean().optional(), verbatim: z.boolean().optional() });

@@ -31,9 +31,25 @@ export function sectionsFromLines(lines: string[], max: number = LIMITS.sectionT
   return out;
 }
 
-/** Splits a long document into messages of at most 50 blocks, in order, without losing or repeating any block. */
-export function splitMessages(blocks: Block[], perMessage: number = LIMITS.blocksPerMessage): Block[][] {
+/**
+ * Splits a long document into messages of at most 50 blocks and about 12,000 characters (Slack refuses messages
+ * whose blocks are too long with `msg_blocks_too_long`, and a shorter message reads better in a thread), in order,
+ * without losing or repeating any block.
+ */
+export function splitMessages(blocks: Block[], perMessage: number = LIMITS.blocksPerMessage, maxChars: number = LIMITS.messageChars): Block[][] {
   const messages: Block[][] = [];
-  for (let i = 0; i < blocks.length; i += perMessage) messages.push(blocks.slice(i, i + perMessage));
+  let current: Block[] = [];
+  let chars = 0;
+  for (const block of blocks) {
+    const size = JSON.stringify(block).length;
+    if (current.length > 0 && (current.length >= perMessage || chars + size > maxChars)) {
+      messages.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(block);
+    chars += size;
+  }
+  if (current.length > 0) messages.push(current);
   return messages;
 }

@@ -15,7 +15,7 @@ export class FakeSlackApi {
   readonly groups = new Map<string, string[]>();
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
-  private readonly failures: { method: string; failure: Failure }[] = [];
+  private readonly failures: { method: string; failure: Failure; after: number }[] = [];
   private readonly hung: ServerResponse[] = [];
   private nextTs = 1_700_100_000;
   private server: Server | undefined;
@@ -34,8 +34,9 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  failNext(method: string, failure: Failure): void {
-    this.failures.push({ method, failure });
+  /** The next call of `method` (after letting `after` calls through) fails this way. */
+  failNext(method: string, failure: Failure, after = 0): void {
+    this.failures.push({ method, failure, after });
   }
 
   called(method: string): Record<string, unknown>[] {
@@ -64,7 +65,10 @@ export class FakeSlackApi {
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decode(raw, req.headers['content-type']);
     const index = this.failures.findIndex((f) => f.method === method);
-    const failure = index >= 0 ? this.failures.splice(index, 1)[0]?.failure : undefined;
+    const pending = this.failures[index];
+    let failure: Failure | undefined;
+    if (pending && pending.after > 0) pending.after -= 1;
+    else if (pending) failure = this.failures.splice(index, 1)[0]?.failure;
     const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) } };
     this.calls.push(call);
     if (failure && 'hang' in failure) return void this.hung.push(res);
