@@ -96,7 +96,7 @@ describe('Slack slash commands', () => {
     expect(shown(h.fake.called('chat.update').at(-1))).toContain('Reminders snoozed until');
   });
 
-  it('/liaison digest --preview shows last week's digest to the asker alone and posts nothing', async () => {
+  it("/liaison digest --preview shows last week's digest to the asker alone and posts nothing", async () => {
     h = await startSlack(database.current().db);
     await feedbackCarded(h);
     h.ctx.clock.set('2026-11-23T15:00:00Z');

@@ -23,7 +23,8 @@ describe('text from outside is inert on Slack', () => {
     expect(mentions(card).length).toBeGreaterThan(0);
     expect(mentions(card).every((m) => m.startsWith('<!date^'))).toBe(true);
     expect(drawn).not.toMatch(/<https:\/\/evil/);
-    expect(drawn).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000]/);
+    expect(drawn).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(drawn).not.toContain('\\u0000'); // JSON's spelling of NUL
     expect(drawn).toContain('@\u200Bhere');
     expect(drawn).toContain('Click to keep your account (https://evil.example/login)');
     expect(card.link_names).toBe('false');
