@@ -57,7 +57,7 @@ export async function intake(deps: SlackDeps, event: { key: string; kind: string
  */
 export async function tell(deps: SlackDeps, to: { user: string; channel?: string; responseUrl?: string }, text: string, blocks?: unknown[]): Promise<void> {
   if (to.responseUrl) {
-    const response = await fetch(to.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text, blocks }) });
+    const response = await fetch(to.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text, blocks }), signal: AbortSignal.timeout(5_000) });
     if (response.ok) return;
     deps.logger.warn({ status: response.status }, 'slack response_url refused the reply');
   }
