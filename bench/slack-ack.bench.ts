@@ -42,7 +42,9 @@ const ctx = { db: database.db, config, clock: systemClock, logger, classifier: k
 const fake = await new FakeSlackApi().start();
 fake.groups.set('S0PROD', ['U0PRIYA']);
 fake.groups.set('S0CM', ['U0MAYA']);
-const adapter = createSlackAdapter({ ctx, env: parseEnv({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${fake.url}/api/` }), logger, clock: systemClock });
+// BENCH_WORK=off leaves the work after each acknowledgement undone, to show the acknowledgement path on its own.
+const workOff = process.env.BENCH_WORK === 'off';
+const adapter = createSlackAdapter({ workConcurrency: workOff ? 0 : undefined, ctx, env: parseEnv({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${fake.url}/api/` }), logger, clock: systemClock });
 const app = createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, systemClock), extend: [(hono) => adapter.mountHttp?.(hono)] });
 const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
   const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -64,8 +66,8 @@ const client = await runClient({ url, secret: SECRET, rate: RATE, seconds: SECON
 if (client.status !== 0) throw new Error(`load client failed: ${client.stderr}`);
 const { results, elapsed } = JSON.parse(client.stdout) as { results: { kind: string; ms: number; status: number }[]; elapsed: number };
 const backlogStart = performance.now();
-await adapter.idle();
-note(`# work after the acknowledgements finished ${((performance.now() - backlogStart) / 1000).toFixed(1)} s after the last request`);
+if (!workOff) await adapter.idle();
+note(workOff ? '# work after the acknowledgements: off' : `# work after the acknowledgements finished ${((performance.now() - backlogStart) / 1000).toFixed(1)} s after the last request`);
 
 for (const kind of kinds) {
   const mine = results.filter((r) => r.kind === kind);
@@ -78,7 +80,7 @@ for (const kind of kinds) {
 report('slack_ack_rate', results.length / elapsed, 'req/s');
 report('slack_ack_non_200', results.filter((r) => r.status !== 200).length, 'requests');
 
-await adapter.stop();
+if (!workOff) await adapter.stop();
 server.close();
 await fake.close();
 await database.close();

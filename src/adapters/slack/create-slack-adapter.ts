@@ -22,6 +22,8 @@ export interface SlackAdapterOptions {
   clock: Clock;
   /** Web API timeouts; tests shorten them to see a hung Slack quickly. */
   timeouts?: { deliveryMs?: number; interactiveMs?: number };
+  /** How many requests are worked on at once after their acknowledgement (default 4). */
+  workConcurrency?: number;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -33,7 +35,7 @@ export interface SlackAdapter extends PlatformAdapter {
  * Liaison as a Slack app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP at `/slack/events` on Liaison's
  * own server. Listeners store, acknowledge and hand the work to core verbs; SlackChat posts what the outbox holds.
  */
-export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {} }: SlackAdapterOptions): SlackAdapter {
+export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, workConcurrency }: SlackAdapterOptions): SlackAdapter {
   const token = env.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required for the Slack adapter');
   const slackApiUrl = env.SLACK_API_URL ? env.SLACK_API_URL.replace(/\/?$/, '/') : undefined;
@@ -44,7 +46,7 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {} }: S
   const delivery = new WebClient(token, { slackApiUrl, logger: clientLogger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: timeouts.deliveryMs ?? 10_000 });
   const interactive = { slackApiUrl, logger: clientLogger, retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 1_000 }, timeout: timeouts.interactiveMs ?? 5_000 };
   const client = new WebClient(token, interactive);
-  const work = new BackgroundWork(log);
+  const work = new BackgroundWork(log, workConcurrency);
   const deps: SlackDeps = {
     ctx: { ...ctx, logger: log },
     client,
