@@ -24,7 +24,7 @@ describe('card buttons and closing the loop on Slack', () => {
     await h.settle();
     const told = h.fake.called('response_url');
     expect(told).toHaveLength(1);
-    expect(String(told[0]?.text)).toMatch(/You cannot resolve it now: (Priya|u0priya|u0pat) already resolved it for product at \d\d:\d\d UTC/);
+    expect(String(told[0]?.text)).toMatch(/You cannot resolve it now: (Priya|u0priya|u0pat) already resolved it for Product at \d\d:\d\d UTC/);
     expect(await h.ctx.db.$count(actions, eq(actions.teamId, 'product'))).toBe(1);
   });
 
