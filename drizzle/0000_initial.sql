@@ -63,6 +63,7 @@ CREATE TABLE "voices" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"item_id" bigint NOT NULL,
 	"member_id" bigint NOT NULL,
+	"author_external_id" text NOT NULL,
 	"source_id" integer NOT NULL,
 	"platform" text NOT NULL,
 	"channel_id" text NOT NULL,
@@ -110,6 +111,8 @@ CREATE TABLE "routings" (
 	"acknowledge_due_at" timestamp with time zone,
 	"resolve_due_at" timestamp with time zone,
 	"first_action_at" timestamp with time zone,
+	"snoozed_until" timestamp with time zone,
+	"snooze_reason" text,
 	"resolved_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -204,13 +207,19 @@ CREATE UNIQUE INDEX "actions_idempotency_key" ON "actions" USING btree ("idempot
 CREATE INDEX "actions_routing" ON "actions" USING btree ("routing_id","id");--> statement-breakpoint
 CREATE INDEX "actions_item" ON "actions" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "actions_created" ON "actions" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "actions_undoes" ON "actions" USING btree ("undoes_id") WHERE undoes_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "routings_item_team" ON "routings" USING btree ("item_id","team_id");--> statement-breakpoint
 CREATE INDEX "routings_team_created" ON "routings" USING btree ("team_id","created_at");--> statement-breakpoint
 CREATE INDEX "routings_created" ON "routings" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "routings_open" ON "routings" USING btree ("team_id","created_at") WHERE status in ('open', 'acknowledged', 'owned');--> statement-breakpoint
+CREATE INDEX "routings_first_action" ON "routings" USING btree ("first_action_at");--> statement-breakpoint
+CREATE INDEX "routings_resolved" ON "routings" USING btree ("resolved_at");--> statement-breakpoint
+CREATE INDEX "routings_acknowledge_due" ON "routings" USING btree ("acknowledge_due_at");--> statement-breakpoint
+CREATE INDEX "routings_resolve_due" ON "routings" USING btree ("resolve_due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_key" ON "deliveries" USING btree ("key");--> statement-breakpoint
 CREATE INDEX "deliveries_due" ON "deliveries" USING btree ("next_attempt_at","id") WHERE status in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "deliveries_message" ON "deliveries" USING btree ("platform","channel_id","message_id") WHERE message_id is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_routing" ON "deliveries" USING btree ("routing_id","kind");--> statement-breakpoint
 CREATE INDEX "deliveries_parent" ON "deliveries" USING btree ("parent_id") WHERE parent_id is not null;--> statement-breakpoint
+CREATE INDEX "deliveries_failed" ON "deliveries" USING btree ("id") WHERE status = 'failed';--> statement-breakpoint
 CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("received_at") WHERE status = 'pending';

@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { Duration } from './duration.js';
 import { ChannelRef, MembersRef, MentionRef, UserRef } from './refs.js';
@@ -21,6 +22,15 @@ const Timezone = z.string().refine((tz) => {
     return false;
   }
 }, 'expected an IANA timezone such as America/New_York');
+
+const CronSchedule = z.string().refine((expression) => {
+  try {
+    CronExpressionParser.parse(expression);
+    return expression.trim().split(/\s+/).length === 5;
+  } catch {
+    return false;
+  }
+}, 'expected a cron schedule with five fields, such as "0 9 * * MON"');
 
 const SlaTargets = z.strictObject({ acknowledge: Duration.optional(), resolve: Duration.optional() });
 
@@ -120,8 +130,8 @@ const ConfigShape = z
       .prefault({}),
     digests: z
       .strictObject({
-        leadership: z.strictObject({ home: ChannelRef, schedule: z.string().default('0 9 * * MON') }).optional(),
-        teams: z.strictObject({ schedule: z.string().default('0 9 * * MON') }).optional(),
+        leadership: z.strictObject({ home: ChannelRef, schedule: CronSchedule.default('0 9 * * MON') }).optional(),
+        teams: z.strictObject({ schedule: CronSchedule.default('0 9 * * MON') }).optional(),
       })
       .prefault({}),
   });

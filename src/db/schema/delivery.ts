@@ -44,5 +44,6 @@ export const deliveries = pgTable(
     index('deliveries_message').on(t.platform, t.channelId, t.messageId).where(sql`message_id is not null`),
     index('deliveries_routing').on(t.routingId, t.kind),
     index('deliveries_parent').on(t.parentId).where(sql`parent_id is not null`),
+    index('deliveries_failed').on(t.id).where(sql`status = 'failed'`),
   ],
 );

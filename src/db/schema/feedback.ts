@@ -50,6 +50,8 @@ export const voices = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => feedbackItems.id),
     memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    /** The author's ID on the platform of this message, to mention them (and only them) in the reply. */
+    authorExternalId: text('author_external_id').notNull(),
     sourceId: integer('source_id').notNull().references(() => sources.id),
     platform: text('platform', { enum: ['slack', 'discord', 'webhook', 'console'] }).notNull(),
     channelId: text('channel_id').notNull(),

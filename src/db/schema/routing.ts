@@ -3,7 +3,8 @@ import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uni
 import { feedbackItems } from './feedback.js';
 import { teams } from './organisation.js';
 
-export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on'] as const;
+/** `merged`: closed because its item was merged into another item that already reached this team. */
+export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on', 'merged'] as const;
 export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
 
 /** Why an item reached a team: the rule that matched, the classifier's words, the fallback, a person's hand. */
@@ -40,6 +41,9 @@ export const routings = pgTable(
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
     resolveDueAt: timestamp('resolve_due_at', { withTimezone: true }),
     firstActionAt: timestamp('first_action_at', { withTimezone: true }),
+    /** Reminders pause until then; the card shows it and digests count it. */
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+    snoozeReason: text('snooze_reason'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Bumped on every change, so that a card can be refreshed idempotently per state. */
@@ -52,11 +56,16 @@ export const routings = pgTable(
     index('routings_team_created').on(t.teamId, t.createdAt),
     index('routings_created').on(t.createdAt),
     index('routings_open').on(t.teamId, t.createdAt).where(sql`status in ('open', 'acknowledged', 'owned')`),
+    // Digests look up routings by when they were answered, resolved or fell due.
+    index('routings_first_action').on(t.firstActionAt),
+    index('routings_resolved').on(t.resolvedAt),
+    index('routings_acknowledge_due').on(t.acknowledgeDueAt),
+    index('routings_resolve_due').on(t.resolveDueAt),
   ],
 );
 
 export const ACTION_KINDS = [
-  'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture',
+  'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture', 'snooze',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system'] as const;
@@ -91,5 +100,6 @@ export const actions = pgTable(
     index('actions_routing').on(t.routingId, t.id),
     index('actions_item').on(t.itemId),
     index('actions_created').on(t.createdAt),
+    index('actions_undoes').on(t.undoesId).where(sql`undoes_id is not null`),
   ],
 );

@@ -1,0 +1,64 @@
+import type { Writable } from 'node:stream';
+import type { Clock } from '../../core/clock.js';
+import { excerpt, inert } from '../../core/inert-text.js';
+import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
+import type { DeliveryContent } from '../../delivery/content.js';
+import { cardText, when } from './card-text.js';
+import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
+
+/**
+ * Prints deliveries to the terminal: what Liaison would post, where, and in reply to what. It stands in for Slack
+ * and Discord when their credentials are not set, so a newcomer sees the whole flow on one machine.
+ */
+export class ConsoleChat implements ChatPort {
+  readonly name = 'console';
+  private next = 1;
+
+  constructor(private readonly out: Writable, private readonly timezone: string, private readonly clock: Clock) {}
+
+  async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
+    const messageId = message.editsMessageId ?? `console-${this.next++}`;
+    const where = `${message.platform} ${message.channelId}${message.threadId ? ` (thread ${message.threadId})` : ''}`;
+    const verb = message.editsMessageId ? `updated ${message.editsMessageId} in` : `posted ${messageId} to`;
+    const [headline, ...body] = this.render(message.content);
+    this.out.write(`\n── ${verb} ${where} ──\n${headline}\n${body.join('\n')}${body.length ? '\n' : ''}`);
+    return { messageId };
+  }
+
+  private render(content: DeliveryContent): string[] {
+    switch (content.kind) {
+      case 'card':
+      case 'card_update':
+        return cardText(content.card, this.timezone, this.clock.now());
+      case 'card_log': {
+        const l = content.log;
+        return [`${inert(l.actor)} ${l.kind.replace('_', ' ')} for ${l.team}${l.toTeam ? ` → ${l.toTeam}` : ''}${l.reason ? `: ${inert(l.reason)}` : ''}`];
+      }
+      case 'loop_reply': {
+        const r = content.reply;
+        const said = r.outcome === 'resolved' ? `${r.team} has resolved this. Thank you for telling us.` : r.outcome === 'declined' ? `${r.team} looked at this and won't act on it: ${inert(r.reason ?? '')}` : `${r.team} has seen this.`;
+        return [`@${r.authorId} ${said}`, `  (reply from ${r.organisation} about #${r.itemId}${r.dm ? ', direct message' : ''}; pings only the author)`];
+      }
+      case 'ambassador_note': {
+        const n = content.note;
+        return [`For the ambassador of ${n.community}: ${n.team} ${n.outcome} #${n.itemId}${n.reason ? ` (${inert(n.reason)})` : ''}`, ...(n.excerpt ? [`  > ${inert(excerpt(n.excerpt, 200))}`] : []), `  ${n.voices} voice(s) told${n.unreachable ? `, ${n.unreachable} only reachable by you` : ''}`];
+      }
+      case 'page': {
+        const p = content.page;
+        const who = p.oncall ? Object.entries(p.oncall).map(([k, v]) => `${k}:${v}`).join(' ') : 'the team';
+        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${when(p.acknowledgeDueAt, this.timezone)}` : ''}`];
+      }
+      case 'digest_summary':
+        return digestSummaryText(content.digest);
+      case 'digest_team':
+        return digestTeamText(content.digest);
+      case 'digest_silos':
+        return digestSilosText(content.digest);
+      case 'reminder': {
+        const r = content.reminder;
+        const who = r.mention ? ` ${Object.entries(r.mention).map(([k, v]) => `${k}:${v}`).join(' ')}` : '';
+        return [`Reminder for ${r.teamName}${who}: ${r.items.length} item(s) need an answer`, ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${when(i.dueAt, this.timezone)}: ${inert(i.excerpt)}`)];
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { describeIssues } from '../../config/problems.js';
+import { captureFeedback } from '../../core/capture-feedback.js';
+import type { Context } from '../../core/context.js';
+import { isDomainError } from '../../core/errors.js';
+import type { HttpMetrics } from './metrics.js';
+import { verifyIntakeSignature } from './signature.js';
+
+export const MAX_INTAKE_BYTES = 64 * 1024;
+
+/** What a forum, form or helpdesk posts. `id` is the sender's own ID for the post: sending it twice is harmless. */
+export const IntakeBody = z.object({
+  id: z.string().min(1).max(200),
+  text: z.string().min(1).max(40_000),
+  title: z.string().max(300).optional(),
+  author: z.object({ id: z.string().min(1).max(320).optional(), email: z.email().optional(), name: z.string().min(1).max(200) }),
+  url: z.url().optional(),
+  postedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** POST /intake/:sourceKey — signed webhook capture. Every refusal happens before anything is stored. */
+export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string>, metrics: HttpMetrics): void {
+  app.post(
+    '/intake/:sourceKey',
+    bodyLimit({ maxSize: MAX_INTAKE_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_INTAKE_BYTES} bytes` }, 413) }),
+    async (c) => {
+      const key = c.req.param('sourceKey');
+      const secret = secrets.get(key);
+      const outcome = (status: string) => metrics.intake.inc({ source: secret ? key : 'unknown', outcome: status });
+      if (!secret) {
+        outcome('unknown_source');
+        return c.json({ error: `no intake source "${key}"` }, 404);
+      }
+      const raw = await c.req.text();
+      const check = verifyIntakeSignature(secret, { timestamp: c.req.header('x-liaison-timestamp'), signature: c.req.header('x-liaison-signature') }, raw, ctx.clock.now());
+      if (!check.ok) {
+        outcome('unauthorised');
+        return c.json({ error: check.reason }, 401);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        outcome('invalid');
+        return c.json({ error: 'body is not JSON' }, 400);
+      }
+      const body = IntakeBody.safeParse(json);
+      if (!body.success) {
+        outcome('invalid');
+        return c.json({ error: 'invalid feedback', problems: describeIssues(body.error.issues) }, 400);
+      }
+      const { id, text, title, author, url, postedAt } = body.data;
+      try {
+        const result = await captureFeedback(ctx, {
+          source: { platform: 'webhook', id: key },
+          message: { platform: 'webhook', channelId: key, id, text, title, permalink: url, postedAt: postedAt ?? ctx.clock.now() },
+          author: { platform: 'webhook', id: author.email ?? author.id ?? `name:${author.name}`, name: author.name },
+          via: 'webhook',
+        });
+        outcome(result.status);
+        return c.json(result.status === 'ignored' ? { status: 'ignored', reason: result.reason } : { status: result.status, itemId: result.itemId }, 202);
+      } catch (error) {
+        if (isDomainError(error)) {
+          outcome('refused');
+          return c.json({ error: error.message, code: error.code }, 422);
+        }
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Clock } from '../../core/clock.js';
+import type { Db } from '../../db/client.js';
+import type { DeliveryObserver } from '../../delivery/outbox-worker.js';
+import { outboxDepth } from '../../delivery/outbox-store.js';
+
+/** Prometheus figures an operator watches: intake outcomes, deliveries, outbox depth, request latency. */
+export class HttpMetrics implements DeliveryObserver {
+  readonly registry = new Registry();
+  readonly intake = new Counter({ name: 'liaison_intake_total', help: 'Webhook intake requests by source and outcome', labelNames: ['source', 'outcome'], registers: [this.registry] });
+  readonly requests = new Histogram({ name: 'liaison_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 3], registers: [this.registry] });
+  private readonly deliveries = new Counter({ name: 'liaison_deliveries_total', help: 'Outbound messages by platform, kind and outcome', labelNames: ['platform', 'kind', 'outcome'], registers: [this.registry] });
+
+  constructor(db: Db, clock: Clock) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'liaison_' });
+    const depth = () => outboxDepth(db, clock.now());
+    const gauge = (name: string, help: string, pick: (d: Awaited<ReturnType<typeof depth>>) => number) =>
+      new Gauge({ name, help, registers: [this.registry], async collect() { this.set(pick(await depth())); } });
+    gauge('liaison_outbox_pending', 'Deliveries not yet sent', (d) => d.pending);
+    gauge('liaison_outbox_due', 'Deliveries due now', (d) => d.due);
+    gauge('liaison_outbox_failed', 'Deliveries that failed for good', (d) => d.failed);
+    gauge('liaison_outbox_oldest_due_seconds', 'Age of the oldest due delivery', (d) => d.oldestDueMs / 1000);
+  }
+
+  sent(platform: string, kind: string): void {
+    this.deliveries.inc({ platform, kind, outcome: 'sent' });
+  }
+  retried(platform: string, kind: string): void {
+    this.deliveries.inc({ platform, kind, outcome: 'retried' });
+  }
+  failed(platform: string, kind: string): void {
+    this.deliveries.inc({ platform, kind, outcome: 'failed' });
+  }
+}

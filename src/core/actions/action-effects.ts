@@ -1,0 +1,97 @@
+import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { userKey } from '../../config/refs.js';
+import type { Tx } from '../../db/client.js';
+import { deliveries, feedbackItems, voices, type routings } from '../../db/schema/index.js';
+import type { Actor } from '../actor.js';
+import type { Context } from '../context.js';
+import { enqueueDeliveries, teamHome, type NewDelivery } from '../outbox.js';
+import { cardDeliveryId, enqueueCardRefresh } from './card-refresh.js';
+
+type Routing = typeof routings.$inferSelect;
+
+export interface ActionEffects {
+  actionId: number;
+  kind: string;
+  undoneId?: number;
+  routing: Routing;
+  actor: Actor;
+  reason?: string;
+  toTeam?: string;
+  now: Date;
+}
+
+/** What an action changes outside the database: the card, its thread log, and the people waiting for an answer. */
+export async function enqueueActionEffects(tx: Tx, ctx: Context, effect: ActionEffects): Promise<void> {
+  const { routing, now } = effect;
+  await enqueueCardRefresh(tx, ctx, routing, now);
+  const cardId = await cardDeliveryId(tx, routing.id);
+  if (cardId !== undefined) {
+    await enqueueDeliveries(tx, now, [
+      {
+        key: `card_log:action:${effect.actionId}`,
+        kind: 'card_log',
+        target: teamHome(ctx.config, routing.teamId),
+        parentId: cardId,
+        payload: { actor: effect.actor.name, kind: effect.kind, team: teamName(ctx, routing.teamId), reason: effect.reason, toTeam: effect.toTeam && teamName(ctx, effect.toTeam) },
+        itemId: routing.itemId,
+        routingId: routing.id,
+      },
+    ]);
+  }
+  if (effect.undoneId !== undefined) await withdrawUnsent(tx, effect.undoneId);
+  await closeTheLoop(tx, ctx, effect);
+}
+
+/** Replies under each original message (every merged voice hears it) and a note to the community's ambassador. */
+async function closeTheLoop(tx: Tx, ctx: Context, effect: ActionEffects): Promise<void> {
+  const outcome = effect.routing.status;
+  const mode =
+    outcome === 'resolved' ? ctx.config.closeTheLoop.onResolved
+    : outcome === 'declined' ? ctx.config.closeTheLoop.onDeclined
+    : outcome === 'acknowledged' && effect.kind === 'acknowledge' ? ctx.config.closeTheLoop.onAcknowledged
+    : 'none';
+  if (mode === 'none' || effect.kind === 'undo' || effect.kind === 'reopen') return;
+  const { routing, now } = effect;
+  const [item] = await tx.select({ communityId: feedbackItems.communityId, text: feedbackItems.text }).from(feedbackItems).where(eq(feedbackItems.id, routing.itemId));
+  const heard = await tx.select().from(voices).where(eq(voices.itemId, routing.itemId));
+  const message = { outcome, team: teamName(ctx, routing.teamId), reason: outcome === 'declined' ? effect.reason : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name };
+  const replies: NewDelivery[] = heard.flatMap((voice) => {
+    if (voice.platform === 'webhook') return [];
+    const target = { platform: voice.platform as 'slack' | 'discord' | 'console', channelId: mode === 'dm' ? voice.authorExternalId : voice.channelId };
+    return [{
+      key: `loop:action:${effect.actionId}:voice:${voice.id}`,
+      kind: 'loop_reply' as const,
+      target,
+      threadId: mode === 'dm' ? undefined : (voice.threadId ?? voice.messageId),
+      payload: { ...message, authorId: voice.authorExternalId, replyTo: voice.messageId, dm: mode === 'dm' },
+      itemId: routing.itemId,
+      routingId: routing.id,
+    }];
+  });
+  const community = item ? ctx.config.communities[item.communityId] : undefined;
+  if (ctx.config.closeTheLoop.tellAmbassador && community?.ambassador) {
+    const who = userKey(community.ambassador);
+    replies.push({
+      key: `ambassador:action:${effect.actionId}`,
+      kind: 'ambassador_note',
+      target: { platform: who.platform, channelId: who.id },
+      payload: { ...message, community: community.name ?? item?.communityId, excerpt: item?.text.slice(0, 300), voices: heard.length, unreachable: heard.filter((v) => v.platform === 'webhook').length },
+      itemId: routing.itemId,
+      routingId: routing.id,
+    });
+  }
+  await enqueueDeliveries(tx, now, replies);
+}
+
+/** An undone action's replies that have not gone out yet never will. */
+async function withdrawUnsent(tx: Tx, undoneId: number): Promise<void> {
+  await tx
+    .update(deliveries)
+    .set({ status: 'skipped', lastError: `withdrawn: action ${undoneId} was undone` })
+    .where(and(inArray(deliveries.status, ['pending']), or(like(deliveries.key, `loop:action:${undoneId}:%`), eq(deliveries.key, `ambassador:action:${undoneId}`))));
+}
+
+function teamName(ctx: Context, team: string): string {
+  return ctx.config.teams[team]?.name ?? team;
+}
+

@@ -1,0 +1,33 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { feedbackItems, routings } from '../db/schema/index.js';
+import type { Context } from './context.js';
+import { DomainError } from './errors.js';
+import { loadItemViews, outcomeOf, type ItemView } from './items/item-views.js';
+import { parseInput } from './parse-input.js';
+
+export const CommunityHistoryInput = z.object({ community: z.string().min(1), limit: z.number().int().min(1).max(200).default(30) });
+export type CommunityHistoryInput = z.input<typeof CommunityHistoryInput>;
+
+export interface CommunityHistory {
+  community: { id: string; name: string };
+  totals: { items: number; byStatus: Record<string, number>; byCategory: Record<string, number> };
+  items: (ItemView & { outcome: string })[];
+}
+
+/** A community's relationship with the company: what it raised, and what each team did about it, newest first. */
+export async function communityHistory(ctx: Context, raw: CommunityHistoryInput): Promise<CommunityHistory> {
+  const input = parseInput(CommunityHistoryInput, raw);
+  const config = ctx.config.communities[input.community];
+  if (!config) throw new DomainError('not_found', `There is no community called "${input.community}". Known: ${Object.keys(ctx.config.communities).join(', ')}.`);
+  const live = and(eq(feedbackItems.communityId, input.community), isNull(feedbackItems.mergedIntoId));
+  const recent = await ctx.db.select({ id: feedbackItems.id }).from(feedbackItems).where(live).orderBy(desc(feedbackItems.capturedAt)).limit(input.limit);
+  const byCategory = await ctx.db.select({ key: feedbackItems.category, n: sql<number>`count(*)::int` }).from(feedbackItems).where(live).groupBy(feedbackItems.category);
+  const byStatus = await ctx.db.select({ key: routings.status, n: sql<number>`count(*)::int` }).from(routings).innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId)).where(live).groupBy(routings.status);
+  const items = await loadItemViews(ctx.db, ctx.config, recent.map((r) => r.id));
+  return {
+    community: { id: input.community, name: config.name ?? input.community },
+    totals: { items: byCategory.reduce((n, r) => n + r.n, 0), byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.n])), byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])) },
+    items: items.map((item) => ({ ...item, outcome: outcomeOf(item) })),
+  };
+}

@@ -1,0 +1,90 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { Priority } from '../config/schema.js';
+import { actions, feedbackItems, routings } from '../db/schema/index.js';
+import { cardDeliveryId, enqueueCardRefresh } from './actions/card-refresh.js';
+import { isActive } from './actions/transitions.js';
+import { Actor } from './actor.js';
+import { insertRoutings } from './capture-feedback.js';
+import type { Context } from './context.js';
+import { DomainError } from './errors.js';
+import { resolveItemId } from './items/resolve-item-id.js';
+import { enqueueDeliveries, teamHome } from './outbox.js';
+import { parseInput } from './parse-input.js';
+import { slaTargets } from './sla/due-times.js';
+
+export const EscalateInput = z.object({
+  itemId: z.number().int().positive(),
+  /** The team to escalate to; may be omitted when the item is with exactly one team. */
+  team: z.string().optional(),
+  priority: Priority.exclude(['normal']).default('high'),
+  reason: z.string().trim().min(1, 'say why this is being escalated').max(2000),
+  actor: Actor,
+  idempotencyKey: z.string().max(300).optional(),
+});
+export type EscalateInput = z.input<typeof EscalateInput>;
+
+/**
+ * A community manager raises an item: higher priority, a tighter SLA counted from now, and the team's on-call
+ * paged under the card. A team the item had not reached gets it routed, with the escalation as the reason.
+ */
+export async function escalate(ctx: Context, raw: EscalateInput) {
+  const input = parseInput(EscalateInput, raw);
+  if (!input.actor.isCommunityManager) throw new DomainError('not_permitted', 'Only community managers can escalate.');
+  const itemId = await resolveItemId(ctx.db, input.itemId);
+  return ctx.db.transaction(async (tx) => {
+    const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, itemId)).for('update');
+    if (!item) throw new DomainError('not_found', `There is no item #${input.itemId}.`);
+    if (input.idempotencyKey) {
+      const [seen] = await tx.select({ routingId: actions.routingId }).from(actions).where(eq(actions.idempotencyKey, input.idempotencyKey));
+      if (seen) return { status: 'duplicate' as const, itemId, routingId: seen.routingId as number };
+    }
+    const current = await tx.select().from(routings).where(eq(routings.itemId, itemId));
+    const team = input.team ?? (current.filter((r) => isActive(r.status)).length === 1 ? current.find((r) => isActive(r.status))?.teamId : undefined);
+    if (!team) throw new DomainError('invalid_input', 'Say which team to escalate to: this item is with several teams or none.');
+    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`);
+    const now = ctx.clock.now();
+    let routing = current.find((r) => r.teamId === team);
+    if (!routing) {
+      const [created] = await insertRoutings(tx, ctx, itemId, item.communityId, [{ team, reason: { kind: 'escalation', summary: `Escalated by ${input.actor.name}: ${input.reason}` } }], now, { priority: input.priority });
+      routing = (await tx.select().from(routings).where(eq(routings.id, (created as { id: number }).id)))[0];
+    }
+    if (!routing) throw new Error('routing vanished');
+    const targets = slaTargets(ctx.config, team, item.communityId, input.priority);
+    const due = (ms: number | undefined) => (ms === undefined ? undefined : new Date(now.getTime() + ms));
+    const acknowledgeDueAt = earliest(routing.acknowledgeDueAt, due(targets.acknowledge));
+    const resolveDueAt = earliest(routing.resolveDueAt, due(targets.resolve));
+    const reopen = !isActive(routing.status);
+    const [updated] = await tx
+      .update(routings)
+      .set({ priority: input.priority, acknowledgeDueAt, resolveDueAt, status: reopen ? 'open' : undefined, resolvedAt: reopen ? null : undefined, closedAt: reopen ? null : undefined, version: sql`${routings.version} + 1`, updatedAt: now })
+      .where(eq(routings.id, routing.id))
+      .returning();
+    await tx.update(feedbackItems).set({ priority: input.priority }).where(and(eq(feedbackItems.id, itemId), sql`${feedbackItems.priority} <> 'urgent'`));
+    const [action] = await tx
+      .insert(actions)
+      .values({ itemId, routingId: routing.id, teamId: team, kind: 'escalate', via: 'command', actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: updated?.status, reason: input.reason, data: { priority: input.priority, acknowledgeDueAt: acknowledgeDueAt?.toISOString(), reopened: reopen }, idempotencyKey: input.idempotencyKey, createdAt: now })
+      .returning({ id: actions.id });
+    await enqueueCardRefresh(tx, ctx, updated as NonNullable<typeof updated>, now);
+    const oncall = ctx.config.teams[team]?.oncall;
+    await enqueueDeliveries(tx, now, [
+      {
+        key: `page:action:${action?.id}`,
+        kind: 'page',
+        target: teamHome(ctx.config, team),
+        parentId: await cardDeliveryId(tx, routing.id),
+        payload: { itemId, team: ctx.config.teams[team]?.name ?? team, priority: input.priority, reason: input.reason, by: input.actor.name, oncall: oncall ?? null, acknowledgeDueAt: acknowledgeDueAt?.toISOString() ?? null },
+        itemId,
+        routingId: routing.id,
+      },
+    ]);
+    ctx.logger.info({ itemId, team, priority: input.priority, actor: input.actor.id }, 'item escalated');
+    return { status: 'recorded' as const, itemId, routingId: routing.id, acknowledgeDueAt, resolveDueAt, reopened: reopen };
+  });
+}
+
+function earliest(a: Date | null | undefined, b: Date | undefined): Date | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return a < b ? a : b;
+}

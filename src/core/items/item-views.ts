@@ -1,0 +1,116 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { LiaisonConfig } from '../../config/schema.js';
+import type { DbOrTx } from '../../db/client.js';
+import { actions, communities, feedbackItems, members, routings, voices } from '../../db/schema/index.js';
+import type { ActorRef, RoutingReason, RoutingStatus } from '../../db/schema/routing.js';
+
+export interface RoutingView {
+  id: number;
+  team: { id: string; name: string };
+  status: RoutingStatus;
+  reason: RoutingReason;
+  priority: 'normal' | 'high' | 'urgent';
+  owner: ActorRef | null;
+  declineReason: string | null;
+  hops: number;
+  acknowledgeDueAt: Date | null;
+  resolveDueAt: Date | null;
+  firstActionAt: Date | null;
+  resolvedAt: Date | null;
+  snoozedUntil: Date | null;
+  snoozeReason: string | null;
+  createdAt: Date;
+  version: number;
+}
+
+export interface ActionView {
+  id: number;
+  kind: string;
+  via: string;
+  actorName: string;
+  team: string | null;
+  toTeam: string | null;
+  reason: string | null;
+  createdAt: Date;
+  routingId: number | null;
+}
+
+export interface ItemView {
+  id: number;
+  title: string | null;
+  text: string;
+  category: string;
+  confidence: number;
+  terms: string[];
+  sentiment: string;
+  urgency: string;
+  priority: string;
+  permalink: string | null;
+  postedAt: Date;
+  capturedAt: Date;
+  mergedIntoId: number | null;
+  community: { id: string; name: string };
+  author: { memberId: number; name: string };
+  voices: { memberId: number; authorName: string; platform: string; permalink: string | null; capturedAt: Date }[];
+  routings: RoutingView[];
+  actions: ActionView[];
+}
+
+/** Items with everything that happened to them, in a handful of queries however many items are asked for. */
+export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: number[]): Promise<ItemView[]> {
+  if (itemIds.length === 0) return [];
+  const items = await db
+    .select({ item: feedbackItems, communityName: communities.name, authorName: members.displayName })
+    .from(feedbackItems)
+    .innerJoin(communities, eq(communities.id, feedbackItems.communityId))
+    .innerJoin(members, eq(members.id, feedbackItems.authorId))
+    .where(inArray(feedbackItems.id, itemIds));
+  const voiceRows = await db.select({ voice: voices, name: members.displayName }).from(voices).innerJoin(members, eq(members.id, voices.memberId)).where(inArray(voices.itemId, itemIds)).orderBy(asc(voices.id));
+  const routingRows = await db.select().from(routings).where(inArray(routings.itemId, itemIds)).orderBy(asc(routings.id));
+  const actionRows = await db.select().from(actions).where(inArray(actions.itemId, itemIds)).orderBy(asc(actions.id));
+  const teamName = (id: string) => config.teams[id]?.name ?? id;
+  const byId = new Map(items.map((row) => [row.item.id, row]));
+  return itemIds.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { item } = row;
+    return [{
+      id: item.id,
+      title: item.title,
+      text: item.text,
+      category: item.category,
+      confidence: item.categoryConfidence,
+      terms: item.classification.terms ?? [],
+      sentiment: item.sentiment,
+      urgency: item.urgency,
+      priority: item.priority,
+      permalink: item.permalink,
+      postedAt: item.postedAt,
+      capturedAt: item.capturedAt,
+      mergedIntoId: item.mergedIntoId,
+      community: { id: item.communityId, name: row.communityName },
+      author: { memberId: item.authorId, name: row.authorName },
+      voices: voiceRows.filter((v) => v.voice.itemId === id).map((v) => ({ memberId: v.voice.memberId, authorName: v.name, platform: v.voice.platform, permalink: v.voice.permalink, capturedAt: v.voice.capturedAt })),
+      routings: routingRows.filter((r) => r.itemId === id).map((r) => ({ id: r.id, team: { id: r.teamId, name: teamName(r.teamId) }, status: r.status, reason: r.reason, priority: r.priority, owner: r.owner, declineReason: r.declineReason, hops: r.hops, acknowledgeDueAt: r.acknowledgeDueAt, resolveDueAt: r.resolveDueAt, firstActionAt: r.firstActionAt, resolvedAt: r.resolvedAt, snoozedUntil: r.snoozedUntil, snoozeReason: r.snoozeReason, createdAt: r.createdAt, version: r.version })),
+      actions: actionRows.filter((a) => a.itemId === id).map((a) => ({ id: a.id, kind: a.kind, via: a.via, actorName: a.actorName, team: a.teamId && teamName(a.teamId), toTeam: a.toTeamId && teamName(a.toTeamId), reason: a.reason, createdAt: a.createdAt, routingId: a.routingId })),
+    }];
+  });
+}
+
+/** One line on where an item stands: "Resolved by Product", "With Support (acknowledged)", "Declined by Sales: …". */
+export function outcomeOf(item: ItemView): string {
+  if (item.mergedIntoId) return `Merged into #${item.mergedIntoId}`;
+  if (item.routings.length === 0) return 'Not routed';
+  return item.routings
+    .filter((r) => r.status !== 'merged')
+    .map((r) => {
+      switch (r.status) {
+        case 'resolved': return `Resolved by ${r.team.name}`;
+        case 'declined': return `Declined by ${r.team.name}${r.declineReason ? `: ${r.declineReason}` : ''}`;
+        case 'passed_on': return `Passed on by ${r.team.name}`;
+        case 'open': return `Waiting for ${r.team.name}`;
+        default: return `With ${r.team.name} (${r.status})`;
+      }
+    })
+    .join('; ');
+}

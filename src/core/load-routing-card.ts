@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { LiaisonConfig } from '../config/schema.js';
+import type { DbOrTx } from '../db/client.js';
+import { routings } from '../db/schema/index.js';
+import { TRANSITIONS, type TeamAction } from './actions/transitions.js';
+import { loadItemViews, type ActionView, type ItemView, type RoutingView } from './items/item-views.js';
+import { slaStatus, type SlaStatus } from './sla/sla-status.js';
+
+/** What a team's card shows: the feedback, why it came here, where it stands, and what can still be done. */
+export interface RoutingCard {
+  item: ItemView;
+  routing: RoutingView;
+  /** Buttons in order; empty once the routing is closed (except reopen). */
+  available: TeamAction[];
+  /** The latest thing a person did here, for "Resolved by Sam (Support) at …". */
+  lastAction: ActionView | undefined;
+  /** Where a passed-on item went. */
+  passedTo: string | undefined;
+  /** Teams an unsure routing suggests, as one-click corrections. */
+  suggestions: { team: string; teamName: string; category: string; confidence: number }[];
+  /** On track, at risk or breached, against what is owed next. */
+  sla: SlaStatus;
+}
+
+const BUTTON_ORDER: TeamAction[] = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen'];
+const SHOWN_ACTIONS = new Set(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'snooze']);
+
+/** Built when a card is sent or updated, so that the card always shows the routing's current state. */
+export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routingId: number, now: Date): Promise<RoutingCard | undefined> {
+  const [row] = await db.select({ itemId: routings.itemId }).from(routings).where(eq(routings.id, routingId));
+  if (!row) return undefined;
+  const [item] = await loadItemViews(db, config, [row.itemId]);
+  const routing = item?.routings.find((r) => r.id === routingId);
+  if (!item || !routing) return undefined;
+  const mine = item.actions.filter((a) => a.routingId === routingId && SHOWN_ACTIONS.has(a.kind));
+  const lastPass = [...mine].reverse().find((a) => a.kind === 'pass_on');
+  return {
+    item,
+    routing,
+    available: BUTTON_ORDER.filter((action) => TRANSITIONS[action].from.includes(routing.status)),
+    lastAction: mine.at(-1),
+    passedTo: routing.status === 'passed_on' ? (lastPass?.toTeam ?? undefined) : undefined,
+    suggestions: routing.status === 'open' || routing.status === 'acknowledged'
+      ? (routing.reason.suggestions ?? []).filter((s) => s.team !== routing.team.id).map((s) => ({ ...s, teamName: config.teams[s.team]?.name ?? s.team }))
+      : [],
+    sla: slaStatus(routing, now),
+  };
+}

@@ -1,0 +1,116 @@
+import type { Category, LiaisonConfig, RoutingRule } from '../../config/schema.js';
+import type { RoutingReason } from '../../db/schema/routing.js';
+import type { Classification } from '../classify/classifier.js';
+
+export interface PlannedRouting {
+  team: string;
+  reason: RoutingReason;
+}
+
+export interface RoutingSubject {
+  text: string;
+  community: string;
+  classification: Classification;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
+
+/**
+ * Decides which teams receive an item, and why. Rules are read in order; a rule's category condition counts only
+ * when the classifier is confident. Teams learned from the ledger's corrections outrank category rules, because
+ * they exist precisely where those rules sent similar items to the wrong desk. Nothing matched: the fallback team,
+ * with the two best guesses attached when the classifier was unsure.
+ */
+export function planRouting(config: LiaisonConfig, subject: RoutingSubject): PlannedRouting[] {
+  const { classification } = subject;
+  const confident = classification.confidence >= config.routing.minConfidence;
+  const learned = classification.teams?.[0];
+  const useLearned = learned !== undefined && learned.confidence >= config.routing.minConfidence && learned.team in config.teams;
+  const planned = new Map<string, RoutingReason>();
+
+  for (const rule of config.routing.rules) {
+    const usesCategory = rule.when.category !== undefined;
+    if (usesCategory && (!confident || useLearned)) continue;
+    const matched = matchRule(rule, subject);
+    if (!matched) continue;
+    for (const team of rule.route) if (!planned.has(team)) planned.set(team, { kind: usesCategory ? 'classifier' : 'rule', summary: matched, rule: rule.name, terms: usesCategory ? classification.terms : undefined });
+    if (rule.stop) break;
+  }
+  if (useLearned && !planned.has(learned.team)) {
+    planned.set(learned.team, {
+      kind: 'classifier',
+      summary: `Learned from earlier hand-offs of similar feedback (${percent(learned.confidence)})${classification.terms.length ? `: ${quoted(classification.terms)}` : ''}`,
+      terms: classification.terms,
+    });
+  }
+  if (planned.size > 0) return [...planned].map(([team, reason]) => ({ team, reason }));
+
+  const fallback = config.routing.fallback;
+  if (!confident) {
+    return [{ team: fallback, reason: { kind: 'unsure', summary: `Not sure what this is (best guess ${classification.category.replace('_', ' ')} at ${percent(classification.confidence)}), so it went to the fallback team`, suggestions: suggestTeams(config, subject) } }];
+  }
+  return [{ team: fallback, reason: { kind: 'fallback', summary: `No rule routes ${classification.category.replace('_', ' ')}, so it went to the fallback team`, terms: classification.terms } }];
+}
+
+/** The two best teams by category, offered on the card as one-click corrections. */
+export function suggestTeams(config: LiaisonConfig, subject: RoutingSubject): NonNullable<RoutingReason['suggestions']> {
+  const suggestions: NonNullable<RoutingReason['suggestions']> = [];
+  for (const alternative of subject.classification.alternatives) {
+    if (alternative.category === 'noise') continue;
+    const team = teamForCategory(config, alternative.category, subject);
+    if (team && !suggestions.some((s) => s.team === team)) suggestions.push({ team, category: alternative.category, confidence: alternative.confidence });
+    if (suggestions.length === 2) break;
+  }
+  return suggestions;
+}
+
+/** The first team a category rule sends this category to (other conditions of that rule still apply). */
+export function teamForCategory(config: LiaisonConfig, category: Category, subject: Omit<RoutingSubject, 'classification'> & { classification?: Classification }): string | undefined {
+  for (const rule of config.routing.rules) {
+    if (!rule.when.category?.includes(category)) continue;
+    const { category: _ignored, ...rest } = rule.when;
+    if (Object.values(rest).every((v) => v === undefined) || matchConditions(rest, subject)) return rule.route[0];
+  }
+  return undefined;
+}
+
+/** A human-readable account of why the rule matched, or undefined when it does not. */
+function matchRule(rule: RoutingRule, subject: RoutingSubject): string | undefined {
+  const { when } = rule;
+  const reasons: string[] = [];
+  if (when.category) {
+    if (!when.category.includes(subject.classification.category)) return undefined;
+    const terms = subject.classification.terms;
+    reasons.push(`classified as ${subject.classification.category.replace('_', ' ')} (${percent(subject.classification.confidence)})${terms.length ? ` from ${quoted(terms)}` : ''}`);
+  }
+  const rest = matchConditions(when, subject);
+  if (rest === undefined) return undefined;
+  reasons.push(...rest);
+  return `${rule.name ? `Rule "${rule.name}": ` : ''}${reasons.join('; ')}`;
+}
+
+function matchConditions(when: Omit<RoutingRule['when'], 'category'>, subject: Omit<RoutingSubject, 'classification'> & { classification?: Classification }): string[] | undefined {
+  const reasons: string[] = [];
+  if (when.keywords) {
+    const found = when.keywords.filter((k) => containsPhrase(subject.text, k));
+    if (found.length === 0) return undefined;
+    reasons.push(`mentions ${quoted(found)}`);
+  }
+  if (when.community !== undefined) {
+    if (![when.community].flat().includes(subject.community)) return undefined;
+    reasons.push(`from the ${subject.community} community`);
+  }
+  if (when.urgency) {
+    const urgency = subject.classification?.urgency;
+    if (!urgency || !when.urgency.includes(urgency)) return undefined;
+    reasons.push(`urgency ${urgency}`);
+  }
+  return reasons;
+}
+
+/** Whole-word, case-insensitive: "quote" matches "Quote?" but not "quoted" or "misquote". */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}

@@ -1,0 +1,38 @@
+import type { DeliveryContent } from './content.js';
+
+/** One outbound message as a ChatPort sees it: where it goes and what it answers or edits. */
+export interface OutboundMessage {
+  id: number;
+  key: string;
+  platform: 'slack' | 'discord' | 'console';
+  channelId: string;
+  /** Reply in this thread: the parent's posted message (a card, a digest summary) or the original feedback. */
+  threadId: string | null;
+  /** Edit this message in place (a card update). */
+  editsMessageId: string | null;
+  attempt: number;
+  content: DeliveryContent;
+}
+
+/** A chat platform as the delivery worker sees it. Adapters implement it; the worker knows nothing else of them. */
+export interface ChatPort {
+  readonly name: string;
+  /** Posts (or edits) the message and returns the platform's reference to it. */
+  deliver(message: OutboundMessage): Promise<{ messageId: string }>;
+}
+
+/** The platform said "later" (429, 5xx, timeout): try again, not before `retryAfterMs` when it said so. */
+export class RetryableDeliveryError extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+    this.name = 'RetryableDeliveryError';
+  }
+}
+
+/** The platform said "never" (channel gone, not in channel, invalid blocks): retrying cannot help. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}

@@ -1,0 +1,28 @@
+import type { LiaisonConfig } from '../config/schema.js';
+import { loadRoutingCard } from '../core/load-routing-card.js';
+import type { Db } from '../db/client.js';
+import { PermanentDeliveryError } from './chat-port.js';
+import type { DeliveryContent } from './content.js';
+import type { ClaimedRow } from './outbox-store.js';
+
+/** Turns an outbox row into what a presenter draws. Cards are rebuilt from the database at this moment. */
+export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow, now: Date): Promise<DeliveryContent> {
+  const p = row.payload as never;
+  switch (row.kind) {
+    case 'card':
+    case 'card_update': {
+      const card = row.routing_id === null ? undefined : await loadRoutingCard(db, config, row.routing_id, now);
+      if (!card) throw new PermanentDeliveryError(`routing ${row.routing_id} no longer exists`);
+      return { kind: row.kind, card };
+    }
+    case 'card_log': return { kind: 'card_log', log: p };
+    case 'loop_reply': return { kind: 'loop_reply', reply: p };
+    case 'ambassador_note': return { kind: 'ambassador_note', note: p };
+    case 'page': return { kind: 'page', page: p };
+    case 'digest_summary': return { kind: 'digest_summary', digest: p };
+    case 'digest_team': return { kind: 'digest_team', digest: p };
+    case 'digest_silos': return { kind: 'digest_silos', digest: p };
+    case 'reminder': return { kind: 'reminder', reminder: p };
+    default: throw new PermanentDeliveryError(`unknown delivery kind ${row.kind}`);
+  }
+}

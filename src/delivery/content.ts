@@ -1,0 +1,47 @@
+import type { BuildDigestInput, DigestReport, TeamDigest } from '../core/build-digest.js';
+import type { Breach, SiloItem } from '../core/digest/silos.js';
+import type { RoutingCard } from '../core/load-routing-card.js';
+import type { DeliveryKind } from '../db/schema/delivery.js';
+
+/** JSON turns Dates into strings on the way through the outbox; presenters receive this shape. */
+export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+
+export interface CardLog { actor: string; kind: string; team: string; reason?: string; toTeam?: string }
+export interface LoopReply { outcome: 'resolved' | 'declined' | 'acknowledged'; team: string; reason?: string; itemId: number; organisation: string; authorId: string; replyTo: string; dm: boolean }
+export interface AmbassadorNote { outcome: string; team: string; reason?: string; itemId: number; organisation: string; community: string; excerpt?: string; voices: number; unreachable: number }
+export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null }
+
+/** One combined message per team per reminder window: its at-risk and overdue items, oldest first. */
+export interface Reminder {
+  team: string;
+  teamName: string;
+  /** The window this reminder belongs to, e.g. `2026-11-23T14` — one reminder per team per window. */
+  window: string;
+  items: { itemId: number; routingId: number; excerpt: string; state: 'at_risk' | 'breached'; target: 'acknowledge' | 'resolve'; dueAt: string; permalink: string | null; snoozed?: boolean }[];
+  /** Set on escalation-ladder steps: who is being told, and why now. */
+  mention?: Record<string, string> | null;
+  step?: 'team' | 'oncall' | 'ambassador';
+}
+
+/** The leadership thread: a summary, one reply per team, one reply for what fell between silos. */
+export type DigestSummary = Jsonified<Pick<DigestReport, 'organisation' | 'period' | 'previousPeriod' | 'asOf' | 'totals' | 'handoffs' | 'team'>> & {
+  teams: Jsonified<TeamDigest>[];
+  silos: Jsonified<DigestReport['silos']['counts']>;
+};
+export type DigestTeamPart = Jsonified<TeamDigest> & { period: string; breaches: Jsonified<Breach>[] };
+export type DigestSilosPart = { period: string; noAction: Jsonified<SiloItem>[]; passedAround: Jsonified<SiloItem>[]; acknowledgedNotResolved: Jsonified<SiloItem>[]; counts: DigestReport['silos']['counts'] };
+
+/** What a ChatPort is asked to draw, by delivery kind. Cards are built from the current state when sent. */
+export type DeliveryContent =
+  | { kind: 'card' | 'card_update'; card: RoutingCard }
+  | { kind: 'card_log'; log: CardLog }
+  | { kind: 'loop_reply'; reply: LoopReply }
+  | { kind: 'ambassador_note'; note: AmbassadorNote }
+  | { kind: 'page'; page: Page }
+  | { kind: 'digest_summary'; digest: DigestSummary }
+  | { kind: 'digest_team'; digest: DigestTeamPart }
+  | { kind: 'digest_silos'; digest: DigestSilosPart }
+  | { kind: 'reminder'; reminder: Reminder };
+
+export type ContentKind = DeliveryKind;
+export type { BuildDigestInput };

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+
+export interface ClaimedRow {
+  id: number;
+  key: string;
+  kind: string;
+  platform: 'slack' | 'discord' | 'console';
+  channel_id: string;
+  thread_id: string | null;
+  routing_id: number | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+  parent_message_id: string | null;
+  edits_message_id: string | null;
+}
+
+/**
+ * Claims due deliveries for this worker. SKIP LOCKED lets several instances share the outbox without waiting on
+ * each other; the lease returns a delivery to the pool if its worker dies mid-send. A reply waits until its parent
+ * has been sent (it needs the parent's message reference), an update until the message it edits exists.
+ */
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+  const at = now.toISOString();
+  const rows = await db.execute<ClaimedRow & Record<string, unknown>>(sql`
+    with due as (
+      select d.id from deliveries d
+      left join deliveries p on p.id = d.parent_id
+      left join deliveries e on e.id = d.edits_id
+      where ((d.status = 'pending' and d.next_attempt_at <= ${at}) or (d.status = 'sending' and d.locked_until < ${at}))
+        and (d.parent_id is null or p.status = 'sent')
+        and (d.edits_id is null or e.status = 'sent')
+      order by d.next_attempt_at, d.id
+      limit ${limit}
+      for update of d skip locked
+    )
+    update deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}
+    from due where d.id = due.id
+    returning d.id, d.key, d.kind, d.platform, d.channel_id, d.thread_id, d.routing_id, d.payload, d.attempts,
+      (select message_id from deliveries p where p.id = d.parent_id) as parent_message_id,
+      (select message_id from deliveries e where e.id = d.edits_id) as edits_message_id`);
+  return rows.map((r) => ({ ...r, id: Number(r.id), routing_id: r.routing_id === null ? null : Number(r.routing_id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
+}
+
+/** Only the worker holding the claim (same attempt) may settle it: a stale worker's late answer is ignored. */
+export async function markSent(db: Db, id: number, attempt: number, messageId: string, now: Date): Promise<void> {
+  await db.execute(sql`update deliveries set status = 'sent', message_id = ${messageId}, sent_at = ${now.toISOString()}, locked_until = null, last_error = null
+    where id = ${id} and attempts = ${attempt} and status = 'sending'`);
+}
+
+export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string): Promise<void> {
+  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error}
+    where id = ${id} and attempts = ${attempt} and status = 'sending'`);
+}
+
+export async function markFailed(db: Db, id: number, attempt: number, error: string): Promise<void> {
+  await db.execute(sql`update deliveries set status = 'failed', locked_until = null, last_error = ${error}
+    where id = ${id} and attempts = ${attempt} and status = 'sending'`);
+}
+
+/** Replies and updates whose parent will never be sent cannot be sent either; say so instead of waiting forever. */
+export async function skipOrphans(db: Db): Promise<number> {
+  const rows = await db.execute(sql`
+    update deliveries d set status = 'skipped', last_error = 'the message it depends on was not sent'
+    from deliveries p
+    where d.status = 'pending' and p.id = coalesce(d.parent_id, d.edits_id) and p.status in ('failed', 'skipped')
+    returning d.id`);
+  return rows.length;
+}
+
+/** Figures for /metrics and /readyz. */
+export async function outboxDepth(db: Db, now: Date): Promise<{ pending: number; due: number; failed: number; oldestDueMs: number }> {
+  const [row] = await db.execute<Record<string, unknown>>(sql`
+    select count(*) filter (where status in ('pending', 'sending')) as pending,
+      count(*) filter (where status = 'pending' and next_attempt_at <= ${now.toISOString()}) as due,
+      count(*) filter (where status = 'failed') as failed,
+      coalesce(extract(epoch from ${now.toISOString()}::timestamptz - min(next_attempt_at) filter (where status = 'pending')) * 1000, 0) as oldest
+    from deliveries where status in ('pending', 'sending', 'failed')`);
+  return { pending: Number(row?.pending ?? 0), due: Number(row?.due ?? 0), failed: Number(row?.failed ?? 0), oldestDueMs: Math.max(0, Number(row?.oldest ?? 0)) };
+}

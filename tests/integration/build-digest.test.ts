@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/core/build-digest.js';
+import { captureFeedback } from '../../src/core/capture-feedback.js';
+import { parsePeriod, weekContaining } from '../../src/core/digest/period.js';
+import { recordAction } from '../../src/core/record-action.js';
+import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { person, testContext, type TestContext } from '../helpers/test-context.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+
+const HOUR = 3_600_000;
+
+async function capture(ctx: TestContext, text: string, slack = false) {
+  const result = await captureFeedback(ctx, slack ? slackMessage(text) : discordMessage(text));
+  if (result.status !== 'created') throw new Error(`not created: ${text}`);
+  return result.routings;
+}
+
+describe('the weekly digest', () => {
+  const database = useTestDatabase();
+
+  it('reports what each team received and did, how fast, and what fell between silos', async () => {
+    const ctx = await testContext(database.current().db, { now: '2026-11-16T14:00:00Z' }); // Monday of 2026-W47, New York
+    const sam = person(ctx.config, 'sam');
+    const priya = person(ctx.config, 'priya');
+    const [bug1] = await capture(ctx, 'Login is broken');
+    const [bug2] = await capture(ctx, 'Export crashes on large gardens');
+    const [idea] = await capture(ctx, 'Would love a winter mode');
+    await capture(ctx, 'The pairing screen shows an error'); // nobody ever acts on this one
+    ctx.clock.advance(2 * HOUR);
+    await recordAction(ctx, { routingId: bug1!.id, kind: 'acknowledge', actor: sam, via: 'button' });
+    ctx.clock.advance(2 * HOUR);
+    await recordAction(ctx, { routingId: bug1!.id, kind: 'resolve', actor: sam, via: 'button' });
+    await recordAction(ctx, { routingId: bug2!.id, kind: 'acknowledge', actor: sam, via: 'button' }); // 4h: late for a 1h target
+    const passed = await recordAction(ctx, { routingId: idea!.id, kind: 'pass_on', toTeam: 'support', actor: priya, via: 'modal', reason: 'a how-to' });
+    await recordAction(ctx, { routingId: passed.passedToRoutingId!, kind: 'pass_on', toTeam: 'sales', actor: sam, via: 'modal', reason: 'upsell' });
+
+    ctx.clock.set('2026-11-23T14:00:00Z');
+    const digest = await buildDigest(ctx);
+    expect(digest.period.key).toBe('2026-W47');
+    const support = digest.teams.find((t) => t.team === 'support')!;
+    expect(support.metrics).toMatchObject({ received: 4, acknowledged: 2, resolved: 1, declined: 0, passedOn: 1 });
+    // First responses: 2h (bug1), 4h (bug2), and 0h for the idea passed straight on to sales: the median is 2h.
+    expect(support.metrics.medianFirstActionMs).toBe(2 * HOUR);
+    expect(support.metrics.breaches.acknowledge).toBe(3);
+    const product = digest.teams.find((t) => t.team === 'product')!;
+    expect(product.metrics).toMatchObject({ received: 1, passedOn: 1 });
+    expect(digest.handoffs).toEqual([{ from: 'product', to: 'support', count: 1 }, { from: 'support', to: 'sales', count: 1 }]);
+    expect(digest.silos.counts).toEqual({ noAction: 1, passedAround: 1, acknowledgedNotResolved: 1 });
+    expect(digest.silos.noAction[0]?.text).toBe('The pairing screen shows an error');
+    expect(digest.silos.passedAround[0]?.text).toBe('Would love a winter mode');
+    expect(digest.silos.acknowledgedNotResolved[0]?.text).toBe('Export crashes on large gardens');
+    expect(digest.totals.previous.received).toBe(0);
+  });
+
+  it('does not count an acknowledgement that was undone', async () => {
+    const ctx = await testContext(database.current().db);
+    const [bug] = await capture(ctx, 'Sync is broken');
+    const sam = person(ctx.config, 'sam');
+    await recordAction(ctx, { routingId: bug!.id, kind: 'acknowledge', actor: sam, via: 'reaction', idempotencyKey: 'r1' });
+    await recordAction(ctx, { routingId: bug!.id, kind: 'undo', actor: sam, via: 'reaction', undoesKey: 'r1' });
+    const digest = await buildDigest(ctx, { period: '2026-W47' });
+    expect(digest.teams.find((t) => t.team === 'support')?.metrics.acknowledged).toBe(0);
+  });
+
+  it('compares with the previous week and limits a team digest to that team', async () => {
+    const ctx = await testContext(database.current().db, { now: '2026-11-10T15:00:00Z' }); // 2026-W46
+    await capture(ctx, 'Crash one');
+    await capture(ctx, 'Please add a feature');
+    ctx.clock.set('2026-11-17T15:00:00Z');
+    await capture(ctx, 'Crash two');
+    await capture(ctx, 'Crash three');
+    const digest = await buildDigest(ctx, { period: '2026-W47', team: 'support' });
+    expect(digest.teams.map((t) => [t.team, t.metrics.received, t.previous.received])).toEqual([['support', 2, 1]]);
+  });
+
+  it('reports a week still running as it stands now, without counting targets not yet due as missed', async () => {
+    const ctx = await testContext(database.current().db, { now: '2026-11-17T15:00:00Z' });
+    await capture(ctx, 'Crash right now');
+    ctx.clock.advance(30 * 60_000);
+    const digest = await buildDigest(ctx, { period: '2026-W47' });
+    expect(digest.asOf.toISOString()).toBe('2026-11-17T15:30:00.000Z');
+    expect(digest.teams.find((t) => t.team === 'support')?.metrics.breaches.acknowledge).toBe(0);
+  });
+
+  it('refuses a period it cannot read', async () => {
+    const ctx = await testContext(database.current().db);
+    await expect(buildDigest(ctx, { period: 'last tuesday' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('digest periods', () => {
+  it('are ISO weeks in local time, 167 hours long when the clocks go forward', () => {
+    const week = parsePeriod('2026-W11', 'America/New_York')!; // DST starts Sunday 8 March 2026
+    expect(week.start.toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    const spring = weekContaining(new Date('2026-03-05T12:00:00Z'), 'America/New_York');
+    expect((spring.end.getTime() - spring.start.getTime()) / HOUR).toBe(167);
+    const autumn = weekContaining(new Date('2026-10-22T12:00:00Z'), 'Europe/Berlin') // DST ends Sunday 25 October 2026;
+    expect((autumn.end.getTime() - autumn.start.getTime()) / HOUR).toBe(169);
+  });
+});
+

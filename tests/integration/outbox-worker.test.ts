@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { captureFeedback } from '../../src/core/capture-feedback.js';
+import { recordAction } from '../../src/core/record-action.js';
+import { PermanentDeliveryError } from '../../src/delivery/chat-port.js';
+import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
+import { deliveries } from '../../src/db/schema/index.js';
+import { discordMessage } from '../helpers/capture.js';
+import { person, testContext, type TestContext } from '../helpers/test-context.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+import { rateLimited, RecordingChat } from '../fakes/recording-chat.js';
+
+function workerFor(ctx: TestContext, chat: RecordingChat) {
+  return new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat, slack: chat }, sleep: async (ms) => void ctx.clock.advance(ms) });
+}
+
+async function resolvedBug(ctx: TestContext) {
+  const result = await captureFeedback(ctx, discordMessage('Sync is broken'));
+  if (result.status !== 'created') throw new Error('not created');
+  await recordAction(ctx, { routingId: result.routings[0]!.id, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
+}
+
+describe('the outbox worker', () => {
+  const database = useTestDatabase();
+
+  it('posts the card, then edits it, logs under it and replies under the original message', async () => {
+    const ctx = await testContext(database.current().db);
+    const chat = new RecordingChat();
+    await resolvedBug(ctx);
+    await workerFor(ctx, chat).drain();
+    const card = chat.sent.find((m) => m.content.kind === 'card');
+    const rest = chat.sent.filter((m) => m !== card);
+    const cardId = chat.sent.indexOf(card!) + 1;
+    const update = rest.find((m) => m.content.kind === 'card_update');
+    const log = rest.find((m) => m.content.kind === 'card_log');
+    const reply = rest.find((m) => m.content.kind === 'loop_reply');
+    expect(update?.editsMessageId).toBe(`msg-${cardId}`);
+    expect(log?.threadId).toBe(`msg-${cardId}`);
+    expect(chat.sent.indexOf(update!)).toBeGreaterThan(chat.sent.indexOf(card!));
+    expect(reply).toMatchObject({ platform: 'discord', channelId: '1101' });
+    expect(update?.content.kind === 'card_update' && update.content.card.routing.status).toBe('resolved');
+    const stored = await ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'card'));
+    expect(stored[0]).toMatchObject({ status: 'sent', messageId: `msg-${cardId}` });
+  });
+
+  it('waits as long as a 429 says, then sends once', async () => {
+    const ctx = await testContext(database.current().db);
+    const chat = new RecordingChat();
+    await captureFeedback(ctx, discordMessage('Sync is broken'));
+    chat.failNext(rateLimited(30));
+    const worker = workerFor(ctx, chat);
+    await worker.drain();
+    expect(chat.sent).toHaveLength(0);
+    ctx.clock.advance(29_000);
+    await worker.drain();
+    expect(chat.sent).toHaveLength(0);
+    ctx.clock.advance(2_000);
+    await worker.drain();
+    await worker.drain();
+    expect(chat.kinds()).toEqual(['card']);
+  });
+
+  it('gives up on a permanent error, and skips what depended on it', async () => {
+    const ctx = await testContext(database.current().db);
+    const chat = new RecordingChat();
+    await resolvedBug(ctx);
+    chat.failNext(new PermanentDeliveryError('channel_not_found'), 'card');
+    await workerFor(ctx, chat).drain();
+    const rows = await ctx.db.select().from(deliveries).orderBy(deliveries.id);
+    expect(rows.find((r) => r.kind === 'card')).toMatchObject({ status: 'failed', lastError: 'channel_not_found' });
+    expect(rows.filter((r) => r.kind === 'card_update' || r.kind === 'card_log').every((r) => r.status === 'skipped')).toBe(true);
+    // The author still hears back: their reply does not depend on the card.
+    expect(chat.kinds()).toContain('loop_reply');
+  });
+
+  it('shared by two workers, sends every delivery exactly once', async () => {
+    const ctx = await testContext(database.current().db);
+    for (let i = 0; i < 30; i += 1) await captureFeedback(ctx, discordMessage(`Crash number ${i}`));
+    const chat = new RecordingChat();
+    const pacing = { discord: 0, slack: 0 };
+    const a = new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat }, batchSize: 4, pacingMs: pacing });
+    const b = new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat }, batchSize: 4, pacingMs: pacing });
+    await Promise.all([a.drain(), b.drain()]);
+    expect(chat.sent).toHaveLength(30);
+    expect(new Set(chat.sent.map((m) => m.id)).size).toBe(30);
+  });
+
+  it('takes back a delivery whose worker died mid-send once its lease runs out', async () => {
+    const ctx = await testContext(database.current().db);
+    await captureFeedback(ctx, discordMessage('Sync is broken'));
+    await ctx.db.update(deliveries).set({ status: 'sending', lockedUntil: new Date(ctx.clock.now().getTime() + 60_000), attempts: 1 });
+    const chat = new RecordingChat();
+    const worker = workerFor(ctx, chat);
+    await worker.drain();
+    expect(chat.sent).toHaveLength(0);
+    ctx.clock.advance(61_000);
+    await worker.drain();
+    expect(chat.sent).toHaveLength(1);
+  });
+});
