@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseEnv } from '../config/env.js';
 import { collectHistoryExamples } from '../core/classify/collect-history-examples.js';
 import { formatReport } from '../core/classify/format-report.js';
-import { saveActiveModel } from '../core/classify/model-store.js';
+import { activeModelBasis, saveActiveModel } from '../core/classify/model-store.js';
 import { originOf, trainClassifier, trainingMetrics, type TrainingOutcome } from '../core/classify/train-classifier.js';
 import { systemClock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
@@ -43,17 +43,21 @@ async function train(flags: TrainFlags): Promise<void> {
   try {
     const history = flags.fromHistory ? await collectHistoryExamples(database.db) : undefined;
     if (history) process.stdout.write(`ledger: ${history.categories.length} re-categorised items, ${history.teams.length} pass-on examples\n`);
+    // Without a file, a retrain from the ledger keeps the examples the active model was imported with.
+    const kept = csv ? undefined : await activeModelBasis(database.db);
+    const imported = csv ? { examples: csv.examples, name: csv.name } : kept?.importedFrom ? { examples: kept.examples, name: kept.importedFrom } : undefined;
+    if (!csv && imported) process.stdout.write(`keeping ${imported.examples.length} examples imported from ${imported.name} (model ${kept?.id})\n`);
     const started = performance.now();
-    const outcome = trainClassifier({ imported: csv?.examples ?? [], history, builtin: flags.builtin }, { folds, seed });
+    const outcome = trainClassifier({ imported: imported?.examples ?? [], history, builtin: flags.builtin }, { folds, seed });
     process.stdout.write(`trained and cross-validated in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
     printOutcome(outcome, folds);
-    const provenance = { builtin: flags.builtin, historyThroughActionId: history?.throughActionId ?? 0, ...(csv ? { importedFrom: csv.name } : {}) };
+    const provenance = { builtin: flags.builtin, historyThroughActionId: history?.throughActionId ?? 0, ...(imported ? { importedFrom: imported.name } : {}) };
     const id = await saveActiveModel(database.db, systemClock, {
       model: outcome.model,
       origin: originOf(provenance, Boolean(history)),
       exampleCount: outcome.counts.total,
       metrics: trainingMetrics(outcome, provenance),
-      ...(csv ? { examples: csv.examples } : {}),
+      ...(imported ? { examples: imported.examples } : {}),
     });
     process.stdout.write(`\nstored as model ${id} (trained-${id}), now active\n`);
   } finally {

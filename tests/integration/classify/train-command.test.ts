@@ -111,6 +111,20 @@ describe('liaison train and liaison evaluate', () => {
     expect(row).toMatchObject({ origin: 'history', active: true });
   });
 
+  it('keeps the examples of an earlier file when retraining from the ledger alone', async () => {
+    const file = join(dir, 'issues.csv');
+    await writeFile(file, csvOf(ROWS));
+    await liaison('train', '--data', file, '--text', 'title,body', '--label', 'kind', '--map', 'feature=feature_request');
+    const [first] = await database.current().db.select().from(classifierModels);
+    output = '';
+    await liaison('train', '--from-history');
+    expect(output).toContain(`keeping 18 examples imported from issues.csv (model ${first?.id})`);
+    const rows = await database.current().db.select().from(classifierModels);
+    const latest = rows.find((r) => r.active);
+    expect(latest).toMatchObject({ origin: 'file:issues.csv+history', exampleCount: builtinExamples().length + ROWS.length });
+    expect(latest?.examples).toHaveLength(18);
+  });
+
   it('evaluates the active model on a held-out file without training', async () => {
     const file = join(dir, 'issues.csv');
     await writeFile(file, csvOf(ROWS));
