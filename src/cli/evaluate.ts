@@ -7,7 +7,7 @@ import { DomainError } from '../core/errors.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
 import { addCsvOptions, readCsvFlags, type CsvFlags } from './classifier-options.js';
-import { runCommand } from './run-command.js';
+import { command } from './runtime.js';
 
 interface EvaluateFlags extends CsvFlags {
   restrict?: boolean;
@@ -15,10 +15,10 @@ interface EvaluateFlags extends CsvFlags {
 
 /** `liaison evaluate`: scores the active model (or the built-in one) on a held-out labelled CSV, without training. */
 export function registerEvaluateCommand(program: Command): void {
-  const command = program.command('evaluate').description('score the active classifier on a held-out labelled CSV (no training)');
-  addCsvOptions(command)
+  const evaluateCommand = program.command('evaluate').description('score the active classifier on a held-out labelled CSV (no training)');
+  addCsvOptions(evaluateCommand)
     .option('--restrict', 'choose only among the categories the file uses')
-    .action((flags: EvaluateFlags) => runCommand(() => evaluate(flags)));
+    .action(command((flags: EvaluateFlags) => evaluate(flags)));
 }
 
 async function evaluate(flags: EvaluateFlags): Promise<void> {

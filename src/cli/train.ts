@@ -9,7 +9,7 @@ import { DomainError } from '../core/errors.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
 import { addCsvOptions, positiveInteger, readCsvFlags, type CsvFlags } from './classifier-options.js';
-import { runCommand } from './run-command.js';
+import { command } from './runtime.js';
 
 interface TrainFlags extends CsvFlags {
   fromHistory?: boolean;
@@ -20,15 +20,15 @@ interface TrainFlags extends CsvFlags {
 
 /** `liaison train`: trains a classifier, prints its cross-validated report, and makes it the active model. */
 export function registerTrainCommand(program: Command): void {
-  const command = program
+  const trainCommand = program
     .command('train')
     .description('train the feedback classifier from a labelled CSV and/or the ledger\'s corrections, and make it active');
-  addCsvOptions(command)
+  addCsvOptions(trainCommand)
     .option('--from-history', 'learn from re-categorisations and pass-ons recorded in the ledger')
     .option('--no-builtin', 'leave out the built-in examples (the model then knows only the file\'s categories)')
     .option('--folds <n>', 'cross-validation folds', '5')
     .option('--seed <n>', 'seed for the cross-validation folds', '1')
-    .action((flags: TrainFlags) => runCommand(() => train(flags)));
+    .action(command((flags: TrainFlags) => train(flags)));
 }
 
 async function train(flags: TrainFlags): Promise<void> {

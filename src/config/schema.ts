@@ -100,6 +100,8 @@ const ConfigShape = z
       fallback: Key,
       /** Below this classifier confidence an item goes to the fallback team with suggestions. */
       minConfidence: z.number().min(0).max(1).default(0.45),
+      /** Optional: retrain from the ledger's corrections on this schedule (e.g. "0 3 * * *"). */
+      retrain: z.strictObject({ schedule: CronSchedule }).optional(),
     }),
     closeTheLoop: z
       .strictObject({

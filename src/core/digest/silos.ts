@@ -112,7 +112,7 @@ export async function listBreaches(db: DbOrTx, period: Period, team?: string, li
     select * from (
       select r.id, r.item_id, r.team_id, 'acknowledge' as target, r.acknowledge_due_at as due_at,
         extract(epoch from least(coalesce(r.first_action_at, ${end}::timestamptz), ${end}::timestamptz) - r.acknowledge_due_at) * 1000 as late_ms
-      from routings r where r.acknowledge_due_at >= ${start} and r.acknowledge_due_at < ${end}
+      from routings r where r.acknowledge_due_at >= ${start} and r.acknowledge_due_at < ${end} and r.status <> 'merged'
         and (r.first_action_at is null or r.first_action_at > r.acknowledge_due_at)
       union all
       select r.id, r.item_id, r.team_id, 'resolve', r.resolve_due_at,

@@ -56,12 +56,12 @@ export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Pr
         filter (where first_action_at >= ${start} and first_action_at < ${end}) as median_first_action_ms,
       percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) * 1000)
         filter (where resolved_at >= ${start} and resolved_at < ${end}) as median_resolution_ms,
-      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end}) as ack_due,
-      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and first_action_at <= acknowledge_due_at) as ack_in_time,
+      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged') as ack_due,
+      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged' and first_action_at <= acknowledge_due_at) as ack_in_time,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged')) as resolve_due,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged') and coalesce(resolved_at, closed_at) <= resolve_due_at) as resolve_in_time,
       percentile_cont(0.5) within group (order by extract(epoch from least(coalesce(first_action_at, ${end}::timestamptz), ${end}::timestamptz) - acknowledge_due_at) * 1000)
-        filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and (first_action_at is null or first_action_at > acknowledge_due_at)) as median_lateness_ms
+        filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged' and (first_action_at is null or first_action_at > acknowledge_due_at)) as median_lateness_ms
     from r group by team_id`);
   const out = new Map<string, TeamMetrics>();
   const get = (id: unknown) => {

@@ -1,1 +1,0 @@
-ALTER TABLE "classifier_models" ADD COLUMN "examples" jsonb;
