@@ -46,8 +46,10 @@ export class FakeRest {
     const body = raw ? (JSON.parse(raw) as Json) : undefined;
     const method = req.method ?? 'GET';
     this.calls.push({ method, path, query: url.searchParams, body });
-    const reply = req.headers.authorization !== `Bot ${this.token}` ? error(401, 0, '401: Unauthorized') : this.failure(method, path) ?? this.route(method, path, body ?? {}, url.searchParams);
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    // Interaction callbacks and webhooks are authorised by their token in the path, as on Discord.
+    const authorised = /^\/(interactions|webhooks)\//.test(path) || req.headers.authorization === `Bot ${this.token}`;
+    const reply = !authorised ? error(401, 0, '401: Unauthorized') : this.failure(method, path) ?? this.route(method, path, body ?? {}, url.searchParams);
+    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
 
