@@ -4,6 +4,7 @@ import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL, TAG, type Json } from './fakes/fake-state.js';
 import { buttonClick, forumPost, PEOPLE } from './fakes/payloads.js';
+import { view } from './helpers/card-view.js';
 import { useDiscordHarness } from './helpers/discord-harness.js';
 
 describe('a forum post handled by a team on Discord', () => {
@@ -19,13 +20,12 @@ describe('a forum post handled by a team on Discord', () => {
 
     const [card] = h.discord.state.botMessages(CHANNEL.supportHome);
     if (!card) throw new Error('no card was posted');
-    const embed = card.embeds[0] as Json;
+    const { embed, rows, button } = view(card);
     expect(embed.title).toMatch(/^#\d+ for Support · Open$/);
     expect(embed.description).toContain('**App crashes on launch**');
     expect(embed.description).toContain('@\u200beveryone');
-    const buttons = (card.components[0] as { components: { label: string; custom_id: string }[] }).components;
-    expect(buttons.map((b) => b.label)).toEqual(['Acknowledge', 'Take it', 'Resolve', 'Decline', 'Pass on']);
-    const resolve = buttons.find((b) => b.label === 'Resolve')?.custom_id as string;
+    expect(rows[0]).toEqual(['Acknowledge', 'Take it', 'Resolve', 'Decline', 'Pass on']);
+    const resolve = button('Resolve');
 
     // Olive is not in Support: her click is acknowledged at once and she alone is told why.
     const refused = buttonClick(h.discord.state, card, resolve, PEOPLE.olive);
@@ -39,14 +39,14 @@ describe('a forum post handled by a team on Discord', () => {
     await h.deliver();
 
     expect((await h.ctx.db.select().from(routings))[0]?.status).toBe('resolved');
-    const updated = h.discord.state.message(CHANNEL.supportHome, card.id) as Json & { embeds: Json[]; components: { components: { label: string }[] }[] };
-    expect(updated.embeds[0]?.title).toMatch(/· Resolved$/);
-    expect(updated.components[0]?.components.map((b) => b.label)).toEqual(['Reopen']);
+    const updated = view(h.discord.state.message(CHANNEL.supportHome, card.id));
+    expect(updated.embed.title).toMatch(/· Resolved$/);
+    expect(updated.rows[0]).toEqual(['Reopen']);
     const log = h.discord.state.botMessages(card.id);
     expect(log.map((m) => m.content)).toEqual(['**Sam** resolved this for Support']);
 
     const [reply] = h.discord.state.botMessages(thread.id);
-    expect(reply?.content).toBe(`<@${PEOPLE.ann.user.id}> Support at Testco has resolved this. Thank you for telling us! (ref #${/#(\d+)/.exec(String(embed.title))?.[1]})`);
+    expect(reply?.content).toBe(`<@${PEOPLE.ann.user.id}> Support at Testco has resolved this. Thank you for telling us! (ref #${/#(\d+)/.exec(embed.title ?? '')?.[1]})`);
     expect(reply?.allowed_mentions_sent).toEqual({ parse: [], users: [PEOPLE.ann.user.id], replied_user: false });
     expect(reply?.message_reference).toEqual({ message_id: starter.id, fail_if_not_exists: false });
     expect(h.discord.state.channels.get(thread.id)?.applied_tags).toEqual([TAG.bug, TAG.resolved]);

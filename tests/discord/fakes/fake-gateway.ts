@@ -18,6 +18,8 @@ export class FakeGateway {
   private socket: WebSocket | undefined;
   private session: Session | undefined;
   private heartbeatWaiters: ((seq: number) => void)[] = [];
+  /** A session is established on the current connection (after READY or RESUMED). */
+  private live = false;
   private sessionCount = 0;
 
   constructor(server: Server, private readonly state: FakeState, readonly url: string) {
@@ -43,18 +45,31 @@ export class FakeGateway {
 
   /**
    * Resolves once the client has received everything dispatched so far: it asks for a heartbeat until one comes
-   * back carrying the latest sequence number. The client handles a dispatch before it can report its number.
+   * back carrying the latest sequence number (a client reports a number only after handling that dispatch). While
+   * the client is reconnecting there is no one to ask, so it waits for the session to be back.
    */
-  async barrier(): Promise<void> {
-    const target = this.session?.seq ?? 0;
-    for (;;) {
-      const seen = await new Promise<number>((resolve) => {
-        this.heartbeatWaiters.push(resolve);
-        this.send({ op: 1, d: null });
-      });
-      if (seen >= target) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+  async barrier(timeoutMs = 25_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.live) {
+        const seen = await this.askForHeartbeat(250);
+        if (seen !== undefined && seen >= (this.session?.seq ?? 0)) return;
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     }
+    throw new Error('the client did not catch up with the gateway in time');
+  }
+
+  private askForHeartbeat(timeoutMs: number): Promise<number | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      this.heartbeatWaiters.push((seq) => {
+        clearTimeout(timer);
+        resolve(seq);
+      });
+      this.send({ op: 1, d: null });
+    });
   }
 
   /** Op 7: the client should reconnect and resume. */
@@ -66,6 +81,7 @@ export class FakeGateway {
   dropConnection(): void {
     this.socket?.terminate();
     this.socket = undefined;
+    this.live = false;
   }
 
   /** The next resume is refused (op 9): the client must identify again and start a new session. */
@@ -80,6 +96,10 @@ export class FakeGateway {
 
   private accept(socket: WebSocket): void {
     this.socket = socket;
+    this.live = false;
+    socket.on('close', () => {
+      if (socket === this.socket) this.live = false;
+    });
     socket.on('message', (data) => this.receive(socket, JSON.parse(String(data)) as Frame));
     this.send(hello);
   }
@@ -116,6 +136,7 @@ export class FakeGateway {
       channels: channels.filter((c) => c.type !== 11), threads: channels.filter((c) => c.type === 11), members: [], voice_states: [], presences: [], emojis: [], stickers: [],
       features: [], preferred_locale: 'en-US', verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, system_channel_flags: 0, premium_tier: 0, nsfw_level: 0,
     });
+    this.live = true;
   }
 
   private resume(d: { session_id: string; seq: number }): void {
@@ -128,6 +149,7 @@ export class FakeGateway {
     const resumed: Frame = { op: 0, t: 'RESUMED', s: ++session.seq, d: { _trace: ['fake-gateway'] } };
     session.history.push(resumed);
     this.send(resumed);
+    this.live = true;
   }
 
   private send(frame: Frame): void {

@@ -24,7 +24,8 @@ export function registerPeople(state: FakeState): void {
 
 /** A community member's message, stored in the fake and shaped as MESSAGE_CREATE sends it. */
 export function userMessage(state: FakeState, channelId: string, author: Person, content: string, extra: Partial<FakeMessage> = {}): FakeMessage & Json {
-  const { reactions: _r, ...template } = clone(messageTemplate);
+  // The documented example supplies the shape; identity, place and time are this message's own.
+  const { reactions: _r, id: _i, channel_id: _c, timestamp: _t, author: _a, ...template } = clone(messageTemplate);
   const stored = state.addMessage(channelId, { ...template, ...extra, content, author: { ...author.user, discriminator: '0', avatar: null } });
   return { ...stored, guild_id: GUILD_ID, member: { ...memberOf(author), user: undefined } };
 }

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { afterEach } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
 import type { LiaisonConfig } from '../../../src/config/schema.js';
@@ -23,6 +23,8 @@ export interface DiscordHarness {
   /** Runs the real outbox worker against the real Discord ChatPort until nothing is due. */
   deliver(): Promise<number>;
   startAdapter(): Promise<void>;
+  /** Stops this adapter and starts a fresh one (a process restart): same database, same Discord. */
+  restart(options?: { whileDown?: () => void | Promise<void> }): Promise<void>;
 }
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -39,28 +41,40 @@ export function useDiscordHarness(database: { current(): { db: Db } }) {
       await r.discord?.stop();
     }
   });
-  return async function start(options: { config?: LiaisonConfig; connect?: boolean } = {}): Promise<DiscordHarness> {
+  return async function start(options: { config?: LiaisonConfig; connect?: boolean; logger?: Logger } = {}): Promise<DiscordHarness> {
+    const log = options.logger ?? logger;
     const ctx = await testContext(database.current().db, { config: options.config });
     const discord = await new FakeDiscord(() => ctx.clock.now()).start();
     registerPeople(discord.state);
-    const adapter = createDiscordAdapter({ ctx, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl }, logger, clock: ctx.clock });
-    running.push({ adapter, discord });
     const slack = new RecordingChat();
-    const worker = new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger, ports: { discord: adapter.chat, slack, console: new RecordingChat() }, pacingMs: { discord: 0, slack: 0 }, sleep: async (ms) => void ctx.clock.advance(ms) });
-    const settle = async () => {
-      await discord.gateway.barrier();
-      await adapter.whenIdle();
+    const entry: { adapter?: DiscordAdapter; discord?: FakeDiscord } = { discord };
+    running.push(entry);
+    const build = () => {
+      const adapter = createDiscordAdapter({ ctx, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl }, logger: log, clock: ctx.clock });
+      const worker = new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: log, ports: { discord: adapter.chat, slack, console: new RecordingChat() }, pacingMs: { discord: 0, slack: 0 }, sleep: async (ms) => void ctx.clock.advance(ms) });
+      entry.adapter = adapter;
+      return { adapter, worker };
     };
     const harness: DiscordHarness = {
-      ctx, discord, adapter, worker, slack, settle,
+      ctx, discord, slack, ...build(),
+      async settle() {
+        await discord.gateway.barrier();
+        await harness.adapter.whenIdle();
+      },
       async send(t, d) {
         discord.gateway.dispatch(t, d);
-        await settle();
+        await harness.settle();
       },
-      deliver: () => worker.drain(),
-      startAdapter: async () => {
-        await adapter.start();
-        await settle();
+      deliver: () => harness.worker.drain(),
+      async startAdapter() {
+        await harness.adapter.start();
+        await harness.settle();
+      },
+      async restart(restartOptions = {}) {
+        await harness.adapter.stop();
+        await restartOptions.whileDown?.();
+        Object.assign(harness, build());
+        await harness.startAdapter();
       },
     };
     if (options.connect !== false) await harness.startAdapter();
