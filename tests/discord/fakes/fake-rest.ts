@@ -37,7 +37,7 @@ export class FakeRest {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const raw = await new Promise<string>((resolve) => {
       let text = '';
       req.on('data', (chunk: Buffer) => (text += chunk.toString()));
