@@ -1,3 +1,4 @@
+import { cleanInbound } from '../../../core/inert-text.js';
 import { ApplicationCommandOptionType, type ApplicationCommandType, type ChatInputCommandInteraction, type User } from 'discord.js';
 
 /**
@@ -66,7 +67,8 @@ export function readArgs<D extends ChatInputDefinition>(definition: D, interacti
 function readOptions(options: readonly OptionDefinition[], interaction: ChatInputCommandInteraction): Record<string, unknown> {
   const read = (o: OptionDefinition) => {
     switch (o.type) {
-      case ApplicationCommandOptionType.String: return interaction.options.getString(o.name)?.trim() || undefined;
+      // NUL and other invisible controls cannot be stored and only hide text: gone at the edge.
+      case ApplicationCommandOptionType.String: return cleanInbound(interaction.options.getString(o.name) ?? '').trim() || undefined;
       case ApplicationCommandOptionType.Integer: return interaction.options.getInteger(o.name) ?? undefined;
       case ApplicationCommandOptionType.Number: return interaction.options.getNumber(o.name) ?? undefined;
       case ApplicationCommandOptionType.Boolean: return interaction.options.getBoolean(o.name) ?? undefined;

@@ -1,6 +1,7 @@
 import { ComponentType, MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
 import { correctRouting } from '../../../core/correct-routing.js';
 import { DomainError } from '../../../core/errors.js';
+import { cleanInbound } from '../../../core/inert-text.js';
 import { recordAction } from '../../../core/record-action.js';
 import { MODAL_FIELDS, parseCardCustomId } from '../custom-ids.js';
 import { declineModal, passOnModal } from './card-modals.js';
@@ -35,7 +36,7 @@ export async function onCardModal(deps: InteractionDeps, interaction: ModalSubmi
   if (!id || (id.verb !== 'decline' && id.verb !== 'pass_on')) throw new DomainError('invalid_input', 'This form is not one of Liaison’s.');
   const actor = actorOfInteraction(deps, interaction);
   if (id.verb === 'decline') {
-    const reason = interaction.fields.getTextInputValue(MODAL_FIELDS.reason);
+    const reason = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.reason));
     const result = await recordAction(deps.ctx, { routingId: id.routingId, kind: 'decline', reason, actor, via: 'modal', idempotencyKey: interactionKey(interaction) });
     return { content: `Declined for ${teamName(deps, result.team)}. The card and its thread show your reason.` };
   }
@@ -43,7 +44,7 @@ export async function onCardModal(deps: InteractionDeps, interaction: ModalSubmi
   const chosen = field.type === ComponentType.TextInput ? field.value : 'values' in field ? field.values[0] : undefined;
   const toTeam = typeof chosen === 'string' ? chosen.trim() : undefined;
   if (!toTeam) throw new DomainError('invalid_input', 'Choose the team to pass it on to.');
-  const note = interaction.fields.getTextInputValue(MODAL_FIELDS.note).trim() || undefined;
+  const note = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.note)).trim() || undefined;
   await recordAction(deps.ctx, { routingId: id.routingId, kind: 'pass_on', toTeam, reason: note, actor, via: 'modal', idempotencyKey: interactionKey(interaction) });
   return { content: `Passed on to ${teamName(deps, toTeam)}. They have a card of their own now.` };
 }
