@@ -11,6 +11,7 @@ import { useDiscordHarness } from './helpers/discord-harness.js';
 
 const HOSTILE = 'Crash!! @everyone @here <@&7781> <@800000000000000011> \u202Egnp.exe\u202C [bank.example](https://evil.example) ||hidden|| nul:\u0000end';
 /** Tokens that would ping, or hide or disguise text, if they reached Discord as written. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must not get through
 const LIVE_TOKENS = [/(?<!\u200b)@everyone/, /(?<!\u200b)@here/, /<@&\d+>/, /<@\d+>/, /[\u202A-\u202E\u2066-\u2069]/, /\u0000/, /(?<!\\)\[bank\.example\]\(/, /(?<!\\)\|\|hidden/];
 
 describe('text from outside stays inert on Discord', () => {

@@ -14,7 +14,8 @@ export async function sourceCursors(db: DbOrTx, platform: 'slack' | 'discord'): 
   return db
     .select({ externalId: sources.externalId, kind: sources.kind, guildId: sources.guildId, lastMessageId: sources.lastMessageId })
     .from(sources)
-    .where(and(eq(sources.platform, platform), eq(sources.active, true), sql`${sources.kind} in ('channel', 'forum')`));
+    .where(and(eq(sources.platform, platform), eq(sources.active, true), sql`${sources.kind} in ('channel', 'forum')`))
+    .orderBy(sources.id);
 }
 
 /**

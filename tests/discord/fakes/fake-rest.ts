@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APPLICATION_ID, BOT_USER, GUILD_ID, type FakeState, type Json } from './fake-state.js';
 
-export interface RecordedCall { method: string; path: string; query: URLSearchParams; body: Json | Json[] | undefined }
+/** A request as the fake received it; a JSON array body (bulk command registration) is kept as parsed. */
+export interface RecordedCall { method: string; path: string; query: URLSearchParams; body: Json | undefined }
 export interface CannedResponse { status: number; body?: unknown; headers?: Record<string, string> }
 interface Failure { method: string; path: RegExp; response: CannedResponse; times: number }
 type Reply = CannedResponse;
