@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCommands } from '../adapters/discord/commands/register-commands.js';
+import { inviteUrl } from '../adapters/discord/bot-permissions.js';
 import { parseEnv } from '../config/env.js';
 
 export interface DiscordRegisterIo {
@@ -21,5 +22,6 @@ export function registerDiscordCommands(program: Command, io: DiscordRegisterIo 
       const result = await registerCommands({ token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, guildId: options.guild, apiUrl: env.DISCORD_API_URL });
       const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
       out(`Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}`);
+      out(`Invite link (bot + commands, with the permissions Liaison uses): ${inviteUrl(env.DISCORD_APPLICATION_ID)}`);
     });
 }

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { PermissionFlagsBits } from 'discord.js';
+import { BOT_PERMISSIONS, botPermissions } from '../../src/adapters/discord/bot-permissions.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHAT_COMMANDS, MESSAGE_COMMANDS } from '../../src/adapters/discord/commands/handlers/index.js';
 import { registerDiscordCommands } from '../../src/cli/discord-register.js';
@@ -24,7 +27,8 @@ describe('liaison discord register', () => {
   it('registers the commands in one guild when given --guild, replacing what was there', async () => {
     const { calls, out } = await register(['--guild', '1100']);
     expect(calls.map((c) => c.path)).toEqual([`/applications/${APPLICATION_ID}/guilds/1100/commands`]);
-    expect(out).toEqual(['Registered 4 commands (guild 1100): feedback, escalate, liaison, Send to Liaison']);
+    expect(out[0]).toBe('Registered 4 commands (guild 1100): feedback, escalate, liaison, Send to Liaison');
+    expect(out[1]).toBe(`Invite link (bot + commands, with the permissions Liaison uses): https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot+applications.commands&permissions=326417599488`);
   });
 
   it('registers globally without --guild, with payloads Discord accepts', async () => {
@@ -51,6 +55,12 @@ describe('liaison discord register', () => {
         if (firstOptional >= 0) expect(list.slice(firstOptional).filter((o) => o.required)).toEqual([]);
       }
     }
+  });
+
+  it('documents the invite permissions the code computes', async () => {
+    const doc = await readFile(new URL('../../docs/discord-setup.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`permissions=${botPermissions()}`);
+    for (const name of Object.keys(BOT_PERMISSIONS)) expect(doc).toContain(`| ${PermissionFlagsBits[name as keyof typeof PermissionFlagsBits]} |`);
   });
 
   it('registers exactly the commands the dispatcher has handlers for', async () => {
