@@ -10,6 +10,7 @@ export const PEOPLE = {
   ann: { user: { id: '800000000000000001', username: 'maker_ann', global_name: 'Ann' }, roles: [] as string[] },
   ben: { user: { id: '800000000000000002', username: 'maker_ben', global_name: 'Ben' }, roles: [] as string[] },
   sam: { user: { id: '800000000000000011', username: 'sam_support', global_name: 'Sam' }, roles: [ROLE.support] },
+  sid: { user: { id: '800000000000000012', username: 'sid_support', global_name: 'Sid' }, roles: [ROLE.support] },
   maya: { user: { id: '800000000000000021', username: 'maya_cm', global_name: 'Maya' }, roles: [ROLE.communityManager] },
   olive: { user: { id: '800000000000000031', username: 'olive_sales', global_name: 'Olive' }, roles: [] as string[] },
 } as const;
