@@ -28,7 +28,8 @@ export const Env = z
     if (env.DISCORD_APPLICATION_ID && !env.DISCORD_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_TOKEN'], message: 'required when DISCORD_APPLICATION_ID is set' });
     }
-  });
+    // Runs even when a variable above is malformed, so that every problem is listed at once.
+  }, { when: () => true });
 export type Env = z.infer<typeof Env>;
 
 

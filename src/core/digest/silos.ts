@@ -33,29 +33,33 @@ export async function findSilos(db: DbOrTx, period: Period, team?: string): Prom
   const end = period.end.toISOString();
   const rows = await db.execute<Record<string, unknown>>(sql`
     with per_item as (
-      select r.item_id,
-        array_agg(distinct r.team_id order by r.team_id) as teams,
-        max(r.hops) as hops,
-        -- coalesce: a routing nobody touched has null times, and null must read as "no".
-        coalesce(bool_or(r.first_action_at < ${end}), false) as any_action,
-        coalesce(bool_or(r.first_action_at < ${end} and r.status in ('acknowledged', 'owned')), false) as acknowledged_open,
-        coalesce(bool_or(r.status in ('resolved', 'declined') and r.closed_at < ${end}), false) as closed
-      from routings r join feedback_items i on i.id = r.item_id
-      where i.captured_at >= ${start} and i.captured_at < ${end} and i.merged_into_id is null and r.status <> 'merged'
-      group by r.item_id
-      having ${team === undefined ? sql`true` : sql`bool_or(r.team_id = ${team})`}
+      -- One index probe per item of the period (a lateral aggregate), whatever the planner thinks of the rest.
+      select i.id as item_id, i.text, i.community_id, i.permalink, i.captured_at, agg.*
+      from feedback_items i
+      cross join lateral (
+        select array_agg(distinct r.team_id order by r.team_id) as teams,
+          max(r.hops) as hops,
+          bool_or(r.team_id = ${team ?? ''}) as has_team,
+          -- coalesce: a routing nobody touched has null times, and null must read as "no".
+          coalesce(bool_or(r.first_action_at < ${end}), false) as any_action,
+          coalesce(bool_or(r.first_action_at < ${end} and r.status in ('acknowledged', 'owned')), false) as acknowledged_open,
+          coalesce(bool_or(r.status in ('resolved', 'declined') and r.closed_at < ${end}), false) as closed
+        from routings r where r.item_id = i.id and r.status <> 'merged'
+      ) agg
+      where i.captured_at >= ${start} and i.captured_at < ${end} and i.merged_into_id is null and agg.teams is not null
+        and ${team === undefined ? sql`true` : sql`agg.has_team`}
     ), flagged as (
       select *, not any_action as no_action, hops >= 2 as passed_around, (acknowledged_open and not closed) as ack_not_resolved
       from per_item
     ), ranked as (
-      select f.*, i.text, i.community_id, i.permalink, i.captured_at,
-        row_number() over (partition by f.no_action order by i.captured_at) as rank_no_action,
-        row_number() over (partition by f.passed_around order by i.captured_at) as rank_passed,
-        row_number() over (partition by f.ack_not_resolved order by i.captured_at) as rank_ack,
+      select f.*,
+        row_number() over (partition by f.no_action order by f.captured_at) as rank_no_action,
+        row_number() over (partition by f.passed_around order by f.captured_at) as rank_passed,
+        row_number() over (partition by f.ack_not_resolved order by f.captured_at) as rank_ack,
         count(*) filter (where f.no_action) over () as n_no_action,
         count(*) filter (where f.passed_around) over () as n_passed,
         count(*) filter (where f.ack_not_resolved) over () as n_ack
-      from flagged f join feedback_items i on i.id = f.item_id
+      from flagged f
       where f.no_action or f.passed_around or f.ack_not_resolved
     )
     select * from ranked
