@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
+import { registerDiscordCommands } from './discord-register.js';
 import { registerEvaluateCommand } from './evaluate.js';
 import { registerMaintenance } from './maintenance.js';
 import { registerReports } from './reports.js';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerSendExample(program);
   registerTrainCommand(program);
   registerEvaluateCommand(program);
+  registerDiscordCommands(program);
 }

@@ -111,6 +111,15 @@ const ConfigShape = z
         tellAmbassador: z.boolean().default(true),
       })
       .prefault({}),
+    /** Discord-only touches when closing the loop; the core decides whether and where to reply. */
+    discord: z
+      .strictObject({
+        /** Forum tags, by name, added to a forum post when its feedback is resolved or declined. */
+        forumTags: z.strictObject({ resolved: z.string().min(1).max(20).optional(), declined: z.string().min(1).max(20).optional() }).prefault({}),
+        /** Also send the author a direct message when the loop is closed with a reply where they wrote. */
+        dmOnClose: z.boolean().default(false),
+      })
+      .prefault({}),
     capture: z
       .strictObject({
         reactions: z.array(z.string().min(1)).default(['mega']),
