@@ -149,7 +149,8 @@ CREATE TABLE "classifier_models" (
 	"example_count" integer NOT NULL,
 	"metrics" jsonb,
 	"model" jsonb NOT NULL,
-	"active" boolean DEFAULT false NOT NULL
+	"active" boolean DEFAULT false NOT NULL,
+	"examples" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "inbound_events" (

@@ -1,6 +1,21 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
+import { registerDiscordCommands } from './discord-register.js';
+import { registerEvaluateCommand } from './evaluate.js';
+import { registerMaintenance } from './maintenance.js';
+import { registerReports } from './reports.js';
+import { registerSendExample } from './send-example.js';
+import { registerStart } from './start.js';
+import { registerTrainCommand } from './train.js';
 
 /** Each command lives in its own file under src/cli/ and registers itself here. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerStart(program);
+  registerMaintenance(program);
+  registerReports(program);
+  registerDemo(program);
+  registerSendExample(program);
+  registerTrainCommand(program);
+  registerEvaluateCommand(program);
+  registerDiscordCommands(program);
 }

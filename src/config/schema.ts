@@ -94,6 +94,8 @@ const ConfigShape = z
       fallback: Key,
       /** Below this classifier confidence an item goes to the fallback team with suggestions. */
       minConfidence: z.number().min(0).max(1).default(0.45),
+      /** Optional: retrain from the ledger's corrections on this schedule (e.g. "0 3 * * *"). */
+      retrain: z.strictObject({ schedule: CronSchedule }).optional(),
     }),
     closeTheLoop: z
       .strictObject({
@@ -101,6 +103,15 @@ const ConfigShape = z
         onDeclined: LoopReply.default('reply'),
         onAcknowledged: LoopReply.default('none'),
         tellAmbassador: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** Discord-only touches when closing the loop; the core decides whether and where to reply. */
+    discord: z
+      .strictObject({
+        /** Forum tags, by name, added to a forum post when its feedback is resolved or declined. */
+        forumTags: z.strictObject({ resolved: z.string().min(1).max(20).optional(), declined: z.string().min(1).max(20).optional() }).prefault({}),
+        /** Also send the author a direct message when the loop is closed with a reply where they wrote. */
+        dmOnClose: z.boolean().default(false),
       })
       .prefault({}),
     capture: z

@@ -63,9 +63,9 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       const kind = input.kind;
       const to = undone ? (undone.fromStatus as typeof routing.status) : TRANSITIONS[kind as TeamAction].to;
       if (undone) {
-        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, routing.id, `It has changed since ${undone.actorName} ${PAST_TENSE[undone.kind]} it`);
+        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since ${undone.actorName} ${PAST_TENSE[undone.kind]} it`);
       } else if (!TRANSITIONS[kind as TeamAction].from.includes(routing.status)) {
-        throw await alreadyDone(tx, routing.id, `You cannot ${kind.replace('_', ' ')} it now`);
+        throw await alreadyDone(tx, ctx, routing.id, `You cannot ${kind.replace('_', ' ')} it now`);
       }
       const passed = kind === 'pass_on' ? await passOn(tx, ctx, { routing, toTeam: input.toTeam as string, note: input.reason, actor: input.actor, now }) : undefined;
       const firstResponse = kind !== 'reopen' && kind !== 'undo';
@@ -127,7 +127,7 @@ async function findUndoTarget(tx: Tx, input: z.infer<typeof RecordActionInput>, 
 }
 
 /** "Already resolved by Priya for Product at 14:02": the loser of a race learns who won. */
-async function alreadyDone(tx: Tx, routingId: number, fallback: string): Promise<DomainError> {
+async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: string): Promise<DomainError> {
   const [last] = await tx
     .select()
     .from(actions)
@@ -135,8 +135,9 @@ async function alreadyDone(tx: Tx, routingId: number, fallback: string): Promise
     .orderBy(desc(actions.id))
     .limit(1);
   if (!last) return new DomainError('invalid_transition', `${fallback}.`);
-  const detail = last.kind === 'pass_on' ? ` to ${last.toTeamId}` : '';
-  return new DomainError('already_done', `${fallback}: ${last.actorName} already ${PAST_TENSE[last.kind]} it${detail} for ${last.teamId} at ${last.createdAt.toISOString().slice(11, 16)} UTC.`, {
+  const name = (team: string | null) => (team ? (ctx.config.teams[team]?.name ?? team) : '');
+  const detail = last.kind === 'pass_on' ? ` to ${name(last.toTeamId)}` : '';
+  return new DomainError('already_done', `${fallback}: ${last.actorName} already ${PAST_TENSE[last.kind]} it${detail} for ${name(last.teamId)} at ${last.createdAt.toISOString().slice(11, 16)} UTC.`, {
     by: last.actorName,
     kind: last.kind,
     team: last.teamId,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { listSlaAttention } from '../../src/core/list-sla-attention.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { snoozeRouting } from '../../src/core/snooze-routing.js';
 import { digestTeamText } from '../../src/adapters/console/digest-text.js';
@@ -72,16 +71,5 @@ describe('SLA figures in the digest', () => {
     expect(digest.totals.current.snoozed).toBe(2);
     const part = JSON.parse(JSON.stringify({ ...digest.teams[0], period: '2026-W47', breaches: digest.breaches })) as DigestTeamPart;
     expect(digestTeamText(part)[1]).toContain('snoozed 2');
-  });
-
-  it('lists what needs an answer per team for App Home, snoozed items marked', async () => {
-    const ctx = await testContext(database.current().db);
-    const a = await capturedRouting(ctx, discordMessage('Login is broken'));
-    await capturedRouting(ctx, discordMessage('Would love a dark mode'));
-    await snoozeRouting(ctx, { routingId: a.routingId, forMs: 4 * HOUR, reason: 'waiting on logs', actor: person(ctx.config, 'sam') });
-    ctx.clock.set('2026-11-16T15:30:00Z');
-    const [support, product] = await listSlaAttention(ctx, { teams: ['support', 'product'] });
-    expect(support?.items.map((i) => [i.routingId, i.sla.state, i.snoozeReason])).toEqual([[a.routingId, 'breached', 'waiting on logs']]);
-    expect(product?.items).toEqual([]);
   });
 });

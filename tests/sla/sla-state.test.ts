@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSlas } from '../../src/core/check-slas.js';
 import { describeItem } from '../../src/core/describe-item.js';
 import { escalate } from '../../src/core/escalate.js';
+import { listOpenRoutings } from '../../src/core/list-open-routings.js';
 import { loadRoutingCard } from '../../src/core/load-routing-card.js';
 import { recordAction } from '../../src/core/record-action.js';
+import { snoozeRouting } from '../../src/core/snooze-routing.js';
 import { deliveries, routings, slaEvents } from '../../src/db/schema/index.js';
 import { discordMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
@@ -54,6 +56,16 @@ describe('SLA state', () => {
     ctx.clock.set('2026-11-16T14:50:00Z');
     const status = await describeItem(ctx, { itemId });
     expect(status.routings.map((r) => [r.team.id, r.sla?.state, r.sla?.target, r.sla?.dueAt?.toISOString()])).toEqual([['support', 'at_risk', 'acknowledge', '2026-11-16T15:00:00.000Z']]);
+  });
+
+  it('shows App Home the state of each open routing in business time, snoozed ones marked', async () => {
+    const ctx = await testContext(database.current().db, { now: '2026-11-20T21:30:00Z' }); // Friday 16:30
+    const waiting = await capturedRouting(ctx, discordMessage('Pairing is broken')); // due Monday 09:30
+    const snoozed = await capturedRouting(ctx, discordMessage('Export crashes'));
+    await snoozeRouting(ctx, { routingId: snoozed.routingId, forMs: 4 * 86_400_000, reason: 'waiting on logs', actor: person(ctx.config, 'sam') });
+    ctx.clock.set('2026-11-23T14:20:00Z'); // Monday 09:20: 50 of 60 working minutes used
+    const { items } = await listOpenRoutings(ctx, { teams: ['support'] });
+    expect(items.map((i) => [i.routingId, i.sla.state, i.sla.snoozedUntil !== null])).toEqual([[waiting.routingId, 'at_risk', false], [snoozed.routingId, 'at_risk', true]]);
   });
 
   it('counts the at-risk threshold in business time: three quarters of the working time, not of the weekend', async () => {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../core/clock.js';
+import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
 import type { DeliveryContent } from '../../delivery/content.js';
@@ -33,7 +34,7 @@ export class ConsoleChat implements ChatPort {
         return cardText(content.card, this.timezone, this.clock.now());
       case 'card_log': {
         const l = content.log;
-        return [`${inert(l.actor)} ${l.kind.replace('_', ' ')} for ${l.team}${l.toTeam ? ` → ${l.toTeam}` : ''}${l.reason ? `: ${inert(l.reason)}` : ''}`];
+        return [`${inert(l.actor)} ${PAST_TENSE[l.kind] ?? l.kind} it for ${l.team}${l.toTeam ? ` → ${l.toTeam}` : ''}${l.reason ? `: ${inert(l.reason)}` : ''}`];
       }
       case 'loop_reply': {
         const r = content.reply;

@@ -59,8 +59,8 @@ export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Pr
         filter (where first_action_at >= ${start} and first_action_at < ${end}) as median_first_action_ms,
       percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) * 1000)
         filter (where resolved_at >= ${start} and resolved_at < ${end}) as median_resolution_ms,
-      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end}) as ack_due,
-      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and first_action_at <= acknowledge_due_at) as ack_in_time,
+      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged') as ack_due,
+      count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged' and first_action_at <= acknowledge_due_at) as ack_in_time,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged')) as resolve_due,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged') and coalesce(resolved_at, closed_at) <= resolve_due_at) as resolve_in_time
     from r group by team_id`);

@@ -29,7 +29,7 @@ export async function loadBreaches(db: DbOrTx, config: LiaisonConfig, period: Pe
       case x.target when 'acknowledge' then r.first_action_at else coalesce(r.resolved_at, r.closed_at) end as done_at
     from (
       select id, 'acknowledge' as target, acknowledge_due_at as due_at, true as in_period from routings
-      where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and ${teamFilter}
+      where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and ${teamFilter} and status <> 'merged'
         and (first_action_at is null or first_action_at > acknowledge_due_at)
       union all
       select id, 'resolve', resolve_due_at, true from routings

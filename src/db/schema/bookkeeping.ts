@@ -40,6 +40,11 @@ export const classifierModels = pgTable('classifier_models', {
   metrics: jsonb('metrics').$type<Record<string, unknown>>(),
   model: jsonb('model').$type<Record<string, unknown>>().notNull(),
   active: boolean('active').notNull().default(false),
+  /**
+   * Labelled examples imported from a file (prepared text and category), kept so that a later retrain from the
+   * ledger's corrections can rebuild the model without the file. Null for models trained without a file.
+   */
+  examples: jsonb('examples').$type<{ text: string; category: string }[]>(),
 });
 
 /** Facts about this installation, such as when the scheduler first ran (digests are caught up from then on). */

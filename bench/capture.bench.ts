@@ -1,0 +1,55 @@
+import pino from 'pino';
+import { loadConfig } from '../src/config/load-config.js';
+import { captureFeedback } from '../src/core/capture-feedback.js';
+import { systemClock } from '../src/core/clock.js';
+import type { Context } from '../src/core/context.js';
+import { syncOrganisation } from '../src/core/sync-organisation.js';
+import { openRoutingModel } from '../src/cli/routing-model.js';
+import { benchDatabase } from './support/bench-database.js';
+import { feedbackText } from './support/feedback-texts.js';
+import { note, percentile, report } from './report.js';
+
+const ITEMS = 20_000;
+const CONCURRENCY = 16;
+
+/**
+ * Capture throughput: 20,000 community messages through capture → classify → route → outbox, each its own
+ * transaction, CONCURRENCY at a time, on the example organisation.
+ */
+const database = await benchDatabase(CONCURRENCY + 2);
+const logger = pino({ level: 'silent' });
+const { config } = await loadConfig(undefined);
+await syncOrganisation(database.db, config);
+const model = await openRoutingModel(database.db, logger);
+const ctx: Context = { db: database.db, config, clock: systemClock, logger, classifier: model.classifier };
+
+const capture = (i: number) =>
+  captureFeedback(ctx, {
+    source: { platform: 'discord', id: '1100000000000000011' },
+    message: { platform: 'discord', channelId: '1100000000000000011', id: `bench-${i}`, text: feedbackText(i), postedAt: new Date() },
+    author: { platform: 'discord', id: `member-${i % 500}`, name: `member ${i % 500}` },
+    via: 'message',
+  });
+
+for (let i = 0; i < 500; i += 1) await capture(ITEMS + i); // warm-up: JIT, connection pool, caches
+
+const latencies: number[] = [];
+let next = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < ITEMS) {
+      const i = next++;
+      const t0 = performance.now();
+      await capture(i);
+      latencies.push(performance.now() - t0);
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+const [counts] = await database.sql`select (select count(*) from feedback_items) as items, (select count(*) from routings) as routings, (select count(*) from deliveries) as deliveries`;
+note(`captured ${counts?.items} items, ${counts?.routings} routings, ${counts?.deliveries} deliveries (incl. warm-up) at concurrency ${CONCURRENCY}`);
+report('capture_throughput', ITEMS / seconds, 'items/s', { items: ITEMS, concurrency: CONCURRENCY });
+report('capture_latency_p50', percentile(latencies, 50), 'ms');
+report('capture_latency_p99', percentile(latencies, 99), 'ms');
+await database.dispose();

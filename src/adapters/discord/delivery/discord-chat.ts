@@ -1,0 +1,82 @@
+import type { Logger } from 'pino';
+import type { LiaisonConfig } from '../../../config/schema.js';
+import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../../delivery/chat-port.js';
+import type { LoopReply } from '../../../delivery/content.js';
+import { digestSilosMessages, digestSummaryMessages, digestTeamMessages } from '../presenters/digest-embeds.js';
+import type { MessageBody } from '../presenters/embed-limits.js';
+import { loopReplyDm, loopReplyMessage } from '../presenters/loop-reply-message.js';
+import { ambassadorNoteMessage, cardLogMessage, pageMessage } from '../presenters/notice-messages.js';
+import { reminderMessages } from '../presenters/reminder-messages.js';
+import { routedCardMessage } from '../presenters/routed-card-message.js';
+import type { DiscordApi } from './discord-api.js';
+import { toDeliveryError } from './delivery-errors.js';
+
+/** Short, unique per delivery, within Discord's 25 characters. */
+const nonceFor = (message: OutboundMessage) => `lz${message.id.toString(36)}`;
+
+/** Delivers every kind of outbox message to Discord: cards as embeds with buttons, replies, DMs, digest threads. */
+export class DiscordChat implements ChatPort {
+  readonly name = 'discord';
+
+  constructor(private readonly api: DiscordApi, private readonly config: LiaisonConfig, private readonly logger: Logger) {}
+
+  async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
+    try {
+      return { messageId: await this.send(message) };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  private async send(m: OutboundMessage): Promise<string> {
+    const c = m.content;
+    const nonce = nonceFor(m);
+    switch (c.kind) {
+      case 'card':
+        return this.api.post(m.channelId, routedCardMessage(c.card), nonce);
+      case 'card_update':
+        if (!m.editsMessageId) throw new PermanentDeliveryError('a card update without the card to edit');
+        return this.api.edit(m.channelId, m.editsMessageId, routedCardMessage(c.card));
+      case 'card_log':
+        return this.inThread(m, 'Activity on this card', [cardLogMessage(c.log)]);
+      case 'page':
+        return this.api.post(m.channelId, pageMessage(c.page, m.threadId), nonce);
+      case 'ambassador_note':
+        return this.api.postDm(m.channelId, ambassadorNoteMessage(c.note), nonce);
+      case 'loop_reply':
+        return this.loopReply(m, c.reply);
+      case 'reminder':
+        return this.api.postAll(m.channelId, reminderMessages(c.reminder), nonce);
+      case 'digest_summary':
+        return this.api.postAll(m.channelId, digestSummaryMessages(c.digest), nonce);
+      case 'digest_team':
+        return this.inThread(m, `Feedback digest ${c.digest.period}`, digestTeamMessages(c.digest));
+      case 'digest_silos':
+        return this.inThread(m, `Feedback digest ${c.digest.period}`, digestSilosMessages(c.digest));
+    }
+  }
+
+  /** A reply under a message Liaison posted (a card, a digest summary) goes in a thread started from it. */
+  private inThread(m: OutboundMessage, threadName: string, bodies: MessageBody[]): Promise<string> {
+    return m.threadId ? this.api.postInThread(m.channelId, m.threadId, threadName, bodies, nonceFor(m)) : this.api.postAll(m.channelId, bodies, nonceFor(m));
+  }
+
+  /**
+   * The reply to the author, where they wrote (channel or forum post), or as a DM when the config says so. The
+   * optional extras (a forum tag, a DM copy) never fail a reply that has been posted: they are logged instead.
+   */
+  private async loopReply(m: OutboundMessage, reply: LoopReply): Promise<string> {
+    const nonce = nonceFor(m);
+    if (reply.dm) return this.api.postDm(m.channelId, loopReplyDm(reply), nonce);
+    const messageId = await this.api.post(m.channelId, loopReplyMessage(reply, m.threadId), nonce);
+    const { forumTags, dmOnClose } = this.config.discord;
+    const tag = reply.outcome === 'resolved' ? forumTags.resolved : reply.outcome === 'declined' ? forumTags.declined : undefined;
+    if (tag) {
+      await this.api.applyForumTag(m.channelId, tag).catch((error: unknown) => this.logger.warn({ deliveryId: m.id, channelId: m.channelId, tag, err: error }, 'could not tag the forum post'));
+    }
+    if (dmOnClose) {
+      await this.api.postDm(reply.authorId, loopReplyDm(reply), `${nonce}d`).catch((error: unknown) => this.logger.info({ deliveryId: m.id, authorId: reply.authorId, err: error }, 'could not send the author a DM (their DMs may be closed)'));
+    }
+    return messageId;
+  }
+}

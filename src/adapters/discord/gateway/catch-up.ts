@@ -1,0 +1,66 @@
+import type { AnyThreadChannel, Message } from 'discord.js';
+import { advanceSourceCursor, sourceCursors, type SourceCursor } from '../../../core/sources/source-cursor.js';
+import type { GatewayDeps } from './gateway-deps.js';
+import { onMessage } from './message-capture.js';
+
+const PAGE = 100;
+const bySnowflake = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
+
+/**
+ * After a start or a new gateway session (events in between were never sent), fetches what was posted in each
+ * source since the last message seen and captures it, oldest first. Each message goes through the same path as a
+ * live one, so one that also arrives live, or was captured before, is recognised and captured once.
+ */
+export async function catchUp(deps: GatewayDeps): Promise<{ fetched: number }> {
+  let fetched = 0;
+  for (const cursor of await sourceCursors(deps.ctx.db, 'discord')) {
+    try {
+      fetched += cursor.kind === 'forum' ? await catchUpForum(deps, cursor) : await catchUpChannel(deps, cursor);
+    } catch (error) {
+      deps.logger.warn({ sourceId: cursor.externalId, err: error }, 'could not catch up a discord source');
+    }
+  }
+  if (fetched > 0) deps.logger.info({ fetched }, 'caught up with discord messages posted while away');
+  return { fetched };
+}
+
+async function catchUpChannel(deps: GatewayDeps, cursor: SourceCursor): Promise<number> {
+  const channel = await deps.client.channels.fetch(cursor.externalId);
+  if (!channel?.isTextBased() || channel.isDMBased()) return 0;
+  // First start: the channel's history is not feedback Liaison was asked to capture. Start from here.
+  if (!cursor.lastMessageId) {
+    if (channel.lastMessageId) await advanceSourceCursor(deps.ctx.db, 'discord', cursor.externalId, channel.lastMessageId);
+    return 0;
+  }
+  let after = cursor.lastMessageId;
+  let count = 0;
+  for (;;) {
+    const page = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort(bySnowflake);
+    for (const message of page) await onMessage(deps, message as Message);
+    count += page.length;
+    if (page.length < PAGE) return count;
+    after = (page.at(-1) as Message).id;
+  }
+}
+
+/** Forum posts are threads: the active ones newer than the cursor are posts made while away. */
+async function catchUpForum(deps: GatewayDeps, cursor: SourceCursor): Promise<number> {
+  const forum = await deps.client.channels.fetch(cursor.externalId);
+  if (!forum || !('threads' in forum) || forum.isThread()) return 0;
+  const { threads } = await forum.guild.channels.fetchActiveThreads();
+  const posts = [...threads.values()].filter((t: AnyThreadChannel) => t.parentId === forum.id).sort(bySnowflake);
+  const last = posts.at(-1);
+  if (!cursor.lastMessageId) {
+    if (last) await advanceSourceCursor(deps.ctx.db, 'discord', cursor.externalId, last.id);
+    return 0;
+  }
+  const since = BigInt(cursor.lastMessageId);
+  let count = 0;
+  for (const thread of posts.filter((t) => BigInt(t.id) > since)) {
+    const starter = await thread.fetchStarterMessage().catch(() => null);
+    if (!starter) continue;
+    await onMessage(deps, starter);
+    count += 1;
+  }
+  return count;
+}

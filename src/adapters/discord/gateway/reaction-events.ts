@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import { z } from 'zod';
+import type { Actor } from '../../../core/actor.js';
+import { reactToCard } from '../../../core/react-to-card.js';
+import { actorOf } from '../actor-of.js';
+import { configEmojiKey, emojiKey } from './emoji.js';
+import { inboundDeps, type GatewayDeps } from './gateway-deps.js';
+import { receiveInbound } from './inbound.js';
+import { captureMessageByHand } from './hand-capture.js';
+
+export const REACTION_EVENT = 'discord.reaction';
+
+const ReactionFacts = z.object({
+  op: z.enum(['add', 'remove']),
+  guildId: z.string(),
+  channelId: z.string(),
+  messageId: z.string(),
+  userId: z.string(),
+  emoji: z.string(),
+});
+type ReactionFacts = z.infer<typeof ReactionFacts>;
+
+/** Which emoji mean something, from the config: card actions in team homes, capture anywhere in a community. */
+export function reactionMeanings(config: GatewayDeps['ctx']['config']) {
+  return {
+    actions: new Map(Object.entries(config.reactions).map(([emoji, action]) => [configEmojiKey(emoji), action] as const)),
+    capture: new Set(config.capture.reactions.map(configEmojiKey)),
+  };
+}
+
+/**
+ * A reaction added or removed. Only meaningful ones are stored: an action emoji on a message in a team home, or a
+ * capture emoji. Reactions carry no event ID; the core makes them idempotent by state (a replayed add changes nothing).
+ */
+export async function onReaction(deps: GatewayDeps, op: 'add' | 'remove', reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> {
+  const guildId = reaction.message.guildId;
+  if (!guildId || user.bot || user.id === deps.client.user?.id) return;
+  const emoji = emojiKey(reaction.emoji);
+  const meanings = reactionMeanings(deps.ctx.config);
+  const isAction = deps.sources.teamHomes.has(reaction.message.channelId) && meanings.actions.has(emoji);
+  const isCapture = op === 'add' && meanings.capture.has(emoji);
+  if (!isAction && !isCapture) return;
+  // Anyone in a public community can add the capture emoji; when we already know they are not a community manager,
+  // there is nothing worth storing.
+  const known = reaction.message.guild?.members.cache.get(user.id);
+  if (!isAction && known && !actorOf(deps.ctx.config, { id: known.id, username: known.user.username, roles: known.roles.cache.keys() }).isCommunityManager) return;
+  const facts: ReactionFacts = { op, guildId, channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji };
+  await receiveInbound(inboundDeps(deps), { key: `discord:reaction:${op}:${facts.messageId}:${facts.userId}:${emoji}:${randomUUID()}`, kind: REACTION_EVENT, payload: facts }, reactionHandler(deps));
+}
+
+export function reactionHandler(deps: GatewayDeps) {
+  return async (payload: Record<string, unknown>): Promise<void> => {
+    const facts = ReactionFacts.parse(payload);
+    const guild = await deps.client.guilds.fetch(facts.guildId);
+    const member = await guild.members.fetch(facts.userId);
+    const actor = actorOf(deps.ctx.config, { id: member.id, username: member.user.username, globalName: member.user.globalName, nick: member.nickname, roles: member.roles.cache.keys() });
+    const meanings = reactionMeanings(deps.ctx.config);
+    const action = meanings.actions.get(facts.emoji);
+    if (action && deps.sources.teamHomes.has(facts.channelId)) {
+      if (action === 'pass_on') return; // Passing on needs a team and a note: that is the button's modal, not an emoji.
+      const result = await reactToCard(deps.ctx, {
+        card: { platform: 'discord', channelId: facts.channelId, messageId: facts.messageId },
+        kind: action,
+        actor,
+        reactionKey: `discord:reaction:${facts.messageId}:${facts.userId}:${facts.emoji}`,
+        removed: facts.op === 'remove',
+      });
+      deps.logger.info({ messageId: facts.messageId, actor: actor.id, action, op: facts.op, status: result.status }, 'card reaction handled');
+      return;
+    }
+    if (facts.op === 'add' && meanings.capture.has(facts.emoji)) await captureByReaction(deps, facts, actor);
+  };
+}
+
+/** A community manager's capture emoji sends the message to Liaison, wherever in the community it was posted. */
+async function captureByReaction(deps: GatewayDeps, facts: ReactionFacts, actor: Actor): Promise<void> {
+  const channel = await deps.client.channels.fetch(facts.channelId);
+  if (!channel?.isTextBased() || channel.isDMBased()) return;
+  const message = await channel.messages.fetch(facts.messageId);
+  if (!message.inGuild()) return;
+  const result = await captureMessageByHand(deps, message, actor, 'reaction');
+  deps.logger.info({ messageId: facts.messageId, actor: actor.id, status: result.status }, 'message captured by reaction');
+}

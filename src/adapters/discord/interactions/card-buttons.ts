@@ -1,0 +1,50 @@
+import { ComponentType, MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { correctRouting } from '../../../core/correct-routing.js';
+import { DomainError } from '../../../core/errors.js';
+import { cleanInbound } from '../../../core/inert-text.js';
+import { recordAction } from '../../../core/record-action.js';
+import { MODAL_FIELDS, parseCardCustomId } from '../custom-ids.js';
+import { declineModal, passOnModal } from './card-modals.js';
+import { actorOfInteraction, interactionKey, teamName, type InteractionDeps, type Reply } from './interaction-deps.js';
+
+/**
+ * A click on a card. Decline and Pass on open a modal (which must be the first response); everything else is
+ * acknowledged at once with a deferred update, and the card redraws itself through the outbox. A refusal ("already
+ * resolved by Sam") is thrown as a DomainError, which the dispatcher shows only to the person who clicked.
+ */
+export async function onCardButton(deps: InteractionDeps, interaction: ButtonInteraction): Promise<void> {
+  const id = parseCardCustomId(interaction.customId);
+  if (!id) {
+    await interaction.reply({ content: 'This button is not one of Liaison’s.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (id.verb === 'decline') return interaction.showModal(declineModal(id.routingId));
+  if (id.verb === 'pass_on') return interaction.showModal(passOnModal(id.routingId, deps.ctx.config));
+  await interaction.deferUpdate();
+  const actor = actorOfInteraction(deps, interaction);
+  if (id.verb === 'suggest') {
+    if (!id.team) throw new DomainError('invalid_input', 'This suggestion names no team.');
+    await correctRouting(deps.ctx, { routingId: id.routingId, team: id.team, actor, via: 'button', idempotencyKey: interactionKey(interaction) });
+    return;
+  }
+  await recordAction(deps.ctx, { routingId: id.routingId, kind: id.verb, actor, via: 'button', idempotencyKey: interactionKey(interaction) });
+}
+
+/** The decline or pass-on modal, submitted. */
+export async function onCardModal(deps: InteractionDeps, interaction: ModalSubmitInteraction): Promise<Reply> {
+  const id = parseCardCustomId(interaction.customId);
+  if (!id || (id.verb !== 'decline' && id.verb !== 'pass_on')) throw new DomainError('invalid_input', 'This form is not one of Liaison’s.');
+  const actor = actorOfInteraction(deps, interaction);
+  if (id.verb === 'decline') {
+    const reason = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.reason));
+    const result = await recordAction(deps.ctx, { routingId: id.routingId, kind: 'decline', reason, actor, via: 'modal', idempotencyKey: interactionKey(interaction) });
+    return { content: `Declined for ${teamName(deps, result.team)}. The card and its thread show your reason.` };
+  }
+  const field = interaction.fields.getField(MODAL_FIELDS.team);
+  const chosen = field.type === ComponentType.TextInput ? field.value : 'values' in field ? field.values[0] : undefined;
+  const toTeam = typeof chosen === 'string' ? chosen.trim() : undefined;
+  if (!toTeam) throw new DomainError('invalid_input', 'Choose the team to pass it on to.');
+  const note = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.note)).trim() || undefined;
+  await recordAction(deps.ctx, { routingId: id.routingId, kind: 'pass_on', toTeam, reason: note, actor, via: 'modal', idempotencyKey: interactionKey(interaction) });
+  return { content: `Passed on to ${teamName(deps, toTeam)}. They have a card of their own now.` };
+}

@@ -1,0 +1,33 @@
+import type { Client, Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Actor } from '../../../core/actor.js';
+import type { Context } from '../../../core/context.js';
+import { actorOf } from '../actor-of.js';
+import type { DiscordEmbed } from '../presenters/embed-limits.js';
+import type { DiscordSourceMap } from '../source-map.js';
+
+export interface InteractionDeps {
+  ctx: Context;
+  client: Client;
+  sources: DiscordSourceMap;
+  logger: Logger;
+}
+
+/** What a command handler answers; the dispatcher sends it as the (ephemeral) reply, pinging nobody. */
+export interface Reply {
+  content?: string;
+  embeds?: DiscordEmbed[];
+}
+
+/** The person behind an interaction, with the teams their roles in this guild give them. */
+export function actorOfInteraction(deps: InteractionDeps, interaction: Interaction): Actor {
+  const member = interaction.member;
+  const roles = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  const nick = !member ? null : 'nickname' in member ? member.nickname : (member.nick ?? null);
+  return actorOf(deps.ctx.config, { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName, nick, roles });
+}
+
+/** One key per interaction: Discord may deliver an interaction again after a resume; it is recorded once. */
+export const interactionKey = (interaction: Interaction) => `discord:interaction:${interaction.id}`;
+
+export const teamName = (deps: InteractionDeps, team: string) => deps.ctx.config.teams[team]?.name ?? team;

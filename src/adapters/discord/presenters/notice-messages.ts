@@ -1,0 +1,41 @@
+import type { AmbassadorNote, CardLog, Page } from '../../../delivery/content.js';
+import { excerpt } from '../../../core/inert-text.js';
+import { clip, discordTime, quote, roleMention, safeText, userMention } from '../discord-text.js';
+import { LIMITS, type MessageBody } from './embed-limits.js';
+
+const VERB: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid their last action on' };
+
+/** One line in the card's thread: who did what, for which team. Names are shown, never pinged. */
+export function cardLogMessage(log: CardLog): MessageBody {
+  const to = log.toTeam ? ` to ${safeText(log.toTeam)}` : '';
+  const reason = log.reason ? `: ${safeText(log.reason)}` : '';
+  return { content: clip(`**${safeText(log.actor)}** ${VERB[log.kind] ?? safeText(log.kind)} this for ${safeText(log.team)}${to}${reason}`, LIMITS.content), allowed_mentions: { parse: [] } };
+}
+
+/** Who a page may ping: the on-call role or user named in the config, and nobody else. */
+export function pageMentions(oncall: Page['oncall']): { text: string; allowed: MessageBody['allowed_mentions'] } {
+  if (oncall?.discordRole) return { text: roleMention(oncall.discordRole), allowed: { parse: [], roles: [oncall.discordRole] } };
+  if (oncall?.discordUser) return { text: userMention(oncall.discordUser), allowed: { parse: [], users: [oncall.discordUser] } };
+  return { text: '', allowed: { parse: [] } };
+}
+
+/** An escalation, as a reply to the card so it sits right under it, paging the team's on-call. */
+export function pageMessage(page: Page, cardMessageId: string | null): MessageBody {
+  const { text, allowed } = pageMentions(page.oncall);
+  const due = page.acknowledgeDueAt ? ` Please acknowledge by ${discordTime(page.acknowledgeDueAt)}.` : '';
+  return {
+    content: clip(`${text ? `${text} ` : ''}🚨 #${page.itemId} was escalated to **${page.priority}** by ${safeText(page.by)}: ${safeText(page.reason)}.${due}`, LIMITS.content),
+    allowed_mentions: { ...allowed, replied_user: false },
+    ...(cardMessageId ? { message_reference: { message_id: cardMessageId, fail_if_not_exists: false } } : {}),
+  };
+}
+
+/** A direct message to a community's ambassador about an outcome. */
+export function ambassadorNoteMessage(note: AmbassadorNote): MessageBody {
+  const lines = [
+    `**${safeText(note.team)}** ${safeText(note.outcome)} #${note.itemId} from ${safeText(note.community)}${note.reason ? `: ${safeText(note.reason)}` : ''}`,
+    ...(note.excerpt ? [quote(excerpt(note.excerpt, 300))] : []),
+    `${note.voices} ${note.voices === 1 ? 'person was' : 'people were'} told${note.unreachable ? `; ${note.unreachable} can only hear it from you` : ''}.`,
+  ];
+  return { content: clip(lines.join('\n'), LIMITS.content), allowed_mentions: { parse: [] } };
+}

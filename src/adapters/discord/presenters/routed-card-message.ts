@@ -1,0 +1,71 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { PAST_TENSE, STATUS_LABEL } from '../../../core/actions/transitions.js';
+import type { RoutingCard } from '../../../core/load-routing-card.js';
+import { cardCustomId } from '../custom-ids.js';
+import { clip, discordTime, quote, safeText } from '../discord-text.js';
+import { LIMITS, type DiscordEmbed, type MessageBody } from './embed-limits.js';
+
+const BUTTON: Record<RoutingCard['available'][number], { label: string; style: ButtonStyle }> = {
+  acknowledge: { label: 'Acknowledge', style: ButtonStyle.Secondary },
+  own: { label: 'Take it', style: ButtonStyle.Primary },
+  resolve: { label: 'Resolve', style: ButtonStyle.Success },
+  decline: { label: 'Decline', style: ButtonStyle.Danger },
+  pass_on: { label: 'Pass on', style: ButtonStyle.Secondary },
+  reopen: { label: 'Reopen', style: ButtonStyle.Secondary },
+};
+
+/** Status at a glance: grey open, blue in hand, green resolved, red declined, orange when the SLA is in danger. */
+export function cardColor(card: RoutingCard): number {
+  if (card.sla.state === 'breached') return 0xd83c3e;
+  if (card.sla.state === 'at_risk') return 0xf0a020;
+  const byStatus: Record<string, number> = { open: 0x99aab5, acknowledged: 0x5865f2, owned: 0x5865f2, resolved: 0x2ea043, declined: 0x8b0000, passed_on: 0x6e7681, merged: 0x6e7681 };
+  return byStatus[card.routing.status] ?? 0x99aab5;
+}
+
+/** A routed card: the feedback, why it came here, where it stands, and buttons for what can still be done. */
+export function routedCardMessage(card: RoutingCard): MessageBody {
+  const { item, routing } = card;
+  const priority = routing.priority === 'normal' ? '' : ` · ${routing.priority.toUpperCase()}`;
+  const title = clip(`#${item.id} for ${routing.team.name} · ${STATUS_LABEL[routing.status]}${priority}`, LIMITS.title);
+  const heading = item.title ? `**${clip(safeText(item.title), 300)}**\n` : '';
+  const embed: DiscordEmbed = {
+    title,
+    description: clip(`${heading}${quote(item.text)}`, 3_000),
+    color: cardColor(card),
+    ...(item.permalink ? { url: item.permalink } : {}),
+    fields: cardFields(card),
+    footer: { text: clip(`${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%) · urgency ${item.urgency} · sentiment ${item.sentiment}`, LIMITS.footer) },
+  };
+  return { embeds: [embed], components: cardComponents(card), allowed_mentions: { parse: [] } };
+}
+
+function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
+  const { item, routing, sla } = card;
+  const field = (name: string, value: string, inline = false) => ({ name, value: clip(value, LIMITS.fieldValue), inline });
+  const voices = item.voices.length > 1 ? ` · ${item.voices.length} people said this` : '';
+  const fields = [
+    field('From', `${safeText(item.author.name)} in ${safeText(item.community.name)}${voices}`, true),
+    field('Why here', safeText(routing.reason.summary), true),
+  ];
+  if (sla.dueAt) {
+    const state = { on_track: 'On track', at_risk: '⚠️ At risk', breached: '🚨 Overdue', none: '' }[sla.state];
+    fields.push(field('SLA', `${state}: ${sla.target} by ${discordTime(sla.dueAt)} (${discordTime(sla.dueAt, 'R')})`));
+  }
+  if (sla.snoozedUntil) fields.push(field('Reminders snoozed', `until ${discordTime(sla.snoozedUntil)}${routing.snoozeReason ? `: ${safeText(routing.snoozeReason)}` : ''}`));
+  if (card.lastAction) {
+    const a = card.lastAction;
+    const to = card.passedTo ? ` to ${safeText(card.passedTo)}` : '';
+    fields.push(field('Latest', `${safeText(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${safeText(a.team)}` : ''}${to}${a.reason ? `: ${safeText(a.reason)}` : ''} · ${discordTime(a.createdAt)}`));
+  }
+  if (card.suggestions.length > 0) fields.push(field('Not sure this is yours?', `It may be for ${card.suggestions.map((s) => `${safeText(s.teamName)} (${s.category.replace('_', ' ')})`).join(' or ')}.`));
+  return fields;
+}
+
+/** Action buttons in one row; suggestions and the link to the original in a second. At most 5 per row. */
+function cardComponents(card: RoutingCard): NonNullable<MessageBody['components']> {
+  const actions = card.available.slice(0, LIMITS.buttonsPerRow).map((verb) => ({ type: ComponentType.Button, custom_id: cardCustomId(verb, card.routing.id), label: BUTTON[verb].label, style: BUTTON[verb].style }));
+  const suggestions = card.suggestions.slice(0, 4).map((s) => ({ type: ComponentType.Button, custom_id: cardCustomId('suggest', card.routing.id, s.team), label: clip(`Send to ${s.teamName}`, LIMITS.buttonLabel), style: ButtonStyle.Secondary }));
+  const link = card.item.permalink?.startsWith('https://') ? [{ type: ComponentType.Button, url: card.item.permalink, label: 'Original message', style: ButtonStyle.Link }] : [];
+  const rows = [actions, [...suggestions, ...link]].filter((row) => row.length > 0);
+  return rows.map((components) => ({ type: ComponentType.ActionRow as 1, components }));
+}

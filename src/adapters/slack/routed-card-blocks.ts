@@ -1,0 +1,83 @@
+import { formatDuration } from '../../config/duration.js';
+import { PAST_TENSE, STATUS_LABEL, type TeamAction } from '../../core/actions/transitions.js';
+import type { RoutingCard } from '../../core/load-routing-card.js';
+import { assertMessageBlocks, type Block } from './block-kit-limits.js';
+import { button, context, fields, section } from './blocks.js';
+import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
+import { when } from '../console/card-text.js';
+
+export const CARD_ACTION = {
+  acknowledge: 'card:acknowledge',
+  own: 'card:own',
+  resolve: 'card:resolve',
+  decline: 'card:decline',
+  pass_on: 'card:pass_on',
+  reopen: 'card:reopen',
+  suggestion: 'card:suggestion',
+} as const;
+
+const BUTTON: Record<TeamAction, { label: string; style?: 'primary' | 'danger' }> = {
+  acknowledge: { label: 'Acknowledge' },
+  own: { label: 'Take it' },
+  resolve: { label: 'Resolve', style: 'primary' },
+  decline: { label: 'Decline…', style: 'danger' },
+  pass_on: { label: 'Pass on…' },
+  reopen: { label: 'Reopen' },
+};
+
+const SLA_BADGE = { on_track: ':large_green_circle: On track', at_risk: ':large_orange_circle: At risk', breached: ':red_circle: Overdue', none: '' } as const;
+const TEXT_SHOWN = 2_400;
+
+/** The routed card: the feedback (inert), where it came from, why it is here, where it stands, and what to do next. */
+export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date): { text: string; blocks: Block[] } {
+  const { item, routing } = card;
+  const priority = routing.priority === 'normal' ? '' : ` · :rotating_light: *${routing.priority.toUpperCase()}*`;
+  const title = `*#${item.id}* for *${escapeMrkdwn(routing.team.name)}* · *${STATUS_LABEL[routing.status]}*${priority}`;
+  const body = item.text.length > TEXT_SHOWN ? `${item.text.slice(0, TEXT_SHOWN)}…` : item.text;
+  const voices = item.voices.length > 1 ? ` · ${item.voices.length} people said this` : '';
+  const blocks: Block[] = [
+    section(title, `card:${routing.id}:head`),
+    section(`${item.title ? `*${userText(item.title)}*\n` : ''}${quote(body || ' ')}`),
+    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, link(item.permalink, 'View original'), `posted ${slackDate(item.postedAt, when(item.postedAt, timezone))}`),
+    fields([
+      `*Category*\n${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%)`,
+      `*Urgency*\n${item.urgency}${item.sentiment === 'negative' ? ' · negative' : ''}`,
+      `*Why here*\n${userText(routing.reason.summary)}`,
+      ...(routing.owner ? [`*Owner*\n${userText(routing.owner.name)}`] : []),
+    ]),
+  ];
+  const sla = slaLine(card, timezone, now);
+  if (sla) blocks.push(context(sla));
+  const done = lastActionLine(card, timezone);
+  if (done) blocks.push(section(done));
+  if (card.suggestions.length > 0) {
+    blocks.push(section(`:thinking_face: Liaison was not sure this is for ${escapeMrkdwn(routing.team.name)}. Is it for one of these?`));
+    blocks.push({ type: 'actions', block_id: `card:${routing.id}:suggest`, elements: card.suggestions.slice(0, 5).map((s) => button(`${s.teamName} (${s.category.replace('_', ' ')})`, `${CARD_ACTION.suggestion}:${s.team}`, JSON.stringify({ routingId: routing.id, team: s.team, category: s.category }))) });
+  }
+  if (card.available.length > 0) {
+    blocks.push({ type: 'actions', block_id: `card:${routing.id}:actions`, elements: card.available.map((a) => button(BUTTON[a].label, CARD_ACTION[a], `${routing.id}:${routing.team.id}`, BUTTON[a].style)) });
+  }
+  return { text: userText(`#${item.id} for ${routing.team.name} (${STATUS_LABEL[routing.status]}): ${item.text.slice(0, 200)}`), blocks: assertMessageBlocks(blocks) };
+}
+
+function slaLine(card: RoutingCard, timezone: string, now: Date): string | undefined {
+  const { sla, routing } = card;
+  const parts: string[] = [];
+  if (sla.dueAt && sla.target) {
+    const left = new Date(sla.dueAt).getTime() - now.getTime();
+    const span = left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`;
+    parts.push(`${SLA_BADGE[sla.state]}: ${sla.target} by ${slackDate(sla.dueAt, when(sla.dueAt, timezone))} (${span})`);
+  }
+  if (sla.snoozedUntil) parts.push(`:zzz: Reminders snoozed until ${slackDate(sla.snoozedUntil, when(sla.snoozedUntil, timezone))}${routing.snoozeReason ? `: ${userText(routing.snoozeReason)}` : ''}`);
+  return parts.length > 0 ? parts.join('  ·  ') : undefined;
+}
+
+function lastActionLine(card: RoutingCard, timezone: string): string | undefined {
+  const a = card.lastAction;
+  if (!a) return undefined;
+  const verb = PAST_TENSE[a.kind] ?? a.kind;
+  const team = a.team ? ` for ${escapeMrkdwn(a.team)}` : '';
+  const to = card.passedTo ? ` to ${escapeMrkdwn(card.passedTo)}` : '';
+  const reason = a.reason ? `: ${userText(a.reason)}` : '';
+  return `${userText(a.actorName)} ${verb} it${team}${to}${reason} · ${slackDate(a.createdAt, when(a.createdAt, timezone))}`;
+}

@@ -1,0 +1,91 @@
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../../core/clock.js';
+import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
+import type { DeliveryContent } from '../../delivery/content.js';
+import type { Block } from './block-kit-limits.js';
+import { toDeliveryError } from './delivery-errors.js';
+import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
+import { routedCardBlocks } from './routed-card-blocks.js';
+import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
+
+const SLACK_TS = /^\d+\.\d+$/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
+
+/**
+ * The outbox worker's view of Slack: draws each delivery as Block Kit and posts, threads or edits it. Posts never
+ * expand names or links (`link_names: false`, `parse: none`, no unfurls), so a mention only happens where a
+ * presenter put one on purpose.
+ */
+export class SlackChat implements ChatPort {
+  readonly name = 'slack';
+  private readonly dmChannels = new Map<string, string>();
+  /** Parts of a multi-message delivery already posted, so that a retry after a 429 posts only what is missing. */
+  private readonly posted = new Map<string, string[]>();
+
+  constructor(private readonly client: WebClient, private readonly timezone: string, private readonly clock: Clock) {}
+
+  async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
+    try {
+      return await this.send(message);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  private async send(message: OutboundMessage): Promise<{ messageId: string }> {
+    const { content } = message;
+    const drawn = this.draw(content);
+    if (content.kind === 'card_update') {
+      const [blocks = []] = drawn.messages;
+      await this.client.chat.update({ channel: message.channelId, ts: message.editsMessageId ?? '', text: drawn.text, blocks, link_names: false, parse: 'none' });
+      return { messageId: message.editsMessageId ?? '' };
+    }
+    const { channel, threadTs } = await this.where(message);
+    const done = this.posted.get(message.key) ?? [];
+    for (const [index, blocks] of drawn.messages.entries()) {
+      if (index < done.length) continue;
+      // Later parts of a long message go into the same thread: under the first part, or the thread it is in.
+      const thread = index === 0 ? threadTs : (threadTs ?? done[0]);
+      const result = await this.client.chat.postMessage({ channel, text: drawn.text, blocks, thread_ts: thread, link_names: false, parse: 'none', unfurl_links: false, unfurl_media: false });
+      done.push(String(result.ts));
+      this.posted.set(message.key, done);
+    }
+    this.posted.delete(message.key);
+    return { messageId: done[0] ?? '' };
+  }
+
+  /** A reply threads under its parent; a note to a person (or a reply with no Slack thread to go in) is a DM. */
+  private async where(message: OutboundMessage): Promise<{ channel: string; threadTs: string | undefined }> {
+    const { content } = message;
+    const thread = message.threadId && SLACK_TS.test(message.threadId) ? message.threadId : undefined;
+    if (content.kind === 'loop_reply' && (content.reply.dm || !thread) && USER_ID.test(content.reply.authorId)) return { channel: await this.dm(content.reply.authorId), threadTs: undefined };
+    if (content.kind === 'ambassador_note' || USER_ID.test(message.channelId)) return { channel: await this.dm(message.channelId), threadTs: undefined };
+    return { channel: message.channelId, threadTs: thread };
+  }
+
+  private async dm(userId: string): Promise<string> {
+    const known = this.dmChannels.get(userId);
+    if (known) return known;
+    const opened = await this.client.conversations.open({ users: userId });
+    const id = String(opened.channel?.id);
+    this.dmChannels.set(userId, id);
+    return id;
+  }
+
+  private draw(content: DeliveryContent): DrawnParts {
+    const one = (d: { text: string; blocks: Block[] }): DrawnParts => ({ text: d.text, messages: [d.blocks] });
+    switch (content.kind) {
+      case 'card':
+      case 'card_update':
+        return one(routedCardBlocks(content.card, this.timezone, this.clock.now()));
+      case 'card_log': return one(cardLogBlocks(content.log));
+      case 'loop_reply': return one(loopReplyBlocks(content.reply));
+      case 'ambassador_note': return one(ambassadorNoteBlocks(content.note));
+      case 'page': return one(pageBlocks(content.page, this.timezone));
+      case 'reminder': return one(reminderBlocks(content.reminder, this.timezone));
+      case 'digest_summary': return digestSummaryBlocks(content.digest);
+      case 'digest_team': return digestTeamBlocks(content.digest);
+      case 'digest_silos': return digestSilosBlocks(content.digest);
+    }
+  }
+}

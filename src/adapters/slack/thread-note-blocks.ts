@@ -1,0 +1,53 @@
+import { PAST_TENSE } from '../../core/actions/transitions.js';
+import { excerpt } from '../../core/inert-text.js';
+import type { AmbassadorNote, CardLog, LoopReply, Page, Reminder } from '../../delivery/content.js';
+import { assertMessageBlocks, type Block } from './block-kit-limits.js';
+import { context, section, sectionsFromLines } from './blocks.js';
+import { escapeMrkdwn, link, mentionGroup, mentionUser, quote, slackDate, userText } from './mrkdwn.js';
+import { when } from '../console/card-text.js';
+
+export interface Drawn { text: string; blocks: Block[] }
+const drawn = (text: string, blocks: Block[]): Drawn => ({ text, blocks: assertMessageBlocks(blocks) });
+
+/** One line in the card's thread for every action, so the thread is the card's history. */
+export function cardLogBlocks(log: CardLog): Drawn {
+  const verb = PAST_TENSE[log.kind] ?? log.kind.replace('_', ' ');
+  const line = `${userText(log.actor)} ${verb} this for ${escapeMrkdwn(log.team)}${log.toTeam ? ` → ${escapeMrkdwn(log.toTeam)}` : ''}${log.reason ? `: ${userText(log.reason)}` : ''}`;
+  return drawn(line, [section(line)]);
+}
+
+/** The reply to the person who gave the feedback. It mentions them and nobody else. */
+export function loopReplyBlocks(reply: LoopReply): Drawn {
+  const team = escapeMrkdwn(reply.team);
+  const said =
+    reply.outcome === 'resolved' ? `${team} at ${escapeMrkdwn(reply.organisation)} has resolved this. Thank you for telling us.`
+    : reply.outcome === 'declined' ? `${team} at ${escapeMrkdwn(reply.organisation)} looked at this and won't act on it for now${reply.reason ? `: ${userText(reply.reason)}` : '.'}`
+    : `${team} at ${escapeMrkdwn(reply.organisation)} has seen this and is on it.`;
+  const to = mentionUser(reply.authorId);
+  const text = `${to ? `${to} ` : ''}${said}`;
+  return drawn(text, [section(text), context(`Feedback #${reply.itemId}`)]);
+}
+
+/** A note to the community's ambassador (a DM): what happened, to what, and who was told. */
+export function ambassadorNoteBlocks(note: AmbassadorNote): Drawn {
+  const head = `*${escapeMrkdwn(note.team)}* ${escapeMrkdwn(note.outcome)} feedback #${note.itemId} from ${escapeMrkdwn(note.community)}${note.reason ? `: ${userText(note.reason)}` : ''}`;
+  const told = `${note.voices} ${note.voices === 1 ? 'person was' : 'people were'} told${note.unreachable ? `; ${note.unreachable} can only be reached by you` : ''}`;
+  return drawn(head, [section(head), ...(note.excerpt ? [section(quote(excerpt(note.excerpt, 280)))] : []), context(told)]);
+}
+
+/** The on-call page under the card. The mention is built from the config's IDs, never from user text. */
+export function pageBlocks(page: Page, timezone: string): Drawn {
+  const who = page.oncall?.slackUserGroup ? mentionGroup(page.oncall.slackUserGroup) : page.oncall?.slackUser ? mentionUser(page.oncall.slackUser) : '';
+  const due = page.acknowledgeDueAt ? ` Acknowledge by ${slackDate(page.acknowledgeDueAt, when(page.acknowledgeDueAt, timezone))}.` : '';
+  const text = `${who ? `${who} ` : ''}:rotating_light: #${page.itemId} was escalated to *${page.priority}* for ${escapeMrkdwn(page.team)} by ${userText(page.by)}: ${userText(page.reason)}.${due}`;
+  return drawn(text, [section(text)]);
+}
+
+/** The team's combined reminder: its at-risk and overdue items, oldest first. */
+export function reminderBlocks(reminder: Reminder, timezone: string): Drawn {
+  const mention = reminder.mention?.slackUserGroup ? `${mentionGroup(reminder.mention.slackUserGroup)} ` : reminder.mention?.slackUser ? `${mentionUser(reminder.mention.slackUser)} ` : '';
+  const head = `${mention}:alarm_clock: ${escapeMrkdwn(reminder.teamName)}: ${reminder.items.length} item${reminder.items.length === 1 ? '' : 's'} need an answer`;
+  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(i.permalink, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, when(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
+  // A reminder lists at most what one message holds; the oldest come first, and the count says how many there are.
+  return drawn(head, [section(head), ...sectionsFromLines(lines).slice(0, 40)]);
+}

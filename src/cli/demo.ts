@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../config/load-config.js';
+import { ManualClock } from '../core/clock.js';
+import { lastCompleteWeek } from '../core/digest/period.js';
+import { connect, migrateDatabase } from '../db/client.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { runDemo } from '../demo/run-demo.js';
+import { command } from './runtime.js';
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('play a week at Fernhill (the example organisation) on a throwaway database and print the leadership digest')
+    .option('--verbose', 'print every message Liaison would post, not one of each kind')
+    .option('--database-url <url>', 'use this (empty) PostgreSQL database instead of a throwaway embedded one')
+    .action(command(async (options: { verbose?: boolean; databaseUrl?: string }) => {
+      const dataDir = options.databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'liaison-demo-'));
+      const logger = pino({ level: 'silent' });
+      const embedded = dataDir ? await startEmbeddedPostgres(dataDir, logger, 'liaison_demo') : undefined;
+      const database = connect(options.databaseUrl ?? (embedded as { url: string }).url);
+      try {
+        await migrateDatabase(database);
+        const loaded = await loadConfig(undefined);
+        const week = lastCompleteWeek(new Date(), loaded.config.timezone);
+        const clock = new ManualClock(week.start);
+        const ok = await runDemo({ db: database.db, config: loaded.config, clock, logger }, week, process.stdout, options.verbose ?? false);
+        return ok ? 0 : 1;
+      } finally {
+        await database.close();
+        await embedded?.stop();
+        if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      }
+    }));
+}

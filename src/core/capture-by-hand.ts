@@ -1,0 +1,18 @@
+import type { Actor } from './actor.js';
+import { captureFeedback, type CaptureInput, type CaptureResult } from './capture-feedback.js';
+import type { Context } from './context.js';
+import { DomainError } from './errors.js';
+
+export type CaptureByHandInput = CaptureInput & { capturedBy: Actor; via: 'reaction' | 'shortcut' | 'command' };
+
+/**
+ * A community manager sends someone else's message to Liaison (a capture reaction, "Send to Liaison", `/feedback`
+ * on someone's behalf). In a public community anyone can react or open a message menu, so only community managers
+ * may speak for another member; everything else is ordinary capture.
+ */
+export async function captureByHand(ctx: Context, input: CaptureByHandInput): Promise<CaptureResult> {
+  if (!input.capturedBy?.isCommunityManager) {
+    throw new DomainError('not_permitted', 'Only community managers can send other people’s messages to Liaison.');
+  }
+  return captureFeedback(ctx, input);
+}

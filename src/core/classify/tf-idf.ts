@@ -1,0 +1,81 @@
+import type { SparseVector } from './features.js';
+
+/** The slots some training text used, ascending, with their smoothed inverse document frequency. */
+export interface Vocabulary {
+  slots: Int32Array;
+  idf: Float32Array;
+}
+
+export function buildVocabulary(vectors: readonly SparseVector[], dim: number): Vocabulary {
+  const df = new Uint32Array(dim);
+  for (const vector of vectors) for (const slot of vector.index) df[slot] = (df[slot] as number) + 1;
+  const slots: number[] = [];
+  for (let slot = 0; slot < dim; slot += 1) if ((df[slot] as number) > 0) slots.push(slot);
+  const n = vectors.length;
+  return { slots: Int32Array.from(slots), idf: Float32Array.from(slots, (slot) => Math.log((1 + n) / (1 + (df[slot] as number))) + 1) };
+}
+
+/** slot → row in the vocabulary, or -1. A dense table: a lookup per feature must be cheap. */
+export function rowTable(slots: Int32Array, dim: number): Int32Array {
+  const table = new Int32Array(dim).fill(-1);
+  slots.forEach((slot, row) => (table[slot] = row));
+  return table;
+}
+
+/** The first row of the character block (slots are ascending, so word rows come first). */
+export function firstCharRow(slots: Int32Array, charBlock: number): number {
+  let low = 0;
+  let high = slots.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((slots[middle] as number) < charBlock) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Counts over slots → counts over vocabulary rows; slots the model never saw are dropped. */
+export function countsByRow(counts: SparseVector, table: Int32Array): { rows: Int32Array; counts: Float32Array } {
+  const rows = new Int32Array(counts.index.length);
+  const values = new Float32Array(counts.index.length);
+  let n = 0;
+  for (let k = 0; k < counts.index.length; k += 1) {
+    const row = table[counts.index[k] as number] as number;
+    if (row < 0) continue;
+    rows[n] = row;
+    values[n] = counts.value[k] as number;
+    n += 1;
+  }
+  return { rows: rows.subarray(0, n), counts: values.subarray(0, n) };
+}
+
+export interface Weighting {
+  idf: Float32Array;
+  /** Rows from here on are character n-grams. */
+  firstCharRow: number;
+  /** Length of the character block relative to the word block. */
+  charBlockWeight: number;
+}
+
+/**
+ * Counts per row → sublinear TF × IDF, each block (words, characters) scaled to unit length and the character block
+ * then to `charBlockWeight`. Sublinear TF keeps a word repeated in a long log from outweighing the sentence that says
+ * what the user wants; unit length makes a one-liner and a long post comparable. Training and classification both
+ * come here, so they cannot drift apart.
+ */
+export function weighRows(rows: Int32Array, counts: ArrayLike<number>, weighting: Weighting): SparseVector {
+  const value = new Float32Array(rows.length);
+  let wordNorm = 0;
+  let charNorm = 0;
+  for (let k = 0; k < rows.length; k += 1) {
+    const row = rows[k] as number;
+    const x = Math.log1p(counts[k] as number) * (weighting.idf[row] as number);
+    value[k] = x;
+    if (row < weighting.firstCharRow) wordNorm += x * x;
+    else charNorm += x * x;
+  }
+  const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+  const charScale = charNorm > 0 ? weighting.charBlockWeight / Math.sqrt(charNorm) : 0;
+  for (let k = 0; k < rows.length; k += 1) value[k] = (value[k] as number) * ((rows[k] as number) < weighting.firstCharRow ? wordScale : charScale);
+  return { index: rows, value };
+}

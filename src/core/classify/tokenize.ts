@@ -1,0 +1,95 @@
+import { cueTokens } from './cues.js';
+
+/**
+ * Text → tokens. Community text is full of links, code, stack traces, emoji and markdown; we keep what carries meaning
+ * (words, `?`, `!`, emoji) and fold the rest into placeholders so a URL or a number is one feature, not hundreds.
+ */
+
+/**
+ * Long texts (stack traces, logs) add little after their start but cost time. Cross-validated on GitHub issues,
+ * 2,000 characters scored the same as 4,000 (within 0.001 macro-F1) for about half the work per text.
+ */
+export const MAX_TEXT_CHARS = 2000;
+/** The headline (a post title, or the first line of a message) says most about intent; it gets its own features. */
+const MAX_HEADLINE_CHARS = 200;
+const HEADLINE_PREFIX = '^';
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gi;
+const EMAIL_PATTERN = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g;
+const HEX_PATTERN = /\b(?:0x)?[0-9a-f]{8,}\b/gi;
+const NUMBER_PATTERN = /\b\d+(?:[.,:]\d+)*\b/g;
+// Words (with inner apostrophes), single `?` / `!`, and emoji: the punctuation and emoji carry tone and intent.
+const TOKEN_PATTERN = /[\p{L}\p{N}_]+(?:'[\p{L}]+)?|[?!]|\p{Extended_Pictographic}/gu;
+
+/**
+ * What the model sees of a text: fenced code (pasted logs, configs, stack traces) becomes one placeholder, because its
+ * words are about the user's code, not about their intent; then the length is capped. Measured on GitHub issues this
+ * lifted cross-validated macro-F1 by about 0.01. Stored training examples are kept in this form.
+ */
+export function prepareText(text: string): string {
+  // Bounded work on a pasted 200 KB log: only the start can survive the cap anyway.
+  // NUL is dropped because PostgreSQL cannot store it, and prepared texts are stored as training examples.
+  return text
+    .slice(0, MAX_TEXT_CHARS * 10)
+    .replace(/```[\s\S]*?(?:```|$)/g, ' xcode ')
+    .replaceAll(String.fromCharCode(0), ' ')
+    .slice(0, MAX_TEXT_CHARS);
+}
+
+export function normalise(text: string): string {
+  // Each pattern runs only when its cheap precondition holds: most messages have no link, address or digit.
+  let out = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  if (out.includes('://') || out.includes('www.')) out = out.replace(URL_PATTERN, ' xurl ');
+  if (out.includes('@')) out = out.replace(EMAIL_PATTERN, ' xemail ');
+  if (/\d/.test(out)) out = out.replace(HEX_PATTERN, ' xhex ').replace(NUMBER_PATTERN, ' xnum ');
+  return out;
+}
+
+/** Word tokens of already normalised text. Runs of `?`/`!` count once: "???" means what "?" means. */
+export function words(normalised: string): string[] {
+  const tokens = normalised.match(TOKEN_PATTERN) ?? [];
+  const out: string[] = [];
+  for (const token of tokens) {
+    if ((token === '?' || token === '!') && out[out.length - 1] === token) continue;
+    out.push(token);
+  }
+  return out;
+}
+
+export function tokenize(text: string): string[] {
+  return words(normalise(text));
+}
+
+export interface DocumentTokens {
+  /** The prepared text's words, then the headline's words again under their own prefix. */
+  tokens: string[];
+  /** Only the first `bodyLength` tokens get character n-grams: the headline's would repeat them. */
+  bodyLength: number;
+  /** Whether cue tokens were added at the end. */
+  cues: boolean;
+}
+
+export function documentTokens(text: string, withCues = false): DocumentTokens {
+  const prepared = prepareText(text);
+  const newline = prepared.indexOf('\n');
+  const headline = (newline < 0 ? prepared : prepared.slice(0, newline)).slice(0, MAX_HEADLINE_CHARS);
+  const body = tokenize(prepared);
+  const tokens = [...body, ...tokenize(headline).map((word) => HEADLINE_PREFIX + word)];
+  if (withCues) tokens.push(...cueTokens(body));
+  return { tokens, bodyLength: body.length, cues: withCues };
+}
+
+/** A headline token back to its word, for explanations. */
+export function plainWord(token: string): string {
+  return token.startsWith(HEADLINE_PREFIX) ? token.slice(HEADLINE_PREFIX.length) : token;
+}
+
+/** Words that are never shown as a reason ("terms"): they carry grammar, not topic. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from as is am are was were be been being it its this that these those ' +
+    'i me my we our you your he she they them their his her there here do does did doing have has had having not no ' +
+    "can could would should will just than too very also about into over up down out any some what which who whom how when where why " +
+    "i'm it's i've don't can't isn't xnum xurl xemail xhex ? !"
+  ).split(' '),
+);

@@ -1,0 +1,34 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { sources } from '../../db/schema/index.js';
+
+export interface SourceCursor {
+  externalId: string;
+  kind: string;
+  guildId: string | null;
+  lastMessageId: string | null;
+}
+
+/** Where each active source of a platform was last read, so that an adapter can fetch what it missed while down. */
+export async function sourceCursors(db: DbOrTx, platform: 'slack' | 'discord'): Promise<SourceCursor[]> {
+  return db
+    .select({ externalId: sources.externalId, kind: sources.kind, guildId: sources.guildId, lastMessageId: sources.lastMessageId })
+    .from(sources)
+    .where(and(eq(sources.platform, platform), eq(sources.active, true), sql`${sources.kind} in ('channel', 'forum')`))
+    .orderBy(sources.id);
+}
+
+/**
+ * Moves a source's cursor forward to `messageId`, never back: live events and a catch-up may finish in any order.
+ * Message IDs are compared as numbers (Discord snowflakes and Slack timestamps both sort numerically), not as text.
+ */
+export async function advanceSourceCursor(db: DbOrTx, platform: 'slack' | 'discord', externalId: string, messageId: string): Promise<void> {
+  await db
+    .update(sources)
+    .set({ lastMessageId: messageId })
+    .where(and(
+      eq(sources.platform, platform),
+      eq(sources.externalId, externalId),
+      sql`(${sources.lastMessageId} is null or ${sources.lastMessageId}::numeric < ${messageId}::numeric)`,
+    ));
+}

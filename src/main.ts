@@ -1,0 +1,103 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import { ConsoleChat } from './adapters/console/console-chat.js';
+import { createHttpApp } from './adapters/http/http-app.js';
+import { HttpMetrics } from './adapters/http/metrics.js';
+import type { PlatformAdapter } from './adapters/platform-adapter.js';
+import type { Env } from './config/env.js';
+import type { LoadedConfig } from './config/load-config.js';
+import type { Classifier } from './core/classify/classifier.js';
+import { systemClock, type Clock } from './core/clock.js';
+import type { Context } from './core/context.js';
+import { syncOrganisation } from './core/sync-organisation.js';
+import type { OpenDatabase } from './db/open-database.js';
+import { OutboxWorker, type ChatPorts } from './delivery/outbox-worker.js';
+import { runDueDigests } from './jobs/digest-job.js';
+import { retrainJob } from './jobs/retrain-job.js';
+import { inboundRetryJob, type InboundHandler } from './jobs/inbound-retry-job.js';
+import { Scheduler, type Job } from './jobs/scheduler.js';
+
+export const ROLES = ['web', 'worker', 'scheduler', 'slack', 'discord'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The routing model: a classifier that can swap in a newly trained model while running. */
+export interface RoutingModel {
+  classifier: Classifier;
+  refresh(): Promise<unknown>;
+}
+
+export interface LiaisonDeps {
+  env: Env;
+  loaded: LoadedConfig;
+  database: OpenDatabase;
+  logger: Logger;
+  routingModel: RoutingModel;
+  /** Builds the chat platforms whose credentials are set (see cli/start.ts). */
+  platforms: (ctx: Context) => Promise<PlatformAdapter[]>;
+  roles: Set<Role>;
+  out: Writable;
+  clock?: Clock;
+}
+
+export interface RunningLiaison {
+  ctx: Context;
+  port: number | undefined;
+  platforms: string[];
+  stop(): Promise<void>;
+}
+
+/** Composition root: config → database → core → adapters, worker, scheduler, HTTP. Returns a handle to stop it all. */
+export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
+  const { env, loaded, database, logger, roles } = deps;
+  const clock = deps.clock ?? systemClock;
+  await syncOrganisation(database.db, loaded.config);
+  const ctx: Context = { db: database.db, config: loaded.config, clock, logger, classifier: deps.routingModel.classifier };
+  const platforms = (await deps.platforms(ctx)).filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
+  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock) };
+  for (const platform of platforms) ports[platform.platform] = platform.chat;
+  const metrics = new HttpMetrics(database.db, clock);
+  // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.
+  const stops = { input: [] as (() => Promise<unknown>)[], scheduler: async () => {}, worker: async () => {} };
+
+  for (const platform of platforms) {
+    await platform.start();
+    stops.input.push(() => platform.stop());
+  }
+  let server: ServerType | undefined;
+  let port: number | undefined;
+  if (roles.has('web')) {
+    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, extend: platforms.map((p) => (a) => p.mountHttp?.(a)) });
+    port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => resolve(info.port));
+    });
+    stops.input.unshift(() => new Promise((resolve) => server?.close(resolve)));
+  }
+  if (roles.has('worker')) {
+    const worker = new OutboxWorker({ db: database.db, config: loaded.config, ports, clock, logger, observer: metrics });
+    worker.start();
+    stops.worker = () => worker.stop();
+  }
+  if (roles.has('scheduler')) {
+    const handlers = new Map<string, InboundHandler>(platforms.flatMap((p) => [...p.inboundHandlers]));
+    const jobs: Job[] = [
+      { name: 'routing-model', run: () => deps.routingModel.refresh() },
+      { name: 'digests', run: () => runDueDigests(ctx) },
+      inboundRetryJob(database.db, clock, logger, handlers),
+      ...(loaded.config.routing.retrain ? [retrainJob(ctx, deps.routingModel, loaded.config.routing.retrain.schedule)] : []),
+    ];
+    const scheduler = new Scheduler(jobs, logger, loaded.config.timezone);
+    await scheduler.start();
+    stops.scheduler = () => scheduler.stop();
+  }
+  logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path }, 'Liaison started');
+  return {
+    ctx,
+    port,
+    platforms: platforms.map((p) => p.platform),
+    async stop() {
+      for (const stop of [...stops.input, stops.scheduler, stops.worker]) await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+      await database.shutdown();
+    },
+  };
+}

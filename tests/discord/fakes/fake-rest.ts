@@ -1,0 +1,141 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { APPLICATION_ID, BOT_USER, GUILD_ID, type FakeState, type Json } from './fake-state.js';
+
+/** A request as the fake received it; a JSON array body (bulk command registration) is kept as parsed. */
+export interface RecordedCall { method: string; path: string; query: URLSearchParams; body: Json | undefined }
+export interface CannedResponse { status: number; body?: unknown; headers?: Record<string, string> }
+interface Failure { method: string; path: RegExp; response: CannedResponse; times: number }
+type Reply = CannedResponse;
+type Route = [method: string, pattern: RegExp, handle: (params: string[], body: Json, query: URLSearchParams) => Reply];
+
+const error = (status: number, code: number, message: string): Reply => ({ status, body: { message, code } });
+const ok = (body: unknown, status = 200): Reply => ({ status, body });
+
+/**
+ * Discord's REST API as far as Liaison and discord.js use it, over real HTTP. Every call is recorded; the next
+ * calls to a route can be made to fail (a 429 with retry_after, a 500) to see what the caller does about it.
+ */
+export class FakeRest {
+  readonly calls: RecordedCall[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly dmChannels = new Map<string, string>();
+  gatewayUrl = '';
+
+  constructor(private readonly state: FakeState, private readonly token: string) {}
+
+  /** The next `times` calls matching method and path get `response` instead of being served. */
+  failNext(method: string, path: RegExp, response: CannedResponse, times = 1): void {
+    this.failures.push({ method, path, response, times });
+  }
+
+  rateLimitNext(method: string, path: RegExp, retryAfterSeconds: number): void {
+    this.failNext(method, path, { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }, headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' } });
+  }
+
+  callsTo(method: string, path: RegExp): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && path.test(c.path));
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
+    const raw = await new Promise<string>((resolve) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => resolve(text));
+    });
+    const body = raw ? (JSON.parse(raw) as Json) : undefined;
+    const method = req.method ?? 'GET';
+    this.calls.push({ method, path, query: url.searchParams, body });
+    // Interaction callbacks and webhooks are authorised by their token in the path, as on Discord.
+    const authorised = /^\/(interactions|webhooks)\//.test(path) || req.headers.authorization === `Bot ${this.token}`;
+    const reply = !authorised ? error(401, 0, '401: Unauthorized') : this.failure(method, path) ?? this.route(method, path, body ?? {}, url.searchParams);
+    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  private failure(method: string, path: string): Reply | undefined {
+    const index = this.failures.findIndex((f) => f.method === method && f.path.test(path));
+    if (index < 0) return undefined;
+    const failure = this.failures[index] as Failure;
+    failure.times -= 1;
+    if (failure.times <= 0) this.failures.splice(index, 1);
+    return failure.response;
+  }
+
+  private route(method: string, path: string, body: Json, query: URLSearchParams): Reply {
+    for (const [m, pattern, handle] of this.routes()) {
+      const match = m === method ? pattern.exec(path) : null;
+      if (match) return handle(match.slice(1), body, query);
+    }
+    return error(404, 0, `404: Not Found (the fake has no ${method} ${path})`);
+  }
+
+  private routes(): Route[] {
+    const s = this.state;
+    return [
+      ['GET', /^\/gateway\/bot$/, () => ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
+      ['GET', /^\/users\/@me$/, () => ok(BOT_USER)],
+      ['GET', /^\/channels\/(\d+)$/, ([id]) => (s.channels.has(id as string) ? ok(s.channels.get(id as string)) : error(404, 10003, 'Unknown Channel'))],
+      ['PATCH', /^\/channels\/(\d+)$/, ([id], b) => {
+        const channel = s.channels.get(id as string);
+        if (!channel) return error(404, 10003, 'Unknown Channel');
+        Object.assign(channel, b);
+        return ok(channel);
+      }],
+      ['GET', /^\/channels\/(\d+)\/messages$/, ([id], _b, q) => this.listMessages(id as string, q)],
+      ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([c, m]) => {
+        const message = s.message(c as string, m as string);
+        return message ? ok(message) : error(404, 10008, 'Unknown Message');
+      }],
+      ['POST', /^\/channels\/(\d+)\/messages$/, ([id], b) => this.postMessage(id as string, b)],
+      ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([c, m], b) => {
+        const message = s.message(c as string, m as string);
+        if (!message) return error(404, 10008, 'Unknown Message');
+        Object.assign(message, b, { edited_timestamp: new Date().toISOString() });
+        return ok(message);
+      }],
+      ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, ([c, m], b) => {
+        if (!s.message(c as string, m as string)) return error(404, 10008, 'Unknown Message');
+        if (s.channels.has(m as string)) return error(400, 160004, 'A thread has already been created for this message');
+        return ok(s.addChannel({ id: m as string, type: 11, guild_id: GUILD_ID, parent_id: c as string, name: String(b.name), owner_id: BOT_USER.id, thread_metadata: { archived: false, auto_archive_duration: b.auto_archive_duration, locked: false, archive_timestamp: new Date().toISOString() } }), 201);
+      }],
+      ['POST', /^\/users\/@me\/channels$/, (_p, b) => {
+        const recipient = String(b.recipient_id);
+        const id = this.dmChannels.get(recipient) ?? s.snowflake();
+        this.dmChannels.set(recipient, id);
+        return ok(s.channels.get(id) ?? s.addChannel({ id, type: 1, recipients: [{ id: recipient, username: `user${recipient}` }], last_message_id: null }));
+      }],
+      ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, ([, u]) => (s.members.has(u as string) ? ok(s.members.get(u as string)) : error(404, 10007, 'Unknown Member'))],
+      ['GET', /^\/guilds\/(\d+)\/threads\/active$/, () => ok({ threads: [...s.channels.values()].filter((c) => c.type === 11 && !(c.thread_metadata as Json | undefined)?.archived), members: [] })],
+      ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, () => ({ status: 204 })],
+      ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, ([, token], b) => ok({ id: s.snowflake(), channel_id: '0', author: BOT_USER, content: '', embeds: [], components: [], ...b, interaction_token: token, timestamp: new Date().toISOString() })],
+      ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, ([, token], b) => ok({ id: s.snowflake(), channel_id: '0', author: BOT_USER, content: '', embeds: [], components: [], ...b, interaction_token: token, timestamp: new Date().toISOString() })],
+      ['PUT', /^\/applications\/(\d+)\/commands$/, (_p, b) => ok((b as unknown as Json[]).map((c) => ({ ...c, id: s.snowflake(), application_id: APPLICATION_ID, version: '1' })))],
+      ['PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, ([, g], b) => ok((b as unknown as Json[]).map((c) => ({ ...c, id: s.snowflake(), application_id: APPLICATION_ID, guild_id: g, version: '1' })))],
+    ];
+  }
+
+  /** Like Discord: with `after`, the oldest `limit` messages after it, returned newest first. */
+  private listMessages(channelId: string, query: URLSearchParams): Reply {
+    const all = this.state.messages.get(channelId);
+    if (!all) return error(404, 10003, 'Unknown Channel');
+    const after = BigInt(query.get('after') ?? '0');
+    const limit = Number(query.get('limit') ?? 50);
+    const newer = [...all.values()].filter((m) => BigInt(m.id) > after).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).slice(0, limit);
+    return ok(newer.reverse());
+  }
+
+  /** Posting checks what Discord checks that matters here, and honours enforce_nonce as Discord does. */
+  private postMessage(channelId: string, body: Json): Reply {
+    if (!this.state.channels.has(channelId)) return error(404, 10003, 'Unknown Channel');
+    const nonceKey = typeof body.nonce === 'string' && body.enforce_nonce ? `${channelId}:${body.nonce}` : undefined;
+    const seen = nonceKey ? this.state.nonces.get(nonceKey) : undefined;
+    if (seen) return ok(seen);
+    if (typeof body.content === 'string' && body.content.length > 2000) return error(400, 50035, 'Invalid Form Body');
+    const { nonce: _n, enforce_nonce: _e, allowed_mentions: _a, ...fields } = body;
+    const message = this.state.addMessage(channelId, { ...(fields as Partial<Json>), author: BOT_USER, content: String(body.content ?? ''), embeds: (body.embeds as Json[]) ?? [], components: (body.components as Json[]) ?? [], allowed_mentions_sent: body.allowed_mentions, nonce: body.nonce });
+    if (nonceKey) this.state.nonces.set(nonceKey, message);
+    return ok(message);
+  }
+}

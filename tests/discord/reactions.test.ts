@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { actions, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+import { CHANNEL } from './fakes/fake-state.js';
+import { PEOPLE, reaction, userMessage } from './fakes/payloads.js';
+import { useDiscordHarness, type DiscordHarness } from './helpers/discord-harness.js';
+
+async function postedCard(h: DiscordHarness) {
+  await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Search crashes every time'));
+  await h.deliver();
+  const [card] = h.discord.state.botMessages(CHANNEL.supportHome);
+  if (!card) throw new Error('no card');
+  return card;
+}
+const status = async (h: DiscordHarness) => (await h.ctx.db.select().from(routings))[0]?.status;
+const ledger = async (h: DiscordHarness) => (await h.ctx.db.select().from(actions).orderBy(actions.id)).filter((a) => a.kind !== 'capture').map((a) => `${a.kind} by ${a.actorName} via ${a.via}`);
+
+describe('reactions', () => {
+  const database = useTestDatabase();
+  const startDiscord = useDiscordHarness(database);
+
+  it('a team member’s 👀 on a card acknowledges it, removing it undoes that, and adding it again acknowledges again', async () => {
+    const h = await startDiscord();
+    const card = await postedCard(h);
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.sam, '👀'));
+    expect(await status(h)).toBe('acknowledged');
+    await h.send('MESSAGE_REACTION_REMOVE', reaction('remove', card, PEOPLE.sam, '👀'));
+    expect(await status(h)).toBe('open');
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.sam, '👀'));
+    expect(await status(h)).toBe('acknowledged');
+    expect(await ledger(h)).toEqual(['acknowledge by Sam via reaction', 'undo by Sam via reaction', 'acknowledge by Sam via reaction']);
+    await h.deliver();
+    expect(h.discord.state.botMessages(card.id).map((m) => m.content)).toEqual([
+      '**Sam** acknowledged this for Support',
+      '**Sam** undid their last action on this for Support',
+      '**Sam** acknowledged this for Support',
+    ]);
+  });
+
+  it('records a reaction Discord delivers twice once', async () => {
+    const h = await startDiscord();
+    const card = await postedCard(h);
+    const seq = h.discord.gateway.dispatch('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.sam, '✅'));
+    h.discord.gateway.redispatch(seq);
+    await h.settle();
+    expect(await status(h)).toBe('resolved');
+    expect(await ledger(h)).toEqual(['resolve by Sam via reaction']);
+  });
+
+  it('removing a reaction after the card has moved on leaves the later action standing', async () => {
+    const h = await startDiscord();
+    const card = await postedCard(h);
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.sam, '👀'));
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.sam, '✋'));
+    await h.send('MESSAGE_REACTION_REMOVE', reaction('remove', card, PEOPLE.sam, '👀'));
+    // The 👀 acknowledgement is no longer the current state, so it cannot be undone; "take it" stands.
+    expect(await status(h)).toBe('owned');
+    expect(await ledger(h)).toEqual(['acknowledge by Sam via reaction', 'own by Sam via reaction']);
+  });
+
+  it('ignores action emoji from people outside the team', async () => {
+    const h = await startDiscord();
+    const card = await postedCard(h);
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.olive, '✅'));
+    expect(await status(h)).toBe('open');
+    expect(await ledger(h)).toEqual([]);
+  });
+
+  it('a community manager’s 📣 captures a message outside the source channels, and anyone else’s does not', async () => {
+    const h = await startDiscord();
+    const message = userMessage(h.discord.state, CHANNEL.elsewhere, PEOPLE.ben, 'Pricing page shows the wrong currency');
+    const other = userMessage(h.discord.state, CHANNEL.elsewhere, PEOPLE.ben, 'The invoice total is wrong');
+    await h.send('MESSAGE_CREATE', message);
+    expect(await h.ctx.db.$count(feedbackItems)).toBe(0);
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', other, PEOPLE.ann, '📣'));
+    expect(await h.ctx.db.$count(feedbackItems)).toBe(0);
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', message, PEOPLE.maya, '📣'));
+    const [item] = await h.ctx.db.select().from(feedbackItems);
+    expect(item).toMatchObject({ text: 'Pricing page shows the wrong currency', communityId: 'makers' });
+    const [voice] = await h.ctx.db.select().from(voices);
+    expect(voice).toMatchObject({ capturedVia: 'reaction', capturedBy: 'Maya', authorExternalId: PEOPLE.ben.user.id, channelId: CHANNEL.elsewhere });
+  });
+});

@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { feedbackItems, inboundEvents, sources } from '../../src/db/schema/index.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+import { CHANNEL, TAG } from './fakes/fake-state.js';
+import { forumPost, PEOPLE, userMessage } from './fakes/payloads.js';
+import { useDiscordHarness, type DiscordHarness } from './helpers/discord-harness.js';
+
+const itemTexts = async (h: DiscordHarness) => (await h.ctx.db.select({ text: feedbackItems.text }).from(feedbackItems).orderBy(feedbackItems.id)).map((r) => r.text);
+const cursorOf = async (h: DiscordHarness, id: string) => (await h.ctx.db.select().from(sources).where(eq(sources.externalId, id)))[0]?.lastMessageId;
+
+describe('gateway replays and downtime', () => {
+  const database = useTestDatabase();
+  const startDiscord = useDiscordHarness(database);
+
+  it('captures a message once when Discord sends it twice', async () => {
+    const h = await startDiscord();
+    const seq = h.discord.gateway.dispatch('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Login is broken on Android'));
+    h.discord.gateway.redispatch(seq);
+    await h.settle();
+    expect(await itemTexts(h)).toEqual(['Login is broken on Android']);
+    expect(await h.ctx.db.$count(inboundEvents)).toBe(1);
+    await h.deliver();
+    expect(h.discord.state.botMessages(CHANNEL.supportHome)).toHaveLength(1);
+  });
+
+  it('resumes after a dropped connection and captures what was sent meanwhile, once', async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Before the drop: sync is broken'));
+    h.discord.gateway.dropConnection();
+    // Sent while the client is away: the gateway keeps them for the resume.
+    h.discord.gateway.dispatch('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'During the drop: the app crashes'));
+    await h.settle();
+    expect(h.discord.gateway.resumes).toHaveLength(1);
+    expect(h.discord.gateway.identifies).toHaveLength(1);
+    expect(await itemTexts(h)).toEqual(['Before the drop: sync is broken', 'During the drop: the app crashes']);
+  });
+
+  it('resumes when Discord asks it to reconnect, without capturing anything twice', async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Export crashes'));
+    h.discord.gateway.requestReconnect();
+    await h.settle();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'Import crashes'));
+    expect(h.discord.gateway.resumes).toHaveLength(1);
+    expect(await itemTexts(h)).toEqual(['Export crashes', 'Import crashes']);
+  });
+
+  it('on first start, does not capture the channel’s old history but remembers where it stands', async () => {
+    const h = await startDiscord({ connect: false });
+    const old = userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'An old complaint: it crashes');
+    await h.startAdapter();
+    expect(await itemTexts(h)).toEqual([]);
+    expect(await cursorOf(h, CHANNEL.source)).toBe(old.id);
+  });
+
+  it('after downtime, captures every message posted meanwhile exactly once, paging past 100', async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Seen live: it crashes'));
+    const missed: string[] = [];
+    await h.restart({
+      whileDown: () => {
+        for (let i = 1; i <= 105; i += 1) missed.push(userMessage(h.discord.state, CHANNEL.source, i % 2 ? PEOPLE.ann : PEOPLE.ben, `Missed ${i}: it crashes`).id);
+      },
+    });
+    // The last one also arrives live after the restart: still one item.
+    const last = h.discord.state.message(CHANNEL.source, missed.at(-1) as string);
+    await h.send('MESSAGE_CREATE', { ...last, guild_id: '1100' });
+    const texts = await itemTexts(h);
+    expect(texts).toHaveLength(106);
+    expect(new Set(texts).size).toBe(106);
+    expect(texts.slice(0, 3)).toEqual(['Seen live: it crashes', 'Missed 1: it crashes', 'Missed 2: it crashes']);
+    expect(await cursorOf(h, CHANNEL.source)).toBe(missed.at(-1));
+    expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).map((c) => c.query.get('limit'))).toEqual(['100', '100']);
+
+    await h.restart();
+    expect(await itemTexts(h)).toHaveLength(106);
+  });
+
+  it('after downtime, captures a forum post made meanwhile, with its title and tags', async () => {
+    const h = await startDiscord();
+    const first = forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ann, 'Crash on save', 'It crashes on save');
+    await h.send('THREAD_CREATE', first.thread);
+    await h.send('MESSAGE_CREATE', first.starter);
+    await h.restart({ whileDown: () => void forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ben, 'Sync broken', 'Sync is broken since Monday', [TAG.bug]) });
+    const items = await h.ctx.db.select({ title: feedbackItems.title, text: feedbackItems.text }).from(feedbackItems).orderBy(feedbackItems.id);
+    expect(items).toEqual([
+      { title: 'Crash on save', text: 'It crashes on save' },
+      { title: 'Sync broken', text: 'Sync is broken since Monday\n\nTags: Bug' },
+    ]);
+  });
+
+  it('catches up after the gateway refuses to resume and a new session starts', async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'First: it crashes'));
+    h.discord.gateway.invalidateSession();
+    h.discord.gateway.dropConnection();
+    // Posted while the client is between sessions: a new session never sends it, only a fetch finds it.
+    userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'Between sessions: it crashes');
+    await waitFor(() => h.discord.gateway.identifies.length === 2);
+    await h.settle();
+    expect(await itemTexts(h)).toEqual(['First: it crashes', 'Between sessions: it crashes']);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,65 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { actions, routings } from '../../src/db/schema/index.js';
+import { testConfig } from '../helpers/test-config.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+import { buttonValue, mentions, shown, topLevel } from './helpers/slack-asserts.js';
+import { feedbackCarded } from './helpers/slack-flows.js';
+import { DEFAULT_MEMBERS, startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { blockAction, slashCommand } from './helpers/slack-payloads.js';
+
+const members = { ...DEFAULT_MEMBERS, S0PROD: ['U0PRIYA', 'U0PAT'] };
+const click = (h: SlackHarness, user: string, actionId: string, messageTs: string, respondId: string, actionTs?: string) =>
+  h.interaction(blockAction({ user, channel: 'C0PRODUCT', messageTs, actionId, value: buttonValue(h.fake, 'C0PRODUCT', actionId), responseUrl: `${h.fake.url}/respond/${respondId}`, actionTs }));
+
+describe('card buttons and closing the loop on Slack', () => {
+  const database = useTestDatabase();
+  let h: SlackHarness;
+  afterEach(async () => h?.close());
+
+  it('the second of two product members to click is told who got there first, and the card changes once', async () => {
+    h = await startSlack(database.current().db, { members });
+    const { productCard } = await feedbackCarded(h);
+    await Promise.all([click(h, 'U0PRIYA', 'card:resolve', productCard, 'priya'), click(h, 'U0PAT', 'card:resolve', productCard, 'pat')]);
+    await h.settle();
+    const told = h.fake.called('response_url');
+    expect(told).toHaveLength(1);
+    expect(String(told[0]?.text)).toMatch(/You cannot resolve it now: (Priya|u0priya|u0pat) already resolved it for Product at \d\d:\d\d UTC/);
+    expect(await h.ctx.db.$count(actions, eq(actions.teamId, 'product'))).toBe(1);
+  });
+
+  it('the same click delivered twice records one action', async () => {
+    h = await startSlack(database.current().db, { members });
+    const { productCard } = await feedbackCarded(h);
+    await click(h, 'U0PRIYA', 'card:own', productCard, 'a', '1794840000.111111');
+    await click(h, 'U0PRIYA', 'card:own', productCard, 'b', '1794840000.111111');
+    await h.settle();
+    expect(await h.ctx.db.$count(actions, eq(actions.teamId, 'product'))).toBe(1);
+    const [product] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
+    expect(product?.owner?.id).toBe('U0PRIYA');
+  });
+
+  it('feedback captured by command is answered by DM, and the community\'s ambassador hears of it too', async () => {
+    h = await startSlack(database.current().db);
+    await h.command(slashCommand({ command: '/feedback', text: '<@U0ANN|ann> community:makers Please add a dark mode feature', user: 'U0MAYA', channel: 'C0RANDOM', responseUrl: `${h.fake.url}/respond/m` }));
+    await h.settle();
+    const card = topLevel(h.fake, 'C0PRODUCT');
+    await click(h, 'U0PRIYA', 'card:resolve', card.ts, 'p');
+    await h.settle();
+    const opened = h.fake.called('conversations.open').map((c) => c.users);
+    expect(opened).toEqual(expect.arrayContaining(['U0ANN', 'U0AMBER']));
+    const toAnn = h.fake.posts('DU0ANN');
+    expect(toAnn).toHaveLength(1);
+    expect(new Set(mentions(toAnn[0]))).toEqual(new Set(['<@U0ANN>']));
+    expect(shown(h.fake.posts('DU0AMBER')[0])).toContain('*Product* resolved feedback #1 from Makers Discord');
+  });
+
+  it('with replies set to DM, the author of a channel message hears back privately', async () => {
+    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'dm', onDeclined: 'dm', onAcknowledged: 'none' })) });
+    const { productCard } = await feedbackCarded(h);
+    await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p');
+    await h.settle();
+    expect(h.fake.posts('C0BIGCO')).toEqual([]);
+    expect(shown(h.fake.posts('DU0CUST')[0])).toContain('has resolved this');
+  });
+});

@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+import { mentions, shown } from './helpers/slack-asserts.js';
+import { feedbackCarded } from './helpers/slack-flows.js';
+import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { slashCommand } from './helpers/slack-payloads.js';
+
+let n = 0;
+const run = async (h: SlackHarness, command: string, text: string, user = 'U0MAYA', channel = 'C0RANDOM') => {
+  const id = `r${(n += 1)}`;
+  const response = await h.command(slashCommand({ command, text, user, channel, responseUrl: `${h.fake.url}/respond/${id}` }));
+  await h.settle();
+  const answers = h.fake.called('response_url').filter((r) => String(r.url).endsWith(`/${id}`));
+  return { response, ack: await response.text(), answer: answers.at(-1) };
+};
+
+describe('Slack slash commands', () => {
+  const database = useTestDatabase();
+  let h: SlackHarness;
+  afterEach(async () => h?.close());
+
+  it('/feedback captures what a member said, for the community named, with the member as author', async () => {
+    h = await startSlack(database.current().db);
+    const { answer } = await run(h, '/feedback', '<@U0ANN|ann> community:makers Please add a dark mode feature');
+    const [voice] = await h.ctx.db.select().from(voices);
+    expect(voice).toMatchObject({ authorExternalId: 'U0ANN', capturedVia: 'command', channelId: 'C0RANDOM' });
+    const [item] = await h.ctx.db.select().from(feedbackItems);
+    expect(item).toMatchObject({ communityId: 'makers', text: 'Please add a dark mode feature' });
+    expect(String(answer?.text)).toMatch(/Captured as #\d+ and sent to Product/);
+    expect(h.fake.posts('C0PRODUCT')).toHaveLength(1);
+  });
+
+  it('/feedback without a community outside a source channel says how to name one', async () => {
+    h = await startSlack(database.current().db);
+    const { answer } = await run(h, '/feedback', 'Please add a dark mode feature');
+    expect(String(answer?.text)).toContain('Say which community this is from');
+    expect(await h.ctx.db.$count(feedbackItems)).toBe(0);
+  });
+
+  it('/escalate by a community manager tightens the SLA and pages the on-call group under the card', async () => {
+    h = await startSlack(database.current().db);
+    const { productCard } = await feedbackCarded(h);
+    const [routing] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
+    const { answer } = await run(h, '/escalate', `#${routing?.itemId} product urgent BigCo renewal depends on it`);
+    expect(String(answer?.text)).toContain('escalated');
+    const [after] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
+    expect(after?.priority).toBe('urgent');
+    expect(after?.acknowledgeDueAt?.getTime()).toBe(h.ctx.clock.now().getTime() + 15 * 60_000);
+    const page = h.fake.posts('C0PRODUCT').find((m) => m.thread_ts === productCard && shown(m).includes('escalated'));
+    expect(mentions(page)).toContain('<!subteam^S0PRODONCALL>');
+    expect(shown(h.fake.called('chat.update').at(-1))).toContain('URGENT');
+  });
+
+  it('/escalate by someone who is not a community manager is refused', async () => {
+    h = await startSlack(database.current().db);
+    await feedbackCarded(h);
+    const { answer } = await run(h, '/escalate', '#1 product urgent because', 'U0PRIYA');
+    expect(String(answer?.text)).toContain('Only community managers can escalate');
+    expect(h.fake.posts('C0PRODUCT').filter((m) => m.thread_ts)).toEqual([]);
+  });
+
+  it('/escalate with only a link asks for the rest in a form, with the link filled in', async () => {
+    h = await startSlack(database.current().db);
+    const { originalTs } = await feedbackCarded(h);
+    const link = `https://testco.slack.com/archives/C0BIGCO/p${originalTs.replace('.', '')}`;
+    await run(h, '/escalate', `<${link}>`);
+    const view = h.fake.called('views.open').at(-1)?.view as { callback_id: string; blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    expect(view.callback_id).toBe('liaison:escalate');
+    expect(view.blocks.find((b) => b.block_id === 'item')?.element?.initial_value).toBe(`<${link}>`);
+  });
+
+  it('/liaison status, history and help answer only the asker', async () => {
+    h = await startSlack(database.current().db);
+    const { originalTs } = await feedbackCarded(h);
+    const status = await run(h, '/liaison', `status https://testco.slack.com/archives/C0BIGCO/p${originalTs.replace('.', '')}`);
+    expect(status.answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(shown(status.answer)).toContain('Casey (BigCo)');
+    expect(shown(status.answer)).toContain('*Product*: Open');
+    const member = await run(h, '/liaison', 'history <@U0CUST|casey>');
+    expect(shown(member.answer)).toContain('1 item');
+    const community = await run(h, '/liaison', 'history bigco');
+    expect(shown(community.answer)).toContain('*BigCo* · 1 item');
+    const help = await run(h, '/liaison', 'help');
+    expect(help.ack).toContain('/liaison snooze');
+  });
+
+  it('/liaison snooze pauses reminders for the asker\'s team and shows it on the card', async () => {
+    h = await startSlack(database.current().db);
+    await feedbackCarded(h);
+    const { answer } = await run(h, '/liaison', 'snooze #1 3d waiting on legal', 'U0PRIYA');
+    expect(String(answer?.text)).toContain('paused for 3d (Product)');
+    const [product] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
+    expect(product?.snoozeReason).toBe('waiting on legal');
+    expect(shown(h.fake.called('chat.update').at(-1))).toContain('Reminders snoozed until');
+  });
+
+  it("/liaison digest --preview shows last week's digest to the asker alone and posts nothing", async () => {
+    h = await startSlack(database.current().db);
+    await feedbackCarded(h);
+    h.ctx.clock.set('2026-11-23T15:00:00Z');
+    const { answer } = await run(h, '/liaison', 'digest --preview');
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(shown(answer)).toContain('2026-W47');
+    expect(h.fake.posts('C0LEADERS')).toEqual([]);
+  });
+});

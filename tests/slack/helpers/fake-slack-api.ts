@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown> }
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { error: string };
+export interface StoredMessage { text: string; user?: string; bot_id?: string; thread_ts?: string; user_profile?: Record<string, string> }
+
+/**
+ * A loopback stand-in for slack.com/api: it answers the Web API methods Liaison calls, records every call (and
+ * every response_url post) for tests to assert on, and can be told to answer 429, 500, a Slack error, or never.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly groups = new Map<string, string[]>();
+  readonly users = new Map<string, string>();
+  readonly messages = new Map<string, StoredMessage>();
+  private readonly failures: { method: string; failure: Failure; after: number }[] = [];
+  private readonly hung: ServerResponse[] = [];
+  private nextTs = 1_700_100_000;
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hung) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next call of `method` (after letting `after` calls through) fails this way. */
+  failNext(method: string, failure: Failure, after = 0): void {
+    this.failures.push({ method, failure, after });
+  }
+
+  called(method: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  /** Successful posts, with the ts Slack gave each. */
+  posts(channel?: string): (Record<string, unknown> & { ts: string })[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.result?.ok && (channel === undefined || c.args.channel === channel))
+      .map((c) => ({ ...c.args, ts: String(c.result?.ts) }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (chunk: Buffer) => (data += chunk.toString()));
+      req.on('end', () => resolve(data));
+    });
+    const url = req.url ?? '';
+    if (url.startsWith('/respond/')) {
+      this.calls.push({ method: 'response_url', args: { ...(JSON.parse(raw) as Record<string, unknown>), url } });
+      res.writeHead(200).end('ok');
+      return;
+    }
+    const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = decode(raw, req.headers['content-type']);
+    const index = this.failures.findIndex((f) => f.method === method);
+    const pending = this.failures[index];
+    let failure: Failure | undefined;
+    if (pending && pending.after > 0) pending.after -= 1;
+    else if (pending) failure = this.failures.splice(index, 1)[0]?.failure;
+    const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) } };
+    this.calls.push(call);
+    if (failure && 'hang' in failure) return void this.hung.push(res);
+    if (failure && 'status' in failure) {
+      res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {}).end();
+      return;
+    }
+    const body = failure ? { ok: false, error: failure.error } : this.answer(method, args);
+    call.result = body;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const ok = (extra: Record<string, unknown> = {}) => ({ ok: true, ...extra });
+    switch (method) {
+      case 'auth.test': return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', url: 'https://testco.slack.com/' });
+      case 'chat.postMessage': return ok({ channel: args.channel, ts: `${this.nextTs++}.000100` });
+      case 'chat.update': return ok({ channel: args.channel, ts: args.ts });
+      case 'chat.postEphemeral': return ok({ message_ts: `${this.nextTs++}.000200` });
+      case 'chat.getPermalink': return ok({ permalink: `https://testco.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` });
+      case 'conversations.open': return ok({ channel: { id: `D${String(args.users)}` } });
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const ts = String(args.latest ?? args.ts);
+        const found = this.messages.get(`${String(args.channel)}:${ts}`);
+        // A thread reply is not in the channel's history, only in its thread.
+        const visible = found && (method === 'conversations.replies' || !found.thread_ts || found.thread_ts === ts);
+        return ok({ messages: visible ? [{ type: 'message', ts, ...found }] : [] });
+      }
+      case 'usergroups.users.list': return ok({ users: this.groups.get(String(args.usergroup)) ?? [] });
+      case 'users.info': return ok({ user: { id: args.user, name: String(args.user).toLowerCase(), profile: { display_name: this.users.get(String(args.user)) ?? '', real_name: this.users.get(String(args.user)) ?? '' } } });
+      default: return ok();
+    }
+  }
+}
+
+/** The Web API client sends form fields, with objects and arrays (blocks, views) as JSON strings. */
+function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const form = parseQuery(raw) as Record<string, string>;
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, /^[[{]/.test(v) ? (JSON.parse(v) as unknown) : v]));
+}
