@@ -53,9 +53,12 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   const clock = deps.clock ?? systemClock;
   await syncOrganisation(database.db, loaded.config);
   const ctx: Context = { db: database.db, config: loaded.config, clock, logger, classifier: deps.routingModel.classifier };
-  const platforms = (await deps.platforms(ctx)).filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
+  // Every platform with credentials can be posted to (a worker-only process still delivers to Slack and Discord);
+  // only the processes with its role listen to it. Slack's HTTP mode listens through the web role.
+  const enabled = await deps.platforms(ctx);
+  const platforms = enabled.filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
   const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock) };
-  for (const platform of platforms) ports[platform.platform] = platform.chat;
+  for (const platform of enabled) ports[platform.platform] = platform.chat;
   const metrics = new HttpMetrics(database.db, clock);
   // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.
   const stops = { input: [] as (() => Promise<unknown>)[], scheduler: async () => {}, worker: async () => {} };

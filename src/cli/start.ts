@@ -33,8 +33,7 @@ export function registerStart(program: Command): void {
         await liaison.stop();
         process.exit(0);
       };
-      process.on('SIGINT', () => void shutdown('SIGINT'));
-      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
       await new Promise(() => {});
     }));
 }

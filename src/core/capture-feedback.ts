@@ -6,7 +6,7 @@ import { actions, feedbackItems, routings, sources, voices } from '../db/schema/
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
-import { cleanInbound } from './inert-text.js';
+import { cleanInbound, userText } from './inert-text.js';
 import { identifyMember } from './members/identify-member.js';
 import { enqueueDeliveries, teamHome } from './outbox.js';
 import { parseInput } from './parse-input.js';
@@ -37,7 +37,7 @@ export const CaptureInput = z.object({
   via: z.enum(['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post']),
   /** The employee who captured it by hand; absent for automatic capture. */
   capturedBy: Actor.optional(),
-  overrides: z.object({ teams: z.array(z.string()).min(1).optional(), category: Category.optional(), note: z.string().max(2000).optional() }).default({}),
+  overrides: z.object({ teams: z.array(z.string()).min(1).optional(), category: Category.optional(), note: userText(2000).optional() }).default({}),
 });
 export type CaptureInput = z.input<typeof CaptureInput>;
 

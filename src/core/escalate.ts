@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { resolveItemId } from './items/resolve-item-id.js';
 import { enqueueDeliveries, teamHome } from './outbox.js';
+import { userText } from './inert-text.js';
 import { parseInput } from './parse-input.js';
 import { dueTimes, type DueTimes } from './sla/due-times.js';
 
@@ -18,7 +19,7 @@ export const EscalateInput = z.object({
   /** The team to escalate to; may be omitted when the item is with exactly one team. */
   team: z.string().optional(),
   priority: Priority.exclude(['normal']).default('high'),
-  reason: z.string().trim().min(1, 'say why this is being escalated').max(2000),
+  reason: userText(2000).pipe(z.string().min(1, 'say why this is being escalated')),
   actor: Actor,
   idempotencyKey: z.string().max(300).optional(),
 });

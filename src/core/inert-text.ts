@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Text from outside is stored as written (minus what PostgreSQL cannot hold) and made inert when shown. These helpers
  * are platform-neutral; each presenter also escapes its own markup.
@@ -13,6 +15,11 @@ const ZERO_WIDTH_SPACE = '\u200B';
 /** What capture stores: NUL and other invisible controls removed, line endings normalised. */
 export function cleanInbound(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+}
+
+/** A zod field for free text typed by people (reasons, notes): stored without what PostgreSQL cannot hold. */
+export function userText(max: number) {
+  return z.string().trim().max(max).transform(cleanInbound);
 }
 
 /** Removes bidi controls, which presenters never show. */

@@ -5,10 +5,11 @@ import type { Tx } from '../db/client.js';
 import { actions, deliveries, routings } from '../db/schema/index.js';
 import { enqueueActionEffects } from './actions/action-effects.js';
 import { passOn } from './actions/pass-on.js';
-import { PAST_TENSE, TRANSITIONS, UNDOABLE, type TeamAction } from './actions/transitions.js';
+import { IMPERATIVE, PAST_TENSE, TRANSITIONS, UNDOABLE, type TeamAction } from './actions/transitions.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
+import { userText } from './inert-text.js';
 import { parseInput } from './parse-input.js';
 
 export const RecordActionInput = z
@@ -19,7 +20,7 @@ export const RecordActionInput = z
     kind: z.enum(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo']),
     actor: Actor,
     via: z.enum(['button', 'reaction', 'command', 'modal', 'api']),
-    reason: z.string().trim().max(2000).optional(),
+    reason: userText(2000).optional(),
     toTeam: z.string().optional(),
     /** For undo: the idempotency key of the action to reverse (a removed reaction names the one it added). */
     undoesKey: z.string().optional(),
@@ -65,7 +66,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       if (undone) {
         if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since ${undone.actorName} ${PAST_TENSE[undone.kind]} it`);
       } else if (!TRANSITIONS[kind as TeamAction].from.includes(routing.status)) {
-        throw await alreadyDone(tx, ctx, routing.id, `You cannot ${kind.replace('_', ' ')} it now`);
+        throw await alreadyDone(tx, ctx, routing.id, `You cannot ${IMPERATIVE[kind]} it now`);
       }
       const passed = kind === 'pass_on' ? await passOn(tx, ctx, { routing, toTeam: input.toTeam as string, note: input.reason, actor: input.actor, now }) : undefined;
       const firstResponse = kind !== 'reopen' && kind !== 'undo';
@@ -104,7 +105,7 @@ function checkPermission(ctx: Context, input: z.infer<typeof RecordActionInput>,
   if (!ctx.config.permissions.teamMembersOnly || input.actor.teams.includes(team)) return;
   if (input.kind === 'reopen' && input.actor.isCommunityManager) return;
   const name = ctx.config.teams[team]?.name ?? team;
-  throw new DomainError('not_permitted', `Only members of ${name} can ${input.kind === 'own' ? 'take' : input.kind.replace('_', ' ')} this.`, { team });
+  throw new DomainError('not_permitted', `Only members of ${name} can ${IMPERATIVE[input.kind]} this.`, { team });
 }
 
 /** The action an undo reverses: the one named by key, else the actor's own latest reversible action. */

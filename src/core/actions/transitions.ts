@@ -23,6 +23,9 @@ export function isActive(status: RoutingStatus): boolean {
   return ACTIVE.includes(status);
 }
 
+/** What people call each action, as on the buttons ("Take it", not "own"). */
+export const IMPERATIVE: Record<string, string> = { acknowledge: 'acknowledge', own: 'take', resolve: 'resolve', decline: 'decline', pass_on: 'pass on', reopen: 'reopen', undo: 'undo' };
+
 export const PAST_TENSE: Record<string, string> = {
   acknowledge: 'acknowledged',
   own: 'took',
