@@ -22,4 +22,6 @@ ALTER TABLE "routings" ADD COLUMN "sla_state_due_at" timestamp with time zone;--
 ALTER TABLE "sla_checks" ADD CONSTRAINT "sla_checks_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_events" ADD CONSTRAINT "sla_events_routing_id_routings_id_fk" FOREIGN KEY ("routing_id") REFERENCES "public"."routings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "sla_events_once" ON "sla_events" USING btree ("routing_id","target","due_at","state");--> statement-breakpoint
-CREATE INDEX "sla_events_team_at" ON "sla_events" USING btree ("team_id","at");
+CREATE INDEX "sla_events_team_at" ON "sla_events" USING btree ("team_id","at");--> statement-breakpoint
+CREATE INDEX "actions_sla_ladder_routing" ON "actions" USING btree ("routing_id") WHERE kind = 'sla_ladder';--> statement-breakpoint
+CREATE INDEX "actions_sla_ladder_created" ON "actions" USING btree ("created_at") WHERE kind = 'sla_ladder';

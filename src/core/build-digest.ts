@@ -6,7 +6,7 @@ import { lastCompleteWeek, parsePeriod, previousPeriod, type Period } from './di
 import { findSilos, handoffMatrix, type Breach, type Silos } from './digest/silos.js';
 import { EMPTY_METRICS, teamMetrics, type TeamMetrics } from './digest/team-metrics.js';
 import { applyBusinessBreaches } from './sla/breach-figures.js';
-import { breachList, loadBreaches } from './sla/list-breaches.js';
+import { listBreaches, loadBreaches } from './sla/list-breaches.js';
 
 export const BuildDigestInput = z.object({
   /** `2026-W47` or `2026-11-16`; the last complete week when omitted. */
@@ -62,6 +62,7 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   ]);
   applyBusinessBreaches(current, breaches);
   applyBusinessBreaches(before, breachesBefore);
+  const listed = await listBreaches(ctx.db, breaches);
   const teamIds = input.team ? [input.team] : Object.keys(ctx.config.teams);
   const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
   return {
@@ -74,7 +75,7 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
     teams,
     silos,
     handoffs,
-    breaches: breachList(breaches),
+    breaches: listed,
   };
 }
 

@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
 import type { WorkDuration } from '../../config/sla-schema.js';
 import { localDay, workingInterval, type BusinessCalendar } from './business-calendar.js';
-
-/** A calendar with no working day in three years (every day a holiday) is a config mistake, not a reason to hang. */
-const SEARCH_DAYS = 3 * 366;
+import { SEARCH_DAYS, timelineOf } from './business-timeline.js';
 
 function noWorkingTime(calendar: BusinessCalendar): Error {
   return new Error(`no working time within three years in ${calendar.timezone}: check the business hours and holidays`);
@@ -12,16 +10,12 @@ function noWorkingTime(calendar: BusinessCalendar): Error {
 /** The moment `ms` of working time after `from`. A target that runs out at closing time is due at closing time. */
 export function addBusinessTime(calendar: BusinessCalendar, from: Date, ms: number): Date {
   if (ms <= 0) return from;
-  let remaining = ms;
-  let day = localDay(calendar, from);
-  for (let i = 0; i < SEARCH_DAYS; i += 1, day = day.plus({ days: 1 })) {
-    const interval = workingInterval(calendar, day);
-    if (!interval) continue;
-    const start = Math.max(interval.start.getTime(), from.getTime());
-    const available = interval.end.getTime() - start;
-    if (available <= 0) continue;
-    if (remaining <= available) return new Date(start + remaining);
-    remaining -= available;
+  const start = from.getTime();
+  // Widen the span until the working time fits; a calendar with none in three years is refused.
+  for (let span = 62 * 86_400_000; span <= SEARCH_DAYS * 86_400_000; span *= 2) {
+    const timeline = timelineOf(calendar, start, start + span);
+    const at = timeline.momentOf(timeline.workedBefore(start) + ms);
+    if (at !== undefined) return new Date(at);
   }
   throw noWorkingTime(calendar);
 }
@@ -29,15 +23,8 @@ export function addBusinessTime(calendar: BusinessCalendar, from: Date, ms: numb
 /** Working time between two moments (0 when `to` is not after `from`). */
 export function businessTimeBetween(calendar: BusinessCalendar, from: Date, to: Date): number {
   if (to <= from) return 0;
-  let total = 0;
-  for (let day = localDay(calendar, from); day.toJSDate() < to; day = day.plus({ days: 1 })) {
-    const interval = workingInterval(calendar, day);
-    if (!interval) continue;
-    const start = Math.max(interval.start.getTime(), from.getTime());
-    const end = Math.min(interval.end.getTime(), to.getTime());
-    if (end > start) total += end - start;
-  }
-  return total;
+  const timeline = timelineOf(calendar, from.getTime(), to.getTime());
+  return timeline.workedBefore(to.getTime()) - timeline.workedBefore(from.getTime());
 }
 
 /**

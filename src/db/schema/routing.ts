@@ -110,5 +110,8 @@ export const actions = pgTable(
     index('actions_item').on(t.itemId),
     index('actions_created').on(t.createdAt),
     index('actions_undoes').on(t.undoesId).where(sql`undoes_id is not null`),
+    // Breach-ladder steps are few among many actions: the SLA pass and digests find them by routing or by time.
+    index('actions_sla_ladder_routing').on(t.routingId).where(sql`kind = 'sla_ladder'`),
+    index('actions_sla_ladder_created').on(t.createdAt).where(sql`kind = 'sla_ladder'`),
   ],
 );
