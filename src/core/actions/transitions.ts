@@ -39,6 +39,7 @@ export const PAST_TENSE: Record<string, string> = {
   recategorize: 'recategorised',
   capture: 'captured',
   snooze: 'snoozed',
+  sla_ladder: 'flagged as overdue',
 };
 
 export const STATUS_LABEL: Record<RoutingStatus, string> = {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { actions } from '../../db/schema/index.js';
 import { SYSTEM_ACTOR } from '../actor.js';
@@ -18,7 +18,7 @@ export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: Atte
   const history = await tx
     .select({ routingId: actions.routingId, kind: actions.kind, key: actions.idempotencyKey, createdAt: actions.createdAt })
     .from(actions)
-    .where(and(inArray(actions.routingId, breached.map((row) => row.routing.id)), or(eq(actions.kind, 'sla_ladder'), ne(actions.via, 'system'))));
+    .where(and(sql`${actions.routingId} = any(${`{${breached.map((row) => row.routing.id).join(',')}}`}::bigint[])`, or(eq(actions.kind, 'sla_ladder'), ne(actions.via, 'system'))));
   const calendar = teamCalendar(ctx.config, team);
   const fired: LadderFired[] = [];
   for (const row of breached) {
@@ -35,7 +35,7 @@ export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: Atte
         .values({
           itemId: row.routing.itemId, routingId: row.routing.id, teamId: team, kind: 'sla_ladder', via: 'system',
           actorPlatform: SYSTEM_ACTOR.platform, actorId: SYSTEM_ACTOR.id, actorName: SYSTEM_ACTOR.name,
-          reason: `${target} overdue since ${dueAt.toISOString()}: told ${step}`, data: { step, target, dueAt: dueAt.toISOString(), window },
+          reason: `${target === 'acknowledge' ? 'first answer' : 'resolution'} overdue: ${TOLD[step]}`, data: { step, target, dueAt: dueAt.toISOString(), window },
           idempotencyKey: `${prefix}${step}`, createdAt: now,
         })
         .onConflictDoNothing({ target: actions.idempotencyKey })
@@ -48,6 +48,14 @@ export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: Atte
   if (fired.length > 0) ctx.logger.info({ team, steps: fired.map((f) => `${f.row.routing.id}:${f.step}`) }, 'sla ladder climbed');
   return fired;
 }
+
+/** What the ledger says each step did, as histories show it. */
+const TOLD: Record<LadderStep, string> = {
+  team: "told the team's channel",
+  oncall: "paged the team's on-call",
+  ambassador: "told the community's ambassador",
+  leadership: 'listed for leadership in the digest',
+};
 
 function applicableSteps(ctx: Context, team: string, row: AttentionRow): Set<LadderStep> {
   const steps = new Set<LadderStep>(['team']);
