@@ -9,8 +9,8 @@ import { benchDatabase } from './support/bench-database.js';
 import { feedbackText } from './support/feedback-texts.js';
 import { note, percentile, report } from './report.js';
 
-const ITEMS = 20_000;
-const CONCURRENCY = 16;
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 /**
  * Capture throughput: 20,000 community messages through capture → classify → route → outbox, each its own

@@ -204,8 +204,8 @@ CREATE INDEX "feedback_items_merged_into" ON "feedback_items" USING btree ("merg
 CREATE UNIQUE INDEX "voices_source_key" ON "voices" USING btree ("platform","channel_id","message_id");--> statement-breakpoint
 CREATE INDEX "voices_item" ON "voices" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "voices_member" ON "voices" USING btree ("member_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "actions_idempotency_key" ON "actions" USING btree ("idempotency_key");--> statement-breakpoint
-CREATE INDEX "actions_routing" ON "actions" USING btree ("routing_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "actions_idempotency_key" ON "actions" USING btree ("idempotency_key") WHERE idempotency_key is not null;--> statement-breakpoint
+CREATE INDEX "actions_routing" ON "actions" USING btree ("routing_id","id") WHERE routing_id is not null;--> statement-breakpoint
 CREATE INDEX "actions_item" ON "actions" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "actions_created" ON "actions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "actions_undoes" ON "actions" USING btree ("undoes_id") WHERE undoes_id is not null;--> statement-breakpoint
@@ -213,8 +213,8 @@ CREATE UNIQUE INDEX "routings_item_team" ON "routings" USING btree ("item_id","t
 CREATE INDEX "routings_team_created" ON "routings" USING btree ("team_id","created_at");--> statement-breakpoint
 CREATE INDEX "routings_created" ON "routings" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "routings_open" ON "routings" USING btree ("team_id","created_at") WHERE status in ('open', 'acknowledged', 'owned');--> statement-breakpoint
-CREATE INDEX "routings_first_action" ON "routings" USING btree ("first_action_at");--> statement-breakpoint
-CREATE INDEX "routings_resolved" ON "routings" USING btree ("resolved_at");--> statement-breakpoint
+CREATE INDEX "routings_first_action" ON "routings" USING btree ("first_action_at") WHERE first_action_at is not null;--> statement-breakpoint
+CREATE INDEX "routings_resolved" ON "routings" USING btree ("resolved_at") WHERE resolved_at is not null;--> statement-breakpoint
 CREATE INDEX "routings_acknowledge_due" ON "routings" USING btree ("acknowledge_due_at");--> statement-breakpoint
 CREATE INDEX "routings_resolve_due" ON "routings" USING btree ("resolve_due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_key" ON "deliveries" USING btree ("key");--> statement-breakpoint

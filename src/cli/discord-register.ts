@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { registerCommands } from '../adapters/discord/commands/register-commands.js';
-import { inviteUrl } from '../adapters/discord/bot-permissions.js';
 import { parseEnv } from '../config/env.js';
+import { command } from './runtime.js';
 
 export interface DiscordRegisterIo {
   env?: Record<string, string | undefined>;
@@ -15,7 +14,10 @@ export function registerDiscordCommands(program: Command, io: DiscordRegisterIo 
     .command('register')
     .description('Register Liaison’s slash commands and its "Send to Liaison" message command (globally, or in one guild)')
     .option('--guild <id>', 'register in this guild only: instant, good for trying Liaison out')
-    .action(async (options: { guild?: string }) => {
+    .action(command(async (options: { guild?: string }) => {
+      // discord.js is loaded only for this command (and when the bot runs with a Discord token).
+      const { registerCommands } = await import('../adapters/discord/commands/register-commands.js');
+      const { inviteUrl } = await import('../adapters/discord/bot-permissions.js');
       const env = parseEnv(io.env ?? process.env);
       if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register commands.');
       if (options.guild !== undefined && !/^\d{1,20}$/.test(options.guild)) throw new Error(`--guild expects a guild ID (digits), not "${options.guild}".`);
@@ -23,5 +25,5 @@ export function registerDiscordCommands(program: Command, io: DiscordRegisterIo 
       const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
       out(`Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}`);
       out(`Invite link (bot + commands, with the permissions Liaison uses): ${inviteUrl(env.DISCORD_APPLICATION_ID)}`);
-    });
+    }));
 }

@@ -1,18 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { Category } from '../config/schema.js';
-import type { Tx } from '../db/client.js';
-import { actions, feedbackItems, routings, sources, voices } from '../db/schema/index.js';
+import { voices } from '../db/schema/index.js';
 import { Actor } from './actor.js';
+import { insertCapture, type CaptureRow } from './capture/insert-capture.js';
+import { lookupSource, manualSource, type SourceRow } from './capture/source-lookup.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { cleanInbound, userText } from './inert-text.js';
-import { identifyMember } from './members/identify-member.js';
-import { enqueueDeliveries, teamHome } from './outbox.js';
+import { resolveItemId } from './items/resolve-item-id.js';
+import { teamHome } from './outbox.js';
 import { parseInput } from './parse-input.js';
 import { planRouting, type PlannedRouting } from './routing/plan-routing.js';
 import { dueTimes } from './sla/due-times.js';
-import { resolveItemId } from './items/resolve-item-id.js';
 
 const MessagePlatform = z.enum(['slack', 'discord', 'webhook', 'console']);
 
@@ -51,10 +51,6 @@ const AUTOMATIC = new Set(['message', 'forum_post']);
 /** Stores a piece of feedback once, classifies and routes it, and enqueues a card for each team it reaches. */
 export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<CaptureResult> {
   const input = parseInput(CaptureInput, raw);
-  const sourceKey = { platform: input.message.platform, channelId: input.message.channelId, messageId: input.message.id };
-  const known = await findVoice(ctx, sourceKey);
-  if (known !== undefined) return { status: 'duplicate', itemId: await resolveItemId(ctx.db, known) };
-
   const text = cleanInbound(input.message.text);
   const title = input.message.title === undefined ? undefined : cleanInbound(input.message.title);
   const classification = ctx.classifier.classify(title ? `${title}\n\n${text}` : text);
@@ -72,81 +68,57 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
   for (const p of planned) if (!(p.team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${p.team}".`);
 
   const now = ctx.clock.now();
-  const result = await ctx.db
-    .transaction(async (tx) => {
-      const authorId = await identifyMember(tx, { platform: input.author.platform, id: input.author.id, name: cleanInbound(input.author.name) });
-      const [item] = await tx
-        .insert(feedbackItems)
-        .values({
-          communityId: source.communityId,
-          sourceId: source.id,
-          authorId,
-          title,
-          text,
-          category: classification.category,
-          categoryConfidence: classification.confidence,
-          sentiment: classification.sentiment,
-          urgency: classification.urgency,
-          classification: { modelVersion: classification.modelVersion, alternatives: classification.alternatives.slice(0, 4), terms: classification.terms, sentimentScore: classification.sentimentScore },
-          permalink: input.message.permalink,
-          postedAt: input.message.postedAt,
-          capturedAt: now,
-        })
-        .returning({ id: feedbackItems.id });
-      const itemId = (item as { id: number }).id;
-      const voice = await tx
-        .insert(voices)
-        .values({ itemId, memberId: authorId, authorExternalId: input.author.id, sourceId: source.id, ...sourceKeyColumns(sourceKey), threadId: input.message.threadId, text, permalink: input.message.permalink, capturedVia: input.via, capturedBy: input.capturedBy?.name, postedAt: input.message.postedAt, capturedAt: now })
-        .onConflictDoNothing()
-        .returning({ id: voices.id });
-      if (voice.length === 0) throw new DuplicateRace();
-      const actor = input.capturedBy ?? { platform: input.author.platform, id: input.author.id, name: input.author.name };
-      await tx.insert(actions).values({ itemId, kind: 'capture', via: input.capturedBy ? 'command' : 'system', actorPlatform: actor.platform, actorId: actor.id, actorName: actor.name, reason: input.overrides.note, data: { via: input.via }, createdAt: now });
-      const created = await insertRoutings(tx, ctx, itemId, source.communityId, planned, now);
-      return { status: 'created' as const, itemId, routings: created };
-    })
-    .catch(async (error: unknown) => {
-      if (!(error instanceof DuplicateRace)) throw error;
-      const winner = await findVoice(ctx, sourceKey);
-      return { status: 'duplicate' as const, itemId: await resolveItemId(ctx.db, winner as number) };
-    });
-  if (result.status === 'created') ctx.logger.info({ itemId: result.itemId, category: classification.category, teams: planned.map((p) => p.team) }, 'feedback captured');
-  return result;
+  const actor = input.capturedBy ?? input.author;
+  const row: CaptureRow = {
+    source,
+    author: { ...input.author, name: cleanInbound(input.author.name) },
+    message: { ...input.message, text, title },
+    via: input.via,
+    capturedBy: input.capturedBy?.name,
+    classification: {
+      category: classification.category,
+      confidence: classification.confidence,
+      sentiment: classification.sentiment,
+      urgency: classification.urgency,
+      detail: { modelVersion: classification.modelVersion, alternatives: classification.alternatives.slice(0, 4), terms: classification.terms, sentimentScore: classification.sentimentScore },
+    },
+    ledger: { via: input.capturedBy ? 'command' : 'system', actor: { platform: actor.platform, id: actor.id, name: actor.name }, note: input.overrides.note },
+    plan: planned.map((p) => {
+      const due = dueTimes(ctx.config, p.team, source.communityId, 'normal', now);
+      const home = teamHome(ctx.config, p.team);
+      return { team: p.team, reason: p.reason, ack_due: due.acknowledgeDueAt?.toISOString() ?? null, resolve_due: due.resolveDueAt?.toISOString() ?? null, home_platform: home.platform, home_channel: home.channelId };
+    }),
+    now,
+  };
+  const stored = await insertWithRetry(ctx, row);
+  if (!stored.created) return { status: 'duplicate', itemId: await existingItem(ctx, input.message) };
+  ctx.logger.info({ itemId: stored.itemId, category: classification.category, teams: planned.map((p) => p.team) }, 'feedback captured');
+  return { status: 'created', itemId: stored.itemId, routings: stored.routings };
 }
 
-/** Routings and their cards, in the caller's transaction. Also used when an item is re-routed. */
-export async function insertRoutings(tx: Tx, ctx: Context, itemId: number, communityId: string, planned: PlannedRouting[], now: Date, extra: { priority?: 'normal' | 'high' | 'urgent'; passedFromId?: number; hops?: number } = {}) {
-  if (planned.length === 0) return [];
-  const priority = extra.priority ?? 'normal';
-  const rows = await tx
-    .insert(routings)
-    .values(planned.map((p) => ({ itemId, teamId: p.team, reason: p.reason, priority, passedFromId: extra.passedFromId, hops: extra.hops ?? 0, ...dueTimes(ctx.config, p.team, communityId, priority, now), createdAt: now, updatedAt: now })))
-    .onConflictDoNothing({ target: [routings.itemId, routings.teamId] })
-    .returning({ id: routings.id, team: routings.teamId });
-  await enqueueDeliveries(tx, now, rows.map((r) => ({ key: `card:routing:${r.id}`, kind: 'card', target: teamHome(ctx.config, r.team), payload: {}, itemId, routingId: r.id })));
-  return rows;
+/** Two first messages by a new author at once: the loser of the identity race tries again and finds the author. */
+async function insertWithRetry(ctx: Context, row: CaptureRow) {
+  try {
+    return await insertCapture(ctx.db, row);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== '23502') throw error;
+    return insertCapture(ctx.db, row);
+  }
 }
 
-class DuplicateRace extends Error {}
-
-type SourceKey = { platform: 'slack' | 'discord' | 'webhook' | 'console'; channelId: string; messageId: string };
-const sourceKeyColumns = (k: SourceKey) => ({ platform: k.platform, channelId: k.channelId, messageId: k.messageId });
-
-async function findVoice(ctx: Context, key: SourceKey): Promise<number | undefined> {
+async function existingItem(ctx: Context, message: { platform: string; channelId: string; id: string }): Promise<number> {
   const [row] = await ctx.db
     .select({ itemId: voices.itemId })
     .from(voices)
-    .where(and(eq(voices.platform, key.platform), eq(voices.channelId, key.channelId), eq(voices.messageId, key.messageId)));
-  return row?.itemId;
+    .where(and(eq(voices.platform, message.platform as 'slack'), eq(voices.channelId, message.channelId), eq(voices.messageId, message.id)));
+  if (!row) throw new Error(`capture of ${message.platform}:${message.channelId}:${message.id} neither stored nor found`);
+  return resolveItemId(ctx.db, row.itemId);
 }
 
 /** The configured source, or for a hand-made capture the community's manual source on that platform. */
-async function findSource(ctx: Context, input: z.infer<typeof CaptureInput>): Promise<{ id: number; communityId: string }> {
+async function findSource(ctx: Context, input: z.infer<typeof CaptureInput>): Promise<SourceRow> {
   if (input.source) {
-    const [row] = await ctx.db
-      .select({ id: sources.id, communityId: sources.communityId })
-      .from(sources)
-      .where(and(eq(sources.platform, input.source.platform), eq(sources.externalId, input.source.id), eq(sources.active, true)));
+    const row = await lookupSource(ctx.db, input.source.platform, input.source.id);
     if (row) return row;
     if (!input.community) throw new DomainError('unknown_source', `${input.source.platform} ${input.source.id} is not a feedback source in the config.`);
   }
@@ -154,11 +126,5 @@ async function findSource(ctx: Context, input: z.infer<typeof CaptureInput>): Pr
   if (!community || !(community in ctx.config.communities)) {
     throw new DomainError('unknown_source', community ? `There is no community called "${community}".` : 'Say which community this feedback comes from.');
   }
-  const externalId = `manual:${community}:${input.message.platform}`;
-  const [row] = await ctx.db
-    .insert(sources)
-    .values({ communityId: community, platform: input.message.platform, kind: 'manual', externalId })
-    .onConflictDoUpdate({ target: [sources.platform, sources.externalId], set: { active: true } })
-    .returning({ id: sources.id, communityId: sources.communityId });
-  return row as { id: number; communityId: string };
+  return manualSource(ctx.db, input.message.platform, community);
 }

@@ -44,7 +44,7 @@ export async function correctRouting(ctx: Context, raw: CorrectRoutingInput) {
       await tx
         .insert(actions)
         .values({ itemId: item.id, routingId: routing.id, teamId: routing.teamId, kind: 'recategorize', via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, data: { from: item.category, to: input.category }, idempotencyKey: input.idempotencyKey && `${input.idempotencyKey}:category`, createdAt: now })
-        .onConflictDoNothing({ target: actions.idempotencyKey });
+        .onConflictDoNothing({ target: actions.idempotencyKey, where: sql`idempotency_key is not null` });
       const [bumped] = await tx.update(routings).set({ version: sql`${routings.version} + 1`, updatedAt: now }).where(eq(routings.id, routing.id)).returning();
       await enqueueCardRefresh(tx, ctx, bumped ?? routing, now);
     });

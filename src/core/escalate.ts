@@ -5,7 +5,7 @@ import { actions, feedbackItems, routings } from '../db/schema/index.js';
 import { cardDeliveryId, enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
 import { Actor } from './actor.js';
-import { insertRoutings } from './capture-feedback.js';
+import { insertRoutings } from './routing/insert-routings.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { resolveItemId } from './items/resolve-item-id.js';

@@ -86,7 +86,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       const [action] = await tx
         .insert(actions)
         .values({ itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind, via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: to, reason: input.reason, toTeamId: input.toTeam, undoesId: undone?.id, idempotencyKey: input.idempotencyKey, createdAt: now })
-        .onConflictDoNothing({ target: actions.idempotencyKey })
+        .onConflictDoNothing({ target: actions.idempotencyKey, where: sql`idempotency_key is not null` })
         .returning({ id: actions.id });
       if (!action) throw new DuplicateAction();
       await enqueueActionEffects(tx, ctx, { actionId: action.id, kind, undoneId: undone?.id, routing: { ...routing, status: to, version: routing.version + 1 }, actor: input.actor, reason: input.reason, toTeam: input.toTeam, now });

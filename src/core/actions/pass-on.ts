@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { feedbackItems, routings } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
-import { insertRoutings } from '../capture-feedback.js';
+import { insertRoutings } from '../routing/insert-routings.js';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import { dueTimes } from '../sla/due-times.js';

@@ -64,9 +64,10 @@ export const routings = pgTable(
     index('routings_team_created').on(t.teamId, t.createdAt),
     index('routings_created').on(t.createdAt),
     index('routings_open').on(t.teamId, t.createdAt).where(sql`status in ('open', 'acknowledged', 'owned')`),
-    // Digests look up routings by when they were answered, resolved or fell due.
-    index('routings_first_action').on(t.firstActionAt),
-    index('routings_resolved').on(t.resolvedAt),
+    // Digests look up routings by when they were answered, resolved or fell due. Partial, so that a new routing
+    // (not yet answered) costs no entry: capture is the hot path.
+    index('routings_first_action').on(t.firstActionAt).where(sql`first_action_at is not null`),
+    index('routings_resolved').on(t.resolvedAt).where(sql`resolved_at is not null`),
     index('routings_acknowledge_due').on(t.acknowledgeDueAt),
     index('routings_resolve_due').on(t.resolveDueAt),
   ],
@@ -105,8 +106,8 @@ export const actions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('actions_idempotency_key').on(t.idempotencyKey),
-    index('actions_routing').on(t.routingId, t.id),
+    uniqueIndex('actions_idempotency_key').on(t.idempotencyKey).where(sql`idempotency_key is not null`),
+    index('actions_routing').on(t.routingId, t.id).where(sql`routing_id is not null`),
     index('actions_item').on(t.itemId),
     index('actions_created').on(t.createdAt),
     index('actions_undoes').on(t.undoesId).where(sql`undoes_id is not null`),

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { signIntake } from '../src/adapters/http/signature.js';
+import { freePort } from '../src/db/embedded.js';
+import { benchDatabase } from './support/bench-database.js';
+import { feedbackText } from './support/feedback-texts.js';
+import { note, report } from './report.js';
+
+const POSTS = 3_000;
+const CONCURRENCY = 8;
+const SECRET = 'fernhill-example-intake-secret';
+
+/**
+ * Peak resident memory of the bot process (`liaison start`, the example organisation, console delivery) after it
+ * has taken POSTS signed webhook posts, routed them and delivered every card. VmHWM is the kernel's high-water mark.
+ */
+const database = await benchDatabase(4);
+const port = await freePort();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bot = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], { cwd: root, env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${bot.pid}/status`, 'utf8'))?.[1]) * 1024;
+
+for (let i = 0; ; i += 1) {
+  if ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok) break;
+  if (i > 300) throw new Error('the bot did not become ready');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+const idle = peakRss();
+let next = 0;
+await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  while (next < POSTS) {
+    const i = next++;
+    const body = JSON.stringify({ id: `rss-${i}`, text: feedbackText(i), author: { email: `member${i % 300}@example.org`, name: `Member ${i % 300}` } });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`http://127.0.0.1:${port}/intake/forum`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-liaison-timestamp': timestamp, 'x-liaison-signature': signIntake(SECRET, timestamp, body) } });
+    if (response.status !== 202) throw new Error(`intake answered ${response.status}`);
+  }
+}));
+// Wait until the worker has delivered every card.
+for (;;) {
+  const [row] = await database.sql`select count(*) filter (where status in ('pending', 'sending')) as waiting from deliveries`;
+  if (Number(row?.waiting) === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const [counts] = await database.sql`select (select count(*) from feedback_items) as items, (select count(*) from deliveries where status = 'sent') as sent, (select count(*) from deliveries where status <> 'sent') as unsent`;
+note(`bot took ${POSTS} posts: ${counts?.items} items, ${counts?.sent} messages delivered to the console (${counts?.unsent} not sent); idle peak ${(idle / 2 ** 20).toFixed(1)} MB`);
+report('bot_peak_rss', peakRss() / 2 ** 20, 'MB', { posts: POSTS, idleMB: Number((idle / 2 ** 20).toFixed(1)) });
+bot.kill('SIGTERM');
+await new Promise((resolve) => bot.once('exit', resolve));
+await database.dispose();
