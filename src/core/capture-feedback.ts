@@ -47,6 +47,7 @@ export type CaptureResult =
   | { status: 'ignored'; reason: 'noise' };
 
 const AUTOMATIC = new Set(['message', 'forum_post']);
+const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** Stores a piece of feedback once, classifies and routes it, and enqueues a card for each team it reaches. */
 export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<CaptureResult> {
@@ -86,7 +87,7 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
     plan: planned.map((p) => {
       const due = dueTimes(ctx.config, p.team, source.communityId, 'normal', now);
       const home = teamHome(ctx.config, p.team);
-      return { team: p.team, reason: p.reason, ack_due: due.acknowledgeDueAt?.toISOString() ?? null, resolve_due: due.resolveDueAt?.toISOString() ?? null, home_platform: home.platform, home_channel: home.channelId };
+      return { team: p.team, reason: p.reason, ack_due: iso(due.acknowledgeDueAt), resolve_due: iso(due.resolveDueAt), ack_risk: iso(due.acknowledgeAtRiskAt), resolve_risk: iso(due.resolveAtRiskAt), home_platform: home.platform, home_channel: home.channelId };
     }),
     now,
   };

@@ -31,7 +31,8 @@ describe('SLA state', () => {
       [routingId, 'acknowledge', 'at_risk', 'breached', '2026-11-16T15:01:00.000Z'],
     ]);
     const [routing] = await ctx.db.select().from(routings).where(eq(routings.id, routingId));
-    expect(routing).toMatchObject({ slaState: 'breached', slaStateDueAt: new Date('2026-11-16T15:00:00Z') });
+    // Captured with its at-risk moment stored beside the due time: 45 of the 60 working minutes.
+    expect(routing).toMatchObject({ slaState: 'breached', slaStateDueAt: new Date('2026-11-16T15:00:00Z'), acknowledgeAtRiskAt: new Date('2026-11-16T14:45:00Z') });
     const updates = await ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'card_update'));
     expect(updates).toHaveLength(2);
     const card = await loadRoutingCard(ctx.db, ctx.config, routingId, ctx.clock.now());

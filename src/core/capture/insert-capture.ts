@@ -12,7 +12,7 @@ export interface CaptureRow {
   classification: { category: string; confidence: number; sentiment: string; urgency: string; detail: ClassificationDetail };
   ledger: { via: 'command' | 'system'; actor: { platform: string; id: string; name: string }; note?: string };
   /** Each team with its reason, SLA due times and home channel (where its card goes). */
-  plan: { team: string; reason: RoutingReason; ack_due: string | null; resolve_due: string | null; home_platform: string; home_channel: string }[];
+  plan: { team: string; reason: RoutingReason; ack_due: string | null; resolve_due: string | null; ack_risk: string | null; resolve_risk: string | null; home_platform: string; home_channel: string }[];
   now: Date;
 }
 
@@ -65,10 +65,10 @@ export async function insertCapture(db: Db, row: CaptureRow): Promise<CaptureIns
       from item
     ), plan as (
       select * from jsonb_to_recordset(${JSON.stringify(row.plan)}::jsonb)
-        as p(team text, reason jsonb, ack_due timestamptz, resolve_due timestamptz, home_platform text, home_channel text)
+        as p(team text, reason jsonb, ack_due timestamptz, resolve_due timestamptz, ack_risk timestamptz, resolve_risk timestamptz, home_platform text, home_channel text)
     ), routed as (
-      insert into routings (item_id, team_id, reason, acknowledge_due_at, resolve_due_at, created_at, updated_at)
-      select item.id, plan.team, plan.reason, plan.ack_due, plan.resolve_due, ${at}, ${at} from item cross join plan
+      insert into routings (item_id, team_id, reason, acknowledge_due_at, resolve_due_at, acknowledge_at_risk_at, resolve_at_risk_at, created_at, updated_at)
+      select item.id, plan.team, plan.reason, plan.ack_due, plan.resolve_due, plan.ack_risk, plan.resolve_risk, ${at}, ${at} from item cross join plan
       returning id, team_id, item_id
     ), cards as (
       insert into deliveries (key, kind, platform, channel_id, item_id, routing_id, payload, next_attempt_at, created_at)

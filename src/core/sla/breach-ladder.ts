@@ -38,7 +38,7 @@ export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: Atte
           reason: `${target === 'acknowledge' ? 'first answer' : 'resolution'} overdue: ${TOLD[step]}`, data: { step, target, dueAt: dueAt.toISOString(), window },
           idempotencyKey: `${prefix}${step}`, createdAt: now,
         })
-        .onConflictDoNothing({ target: actions.idempotencyKey })
+        .onConflictDoNothing({ target: actions.idempotencyKey, where: sql`idempotency_key is not null` })
         .returning({ id: actions.id });
       if (!action) break;
       fired.push({ step, row, actionId: action.id });
