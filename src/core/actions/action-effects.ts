@@ -23,8 +23,8 @@ export interface ActionEffects {
 /** What an action changes outside the database: the card, its thread log, and the people waiting for an answer. */
 export async function enqueueActionEffects(tx: Tx, ctx: Context, effect: ActionEffects): Promise<void> {
   const { routing, now } = effect;
-  await enqueueCardRefresh(tx, ctx, routing, now);
   const cardId = await cardDeliveryId(tx, routing.id);
+  await enqueueCardRefresh(tx, ctx, routing, now, cardId);
   if (cardId !== undefined) {
     await enqueueDeliveries(tx, now, [
       {

@@ -14,8 +14,8 @@ export async function cardDeliveryId(tx: Tx, routingId: number): Promise<number 
  * Asks for the card to be redrawn. The update carries no snapshot: it is rendered from the routing's state when sent,
  * so updates sent out of order still leave the card showing the latest state. Keyed by version: one per change.
  */
-export async function enqueueCardRefresh(tx: Tx, ctx: Context, routing: { id: number; itemId: number; teamId: string; version: number }, now: Date): Promise<void> {
-  const cardId = await cardDeliveryId(tx, routing.id);
+export async function enqueueCardRefresh(tx: Tx, ctx: Context, routing: { id: number; itemId: number; teamId: string; version: number }, now: Date, knownCardId?: number): Promise<void> {
+  const cardId = knownCardId ?? (await cardDeliveryId(tx, routing.id));
   if (cardId === undefined) return;
   await enqueueDeliveries(tx, now, [
     { key: `card_update:routing:${routing.id}:v${routing.version}`, kind: 'card_update', target: teamHome(ctx.config, routing.teamId), payload: {}, editsId: cardId, itemId: routing.itemId, routingId: routing.id },
