@@ -110,6 +110,10 @@ CREATE TABLE "routings" (
 	"decline_reason" text,
 	"acknowledge_due_at" timestamp with time zone,
 	"resolve_due_at" timestamp with time zone,
+	"acknowledge_at_risk_at" timestamp with time zone,
+	"resolve_at_risk_at" timestamp with time zone,
+	"sla_state" text DEFAULT 'on_track' NOT NULL,
+	"sla_state_due_at" timestamp with time zone,
 	"first_action_at" timestamp with time zone,
 	"snoozed_until" timestamp with time zone,
 	"snooze_reason" text,
@@ -180,6 +184,23 @@ CREATE TABLE "scheduled_runs" (
 	"result" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "sla_checks" (
+	"team_id" text PRIMARY KEY NOT NULL,
+	"checked_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sla_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"routing_id" bigint NOT NULL,
+	"item_id" bigint NOT NULL,
+	"team_id" text NOT NULL,
+	"target" text NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"from_state" text NOT NULL,
+	"state" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "sources" ADD CONSTRAINT "sources_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_identities" ADD CONSTRAINT "member_identities_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback_items" ADD CONSTRAINT "feedback_items_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -193,6 +214,8 @@ ALTER TABLE "actions" ADD CONSTRAINT "actions_routing_id_routings_id_fk" FOREIGN
 ALTER TABLE "actions" ADD CONSTRAINT "actions_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routings" ADD CONSTRAINT "routings_item_id_feedback_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."feedback_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routings" ADD CONSTRAINT "routings_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sla_checks" ADD CONSTRAINT "sla_checks_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sla_events" ADD CONSTRAINT "sla_events_routing_id_routings_id_fk" FOREIGN KEY ("routing_id") REFERENCES "public"."routings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "sources_platform_external_id" ON "sources" USING btree ("platform","external_id");--> statement-breakpoint
 CREATE INDEX "sources_community" ON "sources" USING btree ("community_id") WHERE active;--> statement-breakpoint
 CREATE UNIQUE INDEX "member_identities_platform_external" ON "member_identities" USING btree ("platform","external_id");--> statement-breakpoint
@@ -209,6 +232,8 @@ CREATE INDEX "actions_routing" ON "actions" USING btree ("routing_id","id") WHER
 CREATE INDEX "actions_item" ON "actions" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "actions_created" ON "actions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "actions_undoes" ON "actions" USING btree ("undoes_id") WHERE undoes_id is not null;--> statement-breakpoint
+CREATE INDEX "actions_sla_ladder_routing" ON "actions" USING btree ("routing_id") WHERE kind = 'sla_ladder';--> statement-breakpoint
+CREATE INDEX "actions_sla_ladder_created" ON "actions" USING btree ("created_at") WHERE kind = 'sla_ladder';--> statement-breakpoint
 CREATE UNIQUE INDEX "routings_item_team" ON "routings" USING btree ("item_id","team_id");--> statement-breakpoint
 CREATE INDEX "routings_team_created" ON "routings" USING btree ("team_id","created_at");--> statement-breakpoint
 CREATE INDEX "routings_created" ON "routings" USING btree ("created_at");--> statement-breakpoint
@@ -223,4 +248,6 @@ CREATE INDEX "deliveries_message" ON "deliveries" USING btree ("platform","chann
 CREATE INDEX "deliveries_routing" ON "deliveries" USING btree ("routing_id","kind");--> statement-breakpoint
 CREATE INDEX "deliveries_parent" ON "deliveries" USING btree ("parent_id") WHERE parent_id is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_failed" ON "deliveries" USING btree ("id") WHERE status = 'failed';--> statement-breakpoint
-CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("received_at") WHERE status = 'pending';
+CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("received_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE UNIQUE INDEX "sla_events_once" ON "sla_events" USING btree ("routing_id","target","due_at","state");--> statement-breakpoint
+CREATE INDEX "sla_events_team_at" ON "sla_events" USING btree ("team_id","at");

@@ -15,6 +15,7 @@ import type { OpenDatabase } from './db/open-database.js';
 import { OutboxWorker, type ChatPorts } from './delivery/outbox-worker.js';
 import { runDueDigests } from './jobs/digest-job.js';
 import { retrainJob } from './jobs/retrain-job.js';
+import { slaJobs } from './jobs/sla-job.js';
 import { inboundRetryJob, type InboundHandler } from './jobs/inbound-retry-job.js';
 import { Scheduler, type Job } from './jobs/scheduler.js';
 
@@ -86,6 +87,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     const jobs: Job[] = [
       { name: 'routing-model', run: () => deps.routingModel.refresh() },
       { name: 'digests', run: () => runDueDigests(ctx) },
+      ...slaJobs(ctx),
       inboundRetryJob(database.db, clock, logger, handlers),
       ...(loaded.config.routing.retrain ? [retrainJob(ctx, deps.routingModel, loaded.config.routing.retrain.schedule)] : []),
     ];
