@@ -85,7 +85,6 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   if (roles.has('scheduler')) {
     const handlers = new Map<string, InboundHandler>(platforms.flatMap((p) => [...p.inboundHandlers]));
     const jobs: Job[] = [
-      { name: 'routing-model', run: () => deps.routingModel.refresh() },
       { name: 'digests', run: () => runDueDigests(ctx) },
       ...slaJobs(ctx),
       inboundRetryJob(database.db, clock, logger, handlers),
@@ -95,6 +94,10 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     await scheduler.start();
     stops.scheduler = () => scheduler.stop();
   }
+  // Every process that captures classifies, so every process picks up a newly trained model, whatever its roles.
+  const modelRefresh = new Scheduler([{ name: 'routing-model', run: () => deps.routingModel.refresh() }], logger, loaded.config.timezone);
+  await modelRefresh.start();
+  stops.input.push(() => modelRefresh.stop());
   logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path }, 'Liaison started');
   return {
     ctx,

@@ -102,7 +102,8 @@ async function insertWithRetry(ctx: Context, row: CaptureRow) {
   try {
     return await insertCapture(ctx.db, row);
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code !== '23502') throw error;
+    // 23502: the author's identity was being created by a concurrent capture, so this statement found none.
+    if ((error as { code?: string }).code !== '23502') throw error;
     return insertCapture(ctx.db, row);
   }
 }

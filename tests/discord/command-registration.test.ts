@@ -58,7 +58,7 @@ describe('liaison discord register', () => {
   });
 
   it('documents the invite permissions the code computes', async () => {
-    const doc = await readFile(new URL('../../docs/discord-setup.md', import.meta.url), 'utf8');
+    const doc = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     expect(doc).toContain(`permissions=${botPermissions()}`);
     for (const name of Object.keys(BOT_PERMISSIONS)) expect(doc).toContain(`| ${PermissionFlagsBits[name as keyof typeof PermissionFlagsBits]} |`);
   });

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { WorkDuration } from '../../config/sla-schema.js';
-import { localDay, workingInterval, type BusinessCalendar } from './business-calendar.js';
+import type { BusinessCalendar } from './business-calendar.js';
 import { SEARCH_DAYS, timelineOf } from './business-timeline.js';
+
+const DAY_MS = 86_400_000;
 
 function noWorkingTime(calendar: BusinessCalendar): Error {
   return new Error(`no working time within three years in ${calendar.timezone}: check the business hours and holidays`);
@@ -30,37 +32,26 @@ export function businessTimeBetween(calendar: BusinessCalendar, from: Date, to: 
 /**
  * `days` working days after `from`, at the same local time of day, so that "2d" from Monday 14:00 is Wednesday 14:00
  * even across a clock change. Outside working hours, `from` counts as the close of the previous working day (the
- * same business instant), so "1d" from Saturday is Monday's close.
+ * same business instant), so "1d" from Saturday is Monday's close. The timeline holds one interval per working
+ * day, so this is an index step rather than a walk through Luxon day by day (it runs on every capture).
  */
 export function addWorkingDays(calendar: BusinessCalendar, from: Date, days: number): Date {
   if (days <= 0) return from;
-  const anchor = anchorOf(calendar, from);
-  let day = anchor.day;
-  for (let left = days, i = 0; left > 0; i += 1) {
-    if (i > SEARCH_DAYS) throw noWorkingTime(calendar);
-    day = day.plus({ days: 1 });
-    if (workingInterval(calendar, day)) left -= 1;
-  }
-  const interval = workingInterval(calendar, day);
-  if (!interval) throw noWorkingTime(calendar);
-  if (anchor.time === 'close') return interval.end;
-  const at = day.set(anchor.time).toJSDate();
-  // A local time the clocks skipped moves forward; keep it inside the day's hours.
-  return at > interval.end ? interval.end : at < interval.start ? interval.start : at;
-}
-
-type TimeOfDay = { hour: number; minute: number; second: number; millisecond: number };
-
-function anchorOf(calendar: BusinessCalendar, from: Date): { day: DateTime; time: TimeOfDay | 'close' } {
-  let day = localDay(calendar, from);
-  const today = workingInterval(calendar, day);
-  if (today && from >= today.start && from < today.end) {
-    const local = DateTime.fromJSDate(from, { zone: calendar.timezone });
-    return { day, time: { hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond } };
-  }
-  for (let i = 0; i < SEARCH_DAYS; i += 1, day = day.minus({ days: 1 })) {
-    const interval = workingInterval(calendar, day);
-    if (interval && interval.end <= from) return { day, time: 'close' };
+  const at = from.getTime();
+  for (let span = 62 * DAY_MS; span <= SEARCH_DAYS * DAY_MS; span *= 2) {
+    const timeline = timelineOf(calendar, at - span, at + span);
+    const i = timeline.indexAtOrBefore(at);
+    if (i < 0) continue;
+    const target = i + days;
+    if (target >= timeline.starts.length) continue;
+    const start = timeline.starts[target] as number;
+    const end = timeline.ends[target] as number;
+    // Outside working hours the anchor is the close of interval i; inside, its local time of day.
+    if (at >= (timeline.ends[i] as number)) return new Date(end);
+    const local = DateTime.fromMillis(at, { zone: calendar.timezone });
+    const moved = DateTime.fromMillis(start, { zone: calendar.timezone }).set({ hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond }).toMillis();
+    // A local time the clocks skipped moves forward; keep it inside the day's hours.
+    return new Date(Math.min(Math.max(moved, start), end));
   }
   throw noWorkingTime(calendar);
 }

@@ -69,6 +69,11 @@ class Timeline {
     return found < 0 ? undefined : (this.starts[found] as number) + worked - (this.before[found] as number);
   }
 
+  /** The last interval starting at or before `at` (-1 when none in the span). */
+  indexAtOrBefore(at: number): number {
+    return lastAtOrBefore(this.starts, at);
+  }
+
   contains(at: number): boolean {
     const i = lastAtOrBefore(this.starts, at);
     return i >= 0 && at < (this.ends[i] as number);
