@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { signIntake } from '../src/adapters/http/signature.js';
@@ -12,13 +12,15 @@ const CONCURRENCY = 8;
 const SECRET = 'fernhill-example-intake-secret';
 
 /**
- * Peak resident memory of the bot process (`liaison start`, the example organisation, console delivery) after it
- * has taken POSTS signed webhook posts, routed them and delivered every card. VmHWM is the kernel's high-water mark.
+ * Peak resident memory of the bot process, started as `npm start` starts it (built JavaScript on plain Node, the
+ * example organisation, console delivery), after it has taken POSTS signed webhook posts, routed them and delivered
+ * every card. VmHWM is the kernel's high-water mark.
  */
 const database = await benchDatabase(4);
 const port = await freePort();
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bot = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], { cwd: root, env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+const bot = spawn(process.execPath, ['dist/cli.js', 'start'], { cwd: root, env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${bot.pid}/status`, 'utf8'))?.[1]) * 1024;
 
 for (let i = 0; ; i += 1) {
