@@ -2,12 +2,9 @@ import { formatDuration } from '../../config/duration.js';
 import { PAST_TENSE, STATUS_LABEL } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
+import { localTime } from '../local-time.js';
 
 const BUTTON_LABEL: Record<string, string> = { acknowledge: 'Acknowledge', own: 'Take it', resolve: 'Resolve', decline: 'Decline', pass_on: 'Pass on', reopen: 'Reopen' };
-
-export function when(date: Date | string, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(date));
-}
 
 /** A routed card as terminal text: the same facts, in the same order, as the Slack and Discord cards. */
 export function cardText(card: RoutingCard, timezone: string, now: Date): string[] {
@@ -24,12 +21,12 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
   if (sla.dueAt) {
     const left = sla.dueAt.getTime() - now.getTime();
     const state = { on_track: 'on track', at_risk: 'AT RISK', breached: 'BREACHED', none: '' }[sla.state];
-    lines.push(`  SLA ${state}: ${sla.target} by ${when(sla.dueAt, timezone)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`);
+    lines.push(`  SLA ${state}: ${sla.target} by ${localTime(sla.dueAt, timezone)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`);
   }
-  if (sla.snoozedUntil) lines.push(`  reminders snoozed until ${when(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${inert(routing.snoozeReason)}` : ''}`);
+  if (sla.snoozedUntil) lines.push(`  reminders snoozed until ${localTime(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${inert(routing.snoozeReason)}` : ''}`);
   if (card.lastAction) {
     const a = card.lastAction;
-    lines.push(`  ${inert(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${a.team}` : ''}${card.passedTo ? ` to ${card.passedTo}` : ''}${a.reason ? `: ${inert(a.reason)}` : ''} · ${when(a.createdAt, timezone)}`);
+    lines.push(`  ${inert(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${a.team}` : ''}${card.passedTo ? ` to ${card.passedTo}` : ''}${a.reason ? `: ${inert(a.reason)}` : ''} · ${localTime(a.createdAt, timezone)}`);
   }
   if (card.suggestions.length > 0) lines.push(`  maybe for: ${card.suggestions.map((s) => `${s.teamName} (${s.category.replace('_', ' ')})`).join(' or ')}`);
   if (card.available.length > 0) lines.push(`  ${card.available.map((a) => `[${BUTTON_LABEL[a]}]`).join(' ')}`);

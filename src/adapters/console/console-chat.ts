@@ -4,7 +4,8 @@ import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
 import type { DeliveryContent } from '../../delivery/content.js';
-import { cardText, when } from './card-text.js';
+import { localTime } from '../local-time.js';
+import { cardText } from './card-text.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
 import { reminderText } from './reminder-text.js';
 
@@ -48,7 +49,7 @@ export class ConsoleChat implements ChatPort {
       case 'page': {
         const p = content.page;
         const who = p.oncall ? Object.entries(p.oncall).map(([k, v]) => `${k}:${v}`).join(' ') : 'the team';
-        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${when(p.acknowledgeDueAt, this.timezone)}` : ''}`];
+        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${localTime(p.acknowledgeDueAt, this.timezone)}` : ''}`];
       }
       case 'digest_summary':
         return digestSummaryText(content.digest);

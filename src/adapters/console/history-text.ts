@@ -1,14 +1,14 @@
 import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { MemberHistory } from '../../core/member-history.js';
-import { when } from './card-text.js';
+import { localTime } from '../local-time.js';
 
 type Item = MemberHistory['items'][number];
 
 function itemLines(item: Item, timezone: string): string[] {
   const steps = item.actions.filter((a) => a.kind !== 'capture').map((a) => `${inert(a.actorName)} ${a.kind.replace('_', ' ')}${a.team ? ` (${a.team})` : ''}${a.toTeam ? ` → ${a.toTeam}` : ''}${a.reason ? `: ${inert(excerpt(a.reason, 60))}` : ''}`);
   return [
-    `#${item.id} ${when(item.capturedAt, timezone)} · ${item.community.name} · ${item.category.replace('_', ' ')}`,
+    `#${item.id} ${localTime(item.capturedAt, timezone)} · ${item.community.name} · ${item.category.replace('_', ' ')}`,
     `  > ${inert(excerpt(item.title ? `${item.title}: ${item.text}` : item.text, 160))}`,
     `  ${item.outcome}${item.voices.length > 1 ? ` · ${item.voices.length} voices` : ''}`,
     ...steps.map((s) => `    - ${s}`),

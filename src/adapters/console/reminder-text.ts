@@ -1,6 +1,6 @@
 import { inert } from '../../core/inert-text.js';
 import type { Reminder } from '../../delivery/content.js';
-import { when } from './card-text.js';
+import { localTime } from '../local-time.js';
 
 const HEADLINE: Record<NonNullable<Reminder['step']>, string> = {
   team: 'now overdue',
@@ -15,7 +15,7 @@ export function reminderText(r: Reminder, timezone: string): string[] {
   const headline = r.step ? `${r.teamName}${who}: ${count} item(s) ${HEADLINE[r.step]}` : `Reminder for ${r.teamName}${who}: ${count} item(s) need an answer`;
   return [
     headline,
-    ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${when(i.dueAt, timezone)}${i.snoozed ? ' (snoozed)' : ''}: ${inert(i.excerpt)}${i.permalink ? ` · ${i.permalink}` : ''}`),
+    ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${localTime(i.dueAt, timezone)}${i.snoozed ? ' (snoozed)' : ''}: ${inert(i.excerpt)}${i.permalink ? ` · ${i.permalink}` : ''}`),
     ...(r.omitted ? [`  …and ${r.omitted} more`] : []),
   ];
 }

@@ -4,7 +4,7 @@ import type { RoutingCard } from '../../core/load-routing-card.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { button, context, fields, section } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
-import { when } from '../console/card-text.js';
+import { localTime } from '../local-time.js';
 
 export const CARD_ACTION = {
   acknowledge: 'card:acknowledge',
@@ -38,7 +38,7 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
   const blocks: Block[] = [
     section(title, `card:${routing.id}:head`),
     section(`${item.title ? `*${userText(item.title)}*\n` : ''}${quote(body || ' ')}`),
-    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, link(item.permalink, 'View original'), `posted ${slackDate(item.postedAt, when(item.postedAt, timezone))}`),
+    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, link(item.permalink, 'View original'), `posted ${slackDate(item.postedAt, localTime(item.postedAt, timezone))}`),
     fields([
       `*Category*\n${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%)`,
       `*Urgency*\n${item.urgency}${item.sentiment === 'negative' ? ' · negative' : ''}`,
@@ -66,9 +66,9 @@ function slaLine(card: RoutingCard, timezone: string, now: Date): string | undef
   if (sla.dueAt && sla.target) {
     const left = new Date(sla.dueAt).getTime() - now.getTime();
     const span = left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`;
-    parts.push(`${SLA_BADGE[sla.state]}: ${sla.target} by ${slackDate(sla.dueAt, when(sla.dueAt, timezone))} (${span})`);
+    parts.push(`${SLA_BADGE[sla.state]}: ${sla.target} by ${slackDate(sla.dueAt, localTime(sla.dueAt, timezone))} (${span})`);
   }
-  if (sla.snoozedUntil) parts.push(`:zzz: Reminders snoozed until ${slackDate(sla.snoozedUntil, when(sla.snoozedUntil, timezone))}${routing.snoozeReason ? `: ${userText(routing.snoozeReason)}` : ''}`);
+  if (sla.snoozedUntil) parts.push(`:zzz: Reminders snoozed until ${slackDate(sla.snoozedUntil, localTime(sla.snoozedUntil, timezone))}${routing.snoozeReason ? `: ${userText(routing.snoozeReason)}` : ''}`);
   return parts.length > 0 ? parts.join('  ·  ') : undefined;
 }
 
@@ -79,5 +79,5 @@ function lastActionLine(card: RoutingCard, timezone: string): string | undefined
   const team = a.team ? ` for ${escapeMrkdwn(a.team)}` : '';
   const to = card.passedTo ? ` to ${escapeMrkdwn(card.passedTo)}` : '';
   const reason = a.reason ? `: ${userText(a.reason)}` : '';
-  return `${userText(a.actorName)} ${verb} it${team}${to}${reason} · ${slackDate(a.createdAt, when(a.createdAt, timezone))}`;
+  return `${userText(a.actorName)} ${verb} it${team}${to}${reason} · ${slackDate(a.createdAt, localTime(a.createdAt, timezone))}`;
 }

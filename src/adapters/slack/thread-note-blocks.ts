@@ -4,7 +4,7 @@ import type { AmbassadorNote, CardLog, LoopReply, Page, Reminder } from '../../d
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, mentionGroup, mentionUser, quote, slackDate, userText } from './mrkdwn.js';
-import { when } from '../console/card-text.js';
+import { localTime } from '../local-time.js';
 
 export interface Drawn { text: string; blocks: Block[] }
 const drawn = (text: string, blocks: Block[]): Drawn => ({ text, blocks: assertMessageBlocks(blocks) });
@@ -38,7 +38,7 @@ export function ambassadorNoteBlocks(note: AmbassadorNote): Drawn {
 /** The on-call page under the card. The mention is built from the config's IDs, never from user text. */
 export function pageBlocks(page: Page, timezone: string): Drawn {
   const who = page.oncall?.slackUserGroup ? mentionGroup(page.oncall.slackUserGroup) : page.oncall?.slackUser ? mentionUser(page.oncall.slackUser) : '';
-  const due = page.acknowledgeDueAt ? ` Acknowledge by ${slackDate(page.acknowledgeDueAt, when(page.acknowledgeDueAt, timezone))}.` : '';
+  const due = page.acknowledgeDueAt ? ` Acknowledge by ${slackDate(page.acknowledgeDueAt, localTime(page.acknowledgeDueAt, timezone))}.` : '';
   const text = `${who ? `${who} ` : ''}:rotating_light: #${page.itemId} was escalated to *${page.priority}* for ${escapeMrkdwn(page.team)} by ${userText(page.by)}: ${userText(page.reason)}.${due}`;
   return drawn(text, [section(text)]);
 }
@@ -47,7 +47,7 @@ export function pageBlocks(page: Page, timezone: string): Drawn {
 export function reminderBlocks(reminder: Reminder, timezone: string): Drawn {
   const mention = reminder.mention?.slackUserGroup ? `${mentionGroup(reminder.mention.slackUserGroup)} ` : reminder.mention?.slackUser ? `${mentionUser(reminder.mention.slackUser)} ` : '';
   const head = `${mention}:alarm_clock: ${escapeMrkdwn(reminder.teamName)}: ${reminder.items.length} item${reminder.items.length === 1 ? '' : 's'} need an answer`;
-  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(i.permalink, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, when(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
+  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(i.permalink, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, localTime(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
   // A reminder lists at most what one message holds; the oldest come first, and the count says how many there are.
   return drawn(head, [section(head), ...sectionsFromLines(lines).slice(0, 40)]);
 }
