@@ -25,6 +25,24 @@ export interface Reminder {
   omitted?: number;
 }
 
+const REMINDER_REASON: Record<NonNullable<Reminder['step']> | 'window', string> = {
+  window: 'need an answer',
+  team: 'now overdue',
+  oncall: 'still overdue, nobody has acted: on-call, please pick these up',
+  ambassador: 'overdue for your community, and the team has not acted',
+};
+
+/** How many items a reminder is about (listed or not) and why it is sent: the same words on every platform. */
+export function reminderSummary(reminder: Reminder): { count: number; items: string; reason: string; more?: string } {
+  const count = reminder.items.length + (reminder.omitted ?? 0);
+  return {
+    count,
+    items: `${count} item${count === 1 ? '' : 's'}`,
+    reason: REMINDER_REASON[reminder.step ?? 'window'],
+    ...(reminder.omitted ? { more: `…and ${reminder.omitted} more, newer than these` } : {}),
+  };
+}
+
 /** The leadership thread: a summary, one reply per team, one reply for what fell between silos. */
 export type DigestSummary = Jsonified<Pick<DigestReport, 'organisation' | 'period' | 'previousPeriod' | 'asOf' | 'totals' | 'handoffs' | 'team'>> & {
   teams: Jsonified<TeamDigest>[];

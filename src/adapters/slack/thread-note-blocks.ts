@@ -1,6 +1,6 @@
 import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt } from '../../core/inert-text.js';
-import type { AmbassadorNote, CardLog, LoopReply, Page, Reminder } from '../../delivery/content.js';
+import { reminderSummary, type AmbassadorNote, type CardLog, type LoopReply, type Page, type Reminder } from '../../delivery/content.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, mentionGroup, mentionUser, quote, slackDate, userText } from './mrkdwn.js';
@@ -46,8 +46,10 @@ export function pageBlocks(page: Page, timezone: string): Drawn {
 /** The team's combined reminder: its at-risk and overdue items, oldest first. */
 export function reminderBlocks(reminder: Reminder, timezone: string): Drawn {
   const mention = reminder.mention?.slackUserGroup ? `${mentionGroup(reminder.mention.slackUserGroup)} ` : reminder.mention?.slackUser ? `${mentionUser(reminder.mention.slackUser)} ` : '';
-  const head = `${mention}:alarm_clock: ${escapeMrkdwn(reminder.teamName)}: ${reminder.items.length} item${reminder.items.length === 1 ? '' : 's'} need an answer`;
+  const summary = reminderSummary(reminder);
+  const head = `${mention}:alarm_clock: ${escapeMrkdwn(reminder.teamName)}: ${summary.items} ${summary.reason}`;
   const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(i.permalink, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, localTime(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
+  if (summary.more) lines.push(`_${summary.more}_`);
   // A reminder lists at most what one message holds; the oldest come first, and the count says how many there are.
   return drawn(head, [section(head), ...sectionsFromLines(lines).slice(0, 40)]);
 }
