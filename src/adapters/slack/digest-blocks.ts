@@ -57,7 +57,7 @@ export function digestTeamBlocks(d: DigestTeamPart): DrawnParts {
       `*Acknowledged in time*\n${share(a.acknowledgedInTime, a.acknowledgeDue)} of ${a.acknowledgeDue}`,
       `*Resolved in time*\n${share(a.resolvedInTime, a.resolveDue)} of ${a.resolveDue}`,
     ]),
-    ...(d.breaches.length > 0 ? [section(`*Missed SLAs* (${d.breaches.length})`), ...sectionsFromLines(d.breaches.map((b) => `• ${link(b.permalink, `#${b.itemId}`)} missed ${b.target} by ${formatDuration(b.lateByMs)}: ${userText(excerpt(b.text, 100))}`))] : []),
+    ...(d.breaches.length > 0 ? [section(`*Missed SLAs* (${d.breaches.length})`), ...sectionsFromLines(d.breaches.map((b) => `• ${link(b.permalink, `#${b.itemId}`)} missed ${b.target} by ${formatDuration(b.lateByMs)}${b.ladder === 'leadership' ? ' · _escalated to leadership_' : ''}: ${userText(excerpt(b.text, 100))}`))] : []),
   ];
   return parts(`${d.name} · ${d.period}: ${m.received} received, ${m.resolved} resolved`, blocks);
 }

@@ -40,7 +40,7 @@ export function digestTeamMessages(d: DigestTeamPart): MessageBody[] {
     `Median first response ${duration(m.medianFirstActionMs)} (was ${duration(d.previous.medianFirstActionMs)}) · median resolution ${duration(m.medianResolutionMs)}`,
     `SLA: acknowledged in time ${share(a.acknowledgedInTime, a.acknowledgeDue)} of ${a.acknowledgeDue} · resolved in time ${share(a.resolvedInTime, a.resolveDue)} of ${a.resolveDue} · median lateness ${duration(a.medianLatenessMs)}`,
     ...(d.breaches.length > 0 ? ['', `**Missed targets (${d.breaches.length})**`] : []),
-    ...d.breaches.map((b) => `• #${b.itemId} ${b.target} late by ${formatDuration(b.lateByMs)}: ${safeText(excerpt(b.text, 90))}`),
+    ...d.breaches.map((b) => `• #${b.itemId} ${b.target} late by ${formatDuration(b.lateByMs)}${b.ladder === 'leadership' ? ' · *escalated to leadership*' : ''}: ${safeText(excerpt(b.text, 90))}`),
   ];
   return packMessages(linesToEmbeds(`${safeText(d.name)} · ${d.period}`, lines, { color: COLOR }), NO_PINGS);
 }
