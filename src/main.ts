@@ -16,6 +16,7 @@ import { OutboxWorker, type ChatPorts } from './delivery/outbox-worker.js';
 import { runDueDigests } from './jobs/digest-job.js';
 import { retrainJob } from './jobs/retrain-job.js';
 import { slaJobs } from './jobs/sla-job.js';
+import { inboundRetentionJob } from './jobs/inbound-retention-job.js';
 import { inboundRetryJob, type InboundHandler } from './jobs/inbound-retry-job.js';
 import { Scheduler, type Job } from './jobs/scheduler.js';
 
@@ -88,6 +89,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
       { name: 'digests', run: () => runDueDigests(ctx) },
       ...slaJobs(ctx),
       inboundRetryJob(database.db, clock, logger, handlers),
+      inboundRetentionJob(database.db, clock),
       ...(loaded.config.routing.retrain ? [retrainJob(ctx, deps.routingModel, loaded.config.routing.retrain.schedule)] : []),
     ];
     const scheduler = new Scheduler(jobs, logger, loaded.config.timezone);

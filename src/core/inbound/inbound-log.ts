@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { inboundEvents } from '../../db/schema/index.js';
 
@@ -31,6 +31,16 @@ export async function failInbound(db: Db, key: string, error: unknown, maxAttemp
 /** Pending events older than `olderThan` (younger ones are probably still being processed right now). */
 export async function pendingInbound(db: Db, olderThan: Date, limit = 100) {
   return db.select().from(inboundEvents).where(and(eq(inboundEvents.status, 'pending'), lt(inboundEvents.receivedAt, olderThan))).orderBy(inboundEvents.receivedAt).limit(limit);
+}
+
+/**
+ * Deletes up to `limit` handled events processed before `before`. Failed and pending ones stay: an operator may still
+ * need them. Returns how many went, so a caller can go on in batches without holding one long lock.
+ */
+export async function pruneInbound(db: Db, before: Date, limit = 5_000): Promise<number> {
+  const batch = db.select({ key: inboundEvents.key }).from(inboundEvents).where(and(eq(inboundEvents.status, 'done'), lt(inboundEvents.processedAt, before))).limit(limit);
+  const deleted = await db.delete(inboundEvents).where(inArray(inboundEvents.key, batch)).returning({ key: inboundEvents.key });
+  return deleted.length;
 }
 
 /** PostgreSQL cannot store NUL in text or jsonb. */
