@@ -5,6 +5,7 @@ import type { Tx } from '../db/client.js';
 import { actions, deliveries, routings } from '../db/schema/index.js';
 import { enqueueActionEffects } from './actions/action-effects.js';
 import { passOn } from './actions/pass-on.js';
+import { reopenedTargets } from './actions/reopen-targets.js';
 import { IMPERATIVE, PAST_TENSE, TRANSITIONS, UNDOABLE, type TeamAction } from './actions/transitions.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
@@ -70,6 +71,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       }
       const passed = kind === 'pass_on' ? await passOn(tx, ctx, { routing, toTeam: input.toTeam as string, note: input.reason, actor: input.actor, now }) : undefined;
       const firstResponse = kind !== 'reopen' && kind !== 'undo';
+      const targets = kind === 'reopen' ? await reopenedTargets(tx, ctx, routing, now) : {};
       await tx
         .update(routings)
         .set({
@@ -81,6 +83,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
           resolvedAt: to === 'resolved' ? now : null,
           closedAt: to === 'resolved' || to === 'declined' || to === 'passed_on' ? now : null,
           declineReason: to === 'declined' ? input.reason : null,
+          ...targets,
         })
         .where(eq(routings.id, routing.id));
       const [action] = await tx

@@ -90,4 +90,17 @@ describe('SLA state', () => {
     // At risk after 11¼ of the 15 working minutes: ten on Friday, then Monday 09:00–09:01:15.
     expect(routing?.acknowledgeAtRiskAt?.toISOString()).toBe('2026-11-23T14:01:15.000Z');
   });
+
+  it('gives a reopened routing fresh targets from the moment it was reopened, instead of paging about old ones', async () => {
+    const ctx = await testContext(database.current().db); // Monday 09:00 New York; Support acknowledges within 1 working hour
+    const { routingId } = await capturedRouting(ctx, discordMessage('Export crashes'));
+    ctx.clock.set('2026-11-16T15:00:00Z');
+    await recordAction(ctx, { routingId, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
+    ctx.clock.set('2026-11-23T14:00:00Z'); // a week later, long after the first resolve target
+    await recordAction(ctx, { routingId, kind: 'reopen', actor: person(ctx.config, 'maya'), via: 'command' });
+    await tickAt(ctx, '2026-11-23T14:01:00Z');
+    const card = await loadRoutingCard(ctx.db, ctx.config, routingId, ctx.clock.now());
+    expect(card?.sla).toMatchObject({ state: 'on_track', target: 'acknowledge', dueAt: new Date('2026-11-23T15:00:00Z') });
+    expect(await ctx.db.select().from(slaEvents).where(eq(slaEvents.state, 'breached'))).toEqual([]);
+  });
 });
