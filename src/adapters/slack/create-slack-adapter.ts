@@ -58,7 +58,9 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, wor
     handlers: new Map(),
   };
   const http = env.SLACK_APP_TOKEN ? undefined : new HonoReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger: log, clock });
-  const receiver = http ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN as string, logger: clientLogger });
+  // Socket Mode opens its connection through apps.connections.open, which must honour SLACK_API_URL too (GovSlack,
+  // proxies); Bolt hands the socket client only the installer's client options.
+  const receiver = http ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN as string, logger: clientLogger, installerOptions: { clientOptions: { slackApiUrl } } });
   const identity = memoIdentity(client);
   const app = new App({ receiver, logger: clientLogger, clientOptions: interactive, authorize: async () => ({ botToken: token, ...(await identity()) }) });
   app.error(async (error) => {

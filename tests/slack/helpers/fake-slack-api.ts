@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 
-export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown> }
+export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown>; authorization?: string }
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { error: string };
 export interface StoredMessage { text: string; user?: string; bot_id?: string; thread_ts?: string; user_profile?: Record<string, string> }
 
@@ -20,12 +20,20 @@ export class FakeSlackApi {
   private nextTs = 1_700_100_000;
   private server: Server | undefined;
   url = '';
+  /** What apps.connections.open hands out: the Socket Mode WebSocket URL (see fake-socket-mode.ts). */
+  socketUrl = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** The HTTP server, for a WebSocket endpoint to share its port. */
+  get httpServer(): Server {
+    if (!this.server) throw new Error('the fake Slack API is not started');
+    return this.server;
   }
 
   async close(): Promise<void> {
@@ -69,7 +77,7 @@ export class FakeSlackApi {
     let failure: Failure | undefined;
     if (pending && pending.after > 0) pending.after -= 1;
     else if (pending) failure = this.failures.splice(index, 1)[0]?.failure;
-    const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) } };
+    const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) }, authorization: req.headers.authorization };
     this.calls.push(call);
     if (failure && 'hang' in failure) return void this.hung.push(res);
     if (failure && 'status' in failure) {
@@ -84,6 +92,7 @@ export class FakeSlackApi {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const ok = (extra: Record<string, unknown> = {}) => ({ ok: true, ...extra });
     switch (method) {
+      case 'apps.connections.open': return ok({ url: this.socketUrl });
       case 'auth.test': return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', url: 'https://testco.slack.com/' });
       case 'chat.postMessage': return ok({ channel: args.channel, ts: `${this.nextTs++}.000100` });
       case 'chat.update': return ok({ channel: args.channel, ts: args.ts });

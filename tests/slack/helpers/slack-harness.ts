@@ -12,6 +12,7 @@ import type { Db } from '../../../src/db/client.js';
 import { RecordingChat } from '../../fakes/recording-chat.js';
 import { testContext, type TestContext } from '../../helpers/test-context.js';
 import { FakeSlackApi } from './fake-slack-api.js';
+import { FakeSocketMode } from './fake-socket-mode.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -25,6 +26,8 @@ export interface SlackHarness {
   fake: FakeSlackApi;
   adapter: SlackAdapter;
   worker: OutboxWorker;
+  /** Slack's Socket Mode endpoint, when the app was started with an app token (`socketMode: true`). */
+  socket?: FakeSocketMode;
   /** Deliveries to platforms other than Slack (the support team lives on Discord in the test config). */
   others: RecordingChat;
   url: string;
@@ -38,12 +41,17 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-/** The real Bolt app on Liaison's real HTTP app, on loopback, talking to a fake Slack Web API. */
-export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier } = {}): Promise<SlackHarness> {
+/**
+ * The real Bolt app on Liaison's real HTTP app, on loopback, talking to a fake Slack Web API; with `socketMode`, it
+ * is given an app token and takes its events over the fake's Socket Mode WebSocket instead.
+ */
+export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier; socketMode?: boolean } = {}): Promise<SlackHarness> {
   const ctx = await testContext(db, { config: options.config, classifier: options.classifier });
   const fake = await new FakeSlackApi().start();
   for (const [group, users] of Object.entries(options.members ?? DEFAULT_MEMBERS)) fake.groups.set(group, users);
-  const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/` });
+  const socket = options.socketMode ? new FakeSocketMode(fake.httpServer) : undefined;
+  if (socket) fake.socketUrl = `${fake.url.replace('http:', 'ws:')}/link`;
+  const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-test-token' } : {}) });
   const adapter = createSlackAdapter({ ctx, env, logger: ctx.logger, clock: ctx.clock, timeouts: { deliveryMs: 500, interactiveMs: 2_000 } });
   const app = createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, ctx.clock), extend: [(hono) => adapter.mountHttp?.(hono)] });
   const server: ServerType = await new Promise((resolve) => {
@@ -58,7 +66,7 @@ export async function startSlack(db: Db, options: { config?: LiaisonConfig; memb
     return fetch(`${url}/slack/events`, { method: 'POST', body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body), ...headers } });
   };
   return {
-    ctx, fake, adapter, worker, others, url, send,
+    ctx, fake, adapter, worker, socket, others, url, send,
     event: (body, headers) => send(JSON.stringify(body), 'application/json', headers),
     interaction: (payload) => send(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded'),
     command: (fields) => send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded'),
@@ -68,6 +76,7 @@ export async function startSlack(db: Db, options: { config?: LiaisonConfig; memb
     },
     async close() {
       await adapter.stop();
+      socket?.close();
       server.close();
       await fake.close();
     },
