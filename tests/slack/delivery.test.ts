@@ -86,6 +86,22 @@ describe('Slack deliveries', () => {
     expect(h.fake.posts('C0SALES')).toHaveLength(1);
   });
 
+  it('a card Slack posted but whose answer was lost is not posted again when the delivery is retried', async () => {
+    h = await startSlack(database.current().db);
+    h.fake.failNext('chat.postMessage', { lost: true });
+    await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add an export feature' })));
+    await h.settle();
+    const [lost] = h.fake.posts();
+    const rows = await h.ctx.db.select().from(deliveries).where(eq(deliveries.status, 'pending'));
+    expect(rows.map((r) => r.lastError)).toEqual([expect.stringMatching(/^slack request failed: .*timeout/)]);
+    h.ctx.clock.advance(10 * 60_000);
+    await h.worker.drain();
+    expect(h.fake.posts().filter((p) => p.channel === lost?.channel)).toHaveLength(1);
+    // The retry found the lost post and took it as the card: later updates edit that message.
+    const [sent] = await h.ctx.db.select().from(deliveries).where(eq(deliveries.key, rows[0]?.key as string));
+    expect(sent).toMatchObject({ status: 'sent', messageId: lost?.ts });
+  });
+
   it('gives up on a channel Slack says does not exist, without retrying', async () => {
     h = await startSlack(database.current().db);
     h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });

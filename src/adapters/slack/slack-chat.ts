@@ -5,6 +5,7 @@ import type { DeliveryContent } from '../../delivery/content.js';
 import type { Block } from './block-kit-limits.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
+import { deliveryMetadata, earlierParts } from './earlier-posts.js';
 import { routedCardBlocks } from './routed-card-blocks.js';
 import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
 
@@ -19,8 +20,6 @@ const USER_ID = /^[UW][A-Z0-9]+$/;
 export class SlackChat implements ChatPort {
   readonly name = 'slack';
   private readonly dmChannels = new Map<string, string>();
-  /** Parts of a multi-message delivery already posted, so that a retry after a 429 posts only what is missing. */
-  private readonly posted = new Map<string, string[]>();
 
   constructor(private readonly client: WebClient, private readonly timezone: string, private readonly clock: Clock) {}
 
@@ -40,27 +39,28 @@ export class SlackChat implements ChatPort {
       await this.client.chat.update({ channel: message.channelId, ts: message.editsMessageId ?? '', text: drawn.text, blocks, link_names: false, parse: 'none' });
       return { messageId: message.editsMessageId ?? '' };
     }
-    const { channel, threadTs } = await this.where(message);
-    const done = this.posted.get(message.key) ?? [];
+    const { channel, threadTs, direct } = await this.where(message);
+    // A retry first looks for what an earlier attempt posted. Not in DMs: reading them would need im:history, a
+    // scope Liaison does without, so a DM whose answer was lost may arrive twice.
+    const done = message.attempt > 1 && !direct ? await earlierParts(this.client, message.key, channel, threadTs) : [];
     for (const [index, blocks] of drawn.messages.entries()) {
       if (index < done.length) continue;
       // Later parts of a long message go into the same thread: under the first part, or the thread it is in.
       const thread = index === 0 ? threadTs : (threadTs ?? done[0]);
-      const result = await this.client.chat.postMessage({ channel, text: drawn.text, blocks, thread_ts: thread, link_names: false, parse: 'none', unfurl_links: false, unfurl_media: false });
+      const metadata = deliveryMetadata(message.key, index);
+      const result = await this.client.chat.postMessage({ channel, text: drawn.text, blocks, thread_ts: thread, metadata, link_names: false, parse: 'none', unfurl_links: false, unfurl_media: false });
       done.push(String(result.ts));
-      this.posted.set(message.key, done);
     }
-    this.posted.delete(message.key);
     return { messageId: done[0] ?? '' };
   }
 
   /** A reply threads under its parent; a note to a person (or a reply with no Slack thread to go in) is a DM. */
-  private async where(message: OutboundMessage): Promise<{ channel: string; threadTs: string | undefined }> {
+  private async where(message: OutboundMessage): Promise<{ channel: string; threadTs: string | undefined; direct: boolean }> {
     const { content } = message;
     const thread = message.threadId && SLACK_TS.test(message.threadId) ? message.threadId : undefined;
-    if (content.kind === 'loop_reply' && (content.reply.dm || !thread) && USER_ID.test(content.reply.authorId)) return { channel: await this.dm(content.reply.authorId), threadTs: undefined };
-    if (content.kind === 'ambassador_note' || USER_ID.test(message.channelId)) return { channel: await this.dm(message.channelId), threadTs: undefined };
-    return { channel: message.channelId, threadTs: thread };
+    if (content.kind === 'loop_reply' && (content.reply.dm || !thread) && USER_ID.test(content.reply.authorId)) return { channel: await this.dm(content.reply.authorId), threadTs: undefined, direct: true };
+    if (content.kind === 'ambassador_note' || USER_ID.test(message.channelId)) return { channel: await this.dm(message.channelId), threadTs: undefined, direct: true };
+    return { channel: message.channelId, threadTs: thread, direct: false };
   }
 
   private async dm(userId: string): Promise<string> {

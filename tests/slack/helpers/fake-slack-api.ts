@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 
 export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown>; authorization?: string }
-export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { error: string };
+/** `lost`: the call takes effect (a post is posted) but its answer never comes back, as when a connection drops. */
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { lost: true } | { error: string };
+interface PostedMessage { channel: string; ts: string; thread_ts?: string; metadata?: Record<string, unknown> }
 export interface StoredMessage { text: string; user?: string; bot_id?: string; thread_ts?: string; user_profile?: Record<string, string> }
 
 /**
@@ -15,6 +17,8 @@ export class FakeSlackApi {
   readonly groups = new Map<string, string[]>();
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
+  /** Every message the app posted, in order, as Slack keeps them for history and replies. */
+  private readonly posted: PostedMessage[] = [];
   private readonly failures: { method: string; failure: Failure; after: number }[] = [];
   private readonly hung: ServerResponse[] = [];
   private nextTs = 1_700_100_000;
@@ -45,6 +49,13 @@ export class FakeSlackApi {
   /** The next call of `method` (after letting `after` calls through) fails this way. */
   failNext(method: string, failure: Failure, after = 0): void {
     this.failures.push({ method, failure, after });
+  }
+
+  /** A channel's top-level posts, newest first (history), or a thread's parent and replies, oldest first (replies). */
+  private listed(method: string, args: Record<string, unknown>): PostedMessage[] {
+    const inChannel = this.posted.filter((m) => m.channel === String(args.channel));
+    if (method === 'conversations.replies') return inChannel.filter((m) => m.ts === String(args.ts) || m.thread_ts === String(args.ts));
+    return inChannel.filter((m) => !m.thread_ts).reverse().slice(0, Number(args.limit ?? 100));
   }
 
   called(method: string): Record<string, unknown>[] {
@@ -80,6 +91,10 @@ export class FakeSlackApi {
     const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) }, authorization: req.headers.authorization };
     this.calls.push(call);
     if (failure && 'hang' in failure) return void this.hung.push(res);
+    if (failure && 'lost' in failure) {
+      call.result = this.answer(method, args);
+      return void this.hung.push(res);
+    }
     if (failure && 'status' in failure) {
       res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {}).end();
       return;
@@ -94,13 +109,18 @@ export class FakeSlackApi {
     switch (method) {
       case 'apps.connections.open': return ok({ url: this.socketUrl });
       case 'auth.test': return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', url: 'https://testco.slack.com/' });
-      case 'chat.postMessage': return ok({ channel: args.channel, ts: `${this.nextTs++}.000100` });
+      case 'chat.postMessage': {
+        const ts = `${this.nextTs++}.000100`;
+        this.posted.push({ channel: String(args.channel), ts, ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}), ...(args.metadata ? { metadata: args.metadata as Record<string, unknown> } : {}) });
+        return ok({ channel: args.channel, ts });
+      }
       case 'chat.update': return ok({ channel: args.channel, ts: args.ts });
       case 'chat.postEphemeral': return ok({ message_ts: `${this.nextTs++}.000200` });
       case 'chat.getPermalink': return ok({ permalink: `https://testco.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` });
       case 'conversations.open': return ok({ channel: { id: `D${String(args.users)}` } });
       case 'conversations.history':
       case 'conversations.replies': {
+        if (args.include_all_metadata) return ok({ messages: this.listed(method, args) });
         const ts = String(args.latest ?? args.ts);
         const found = this.messages.get(`${String(args.channel)}:${ts}`);
         // A thread reply is not in the channel's history, only in its thread.
