@@ -90,6 +90,22 @@ describe('gateway replays and downtime', () => {
     ]);
   });
 
+  it('after a long downtime, captures a forum post made meanwhile that Discord has since archived', async () => {
+    const h = await startDiscord();
+    const first = forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ann, 'Crash on save', 'It crashes on save');
+    await h.send('THREAD_CREATE', first.thread);
+    await h.send('MESSAGE_CREATE', first.starter);
+    await h.restart({
+      whileDown: () => {
+        const quiet = forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ben, 'Sync broken', 'Sync is broken since Monday');
+        // Left alone for its auto-archive duration while Liaison was away.
+        Object.assign(quiet.thread.thread_metadata as Record<string, unknown>, { archived: true, archive_timestamp: new Date(Date.now() + 1_000).toISOString() });
+      },
+    });
+    const items = await h.ctx.db.select({ title: feedbackItems.title }).from(feedbackItems).orderBy(feedbackItems.id);
+    expect(items).toEqual([{ title: 'Crash on save' }, { title: 'Sync broken' }]);
+  });
+
   it('catches up after the gateway refuses to resume and a new session starts', async () => {
     const h = await startDiscord();
     await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'First: it crashes'));

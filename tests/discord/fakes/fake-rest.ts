@@ -107,6 +107,7 @@ export class FakeRest {
         return ok(s.channels.get(id) ?? s.addChannel({ id, type: 1, recipients: [{ id: recipient, username: `user${recipient}` }], last_message_id: null }));
       }],
       ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, ([, u]) => (s.members.has(u as string) ? ok(s.members.get(u as string)) : error(404, 10007, 'Unknown Member'))],
+      ['GET', /^\/channels\/(\d+)\/threads\/archived\/public$/, ([c], _b, query) => this.listArchived(c as string, query)],
       ['GET', /^\/guilds\/(\d+)\/threads\/active$/, () => ok({ threads: [...s.channels.values()].filter((c) => c.type === 11 && !(c.thread_metadata as Json | undefined)?.archived), members: [] })],
       ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, () => ({ status: 204 })],
       ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, ([, token], b) => ok({ id: s.snowflake(), channel_id: '0', author: BOT_USER, content: '', embeds: [], components: [], ...b, interaction_token: token, timestamp: new Date().toISOString() })],
@@ -124,6 +125,17 @@ export class FakeRest {
     const limit = Number(query.get('limit') ?? 50);
     const newer = [...all.values()].filter((m) => BigInt(m.id) > after).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).slice(0, limit);
     return ok(newer.reverse());
+  }
+
+  /** Like Discord: a channel's public archived threads, most recently archived first, archived before `before`. */
+  private listArchived(channelId: string, query: URLSearchParams): Reply {
+    const before = query.get('before') ? Date.parse(query.get('before') as string) : Infinity;
+    const limit = Number(query.get('limit') ?? 50);
+    const archivedAt = (c: Json) => Date.parse(String((c.thread_metadata as Json).archive_timestamp));
+    const archived = [...this.state.channels.values()]
+      .filter((c) => c.type === 11 && c.parent_id === channelId && (c.thread_metadata as Json | undefined)?.archived && archivedAt(c) < before)
+      .sort((a, b) => archivedAt(b) - archivedAt(a));
+    return ok({ threads: archived.slice(0, limit), members: [], has_more: archived.length > limit });
   }
 
   /** Posting checks what Discord checks that matters here, and honours enforce_nonce as Discord does. */

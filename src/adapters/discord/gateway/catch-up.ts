@@ -1,4 +1,4 @@
-import type { AnyThreadChannel, Message } from 'discord.js';
+import type { AnyThreadChannel, Message, ThreadManager } from 'discord.js';
 import { advanceSourceCursor, sourceCursors, type SourceCursor } from '../../../core/sources/source-cursor.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { onMessage } from './message-capture.js';
@@ -43,18 +43,24 @@ async function catchUpChannel(deps: GatewayDeps, cursor: SourceCursor): Promise<
   }
 }
 
-/** Forum posts are threads: the active ones newer than the cursor are posts made while away. */
+/**
+ * Forum posts are threads: those newer than the cursor are posts made while away. A post left alone for its
+ * auto-archive duration (an hour or more) during a long downtime is no longer active, so archived ones are looked
+ * at too, newest archived first, down to the cursor's time (a post cannot be archived before it was made).
+ */
 async function catchUpForum(deps: GatewayDeps, cursor: SourceCursor): Promise<number> {
   const forum = await deps.client.channels.fetch(cursor.externalId);
   if (!forum || !('threads' in forum) || forum.isThread()) return 0;
   const { threads } = await forum.guild.channels.fetchActiveThreads();
-  const posts = [...threads.values()].filter((t: AnyThreadChannel) => t.parentId === forum.id).sort(bySnowflake);
-  const last = posts.at(-1);
+  const active = [...threads.values()].filter((t: AnyThreadChannel) => t.parentId === forum.id);
   if (!cursor.lastMessageId) {
+    const last = active.sort(bySnowflake).at(-1);
     if (last) await advanceSourceCursor(deps.ctx.db, 'discord', cursor.externalId, last.id);
     return 0;
   }
   const since = BigInt(cursor.lastMessageId);
+  const archived = await archivedSince(forum.threads, snowflakeTime(since));
+  const posts = [...new Map([...active, ...archived].map((t) => [t.id, t])).values()].sort(bySnowflake);
   let count = 0;
   for (const thread of posts.filter((t) => BigInt(t.id) > since)) {
     const starter = await thread.fetchStarterMessage().catch(() => null);
@@ -63,4 +69,23 @@ async function catchUpForum(deps: GatewayDeps, cursor: SourceCursor): Promise<nu
     count += 1;
   }
   return count;
+}
+
+/** Public archived threads archived at or after `since` (ms), paging back from the newest. */
+async function archivedSince(manager: ThreadManager, since: number): Promise<AnyThreadChannel[]> {
+  const found: AnyThreadChannel[] = [];
+  let before: Date | undefined;
+  for (;;) {
+    const page = await manager.fetchArchived({ type: 'public', limit: PAGE, ...(before ? { before } : {}) }, false);
+    const threads = [...page.threads.values()];
+    found.push(...threads.filter((t) => (t.archiveTimestamp ?? 0) >= since));
+    const oldest = threads.at(-1)?.archiveTimestamp;
+    if (!page.hasMore || oldest === null || oldest === undefined || oldest < since) return found;
+    before = new Date(oldest);
+  }
+}
+
+/** When a snowflake was made: its top bits are milliseconds since Discord's epoch (2015). */
+function snowflakeTime(id: bigint): number {
+  return Number((id >> 22n) + 1_420_070_400_000n);
 }
