@@ -65,12 +65,7 @@ export interface Weighting {
   binaryTf: boolean;
 }
 
-/**
- * Counts per row → sublinear TF × IDF, each block (words, characters) scaled to unit length and the character block
- * then to `charBlockWeight`. Sublinear TF keeps a word repeated in a long log from outweighing the sentence that says
- * what the user wants; unit length makes a one-liner and a long post comparable. Training and classification both
- * come here, so they cannot drift apart.
- */
+/** A model's weighting: where its blocks start and how each is scaled. */
 export function weighting(idf: Float32Array, slots: Int32Array, features: FeatureOptions): Weighting {
   return {
     idf,
@@ -82,6 +77,12 @@ export function weighting(idf: Float32Array, slots: Int32Array, features: Featur
   };
 }
 
+/**
+ * Counts per row → TF (sublinear, or presence with `binaryTf`) × IDF, each block (words, characters) scaled to unit length and the character block
+ * then to `charBlockWeight`. Sublinear TF keeps a word repeated in a long log from outweighing the sentence that says
+ * what the user wants; unit length makes a one-liner and a long post comparable. Training and classification both
+ * come here, so they cannot drift apart.
+ */
 export function weighRows(rows: Int32Array, counts: ArrayLike<number>, weighting: Weighting): SparseVector {
   const value = new Float32Array(rows.length);
   let wordNorm = 0;
