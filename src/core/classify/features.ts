@@ -1,4 +1,5 @@
-import type { DocumentTokens } from './tokenize.js';
+import { isCue } from './cues.js';
+import { HEADLINE_PREFIX, type DocumentTokens } from './tokenize.js';
 
 /**
  * Feature hashing over word unigrams, word bigrams and character n-grams inside each word. Hashing keeps the model a
@@ -22,17 +23,41 @@ export interface FeatureOptions {
   charBlockWeight: number;
   /** Add tone and length cue tokens (cues.ts). */
   cues: boolean;
+  /**
+   * Above 0, the headline's words and pairs get a third block of slots, scaled to this length, instead of sharing
+   * the word block with the body: a long body then cannot dilute the title. 0 (models stored before it) shares.
+   */
+  headlineBlockWeight: number;
+  /** Character n-grams of the headline's words too, hashed apart from the body's (in the character block). */
+  headlineChars: boolean;
+  /** Term frequency as presence (1) rather than log(1 + count): a word repeated in a long post counts once. */
+  binaryTf: boolean;
 }
 
 /**
  * Chosen by 5-fold cross-validation on GitHub issues (docs/classifier.md): words and word pairs carry most of the
  * signal; character n-grams in their own block at 0.5 added about 0.004 macro-F1 over a single mixed block.
  */
-export const DEFAULT_FEATURES: FeatureOptions = { bits: 17, charMin: 2, charMax: 4, bigramWeight: 1, charBlockWeight: 0.5, cues: true };
+export const DEFAULT_FEATURES: FeatureOptions = {
+  bits: 17,
+  charMin: 2,
+  charMax: 4,
+  bigramWeight: 1,
+  charBlockWeight: 0.7,
+  cues: true,
+  headlineBlockWeight: 0.5,
+  headlineChars: true,
+  binaryTf: true,
+};
 
 /** Slots in the whole space (both blocks). */
 export function featureDim(options: FeatureOptions): number {
-  return options.charMin > 0 ? 2 << options.bits : 1 << options.bits;
+  return options.headlineBlockWeight > 0 ? 3 << options.bits : options.charMin > 0 ? 2 << options.bits : 1 << options.bits;
+}
+
+/** Where the headline block starts (2^(bits+1)), or 0 when the headline shares the word block. */
+export function headlineBlock(options: FeatureOptions): number {
+  return options.headlineBlockWeight > 0 ? 2 << options.bits : 0;
 }
 
 /** A sparse vector: parallel arrays of slot indices and values. */
@@ -77,6 +102,7 @@ export class FeatureBuffer {
 const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x1b873593;
 const SEED_CHAR = 0x5bd1e995;
+const SEED_HEADLINE_CHAR = SEED_CHAR + 101;
 
 /** FNV-1a over UTF-16 code units with a per-family seed, so that "ab" the word and "ab" the n-gram differ. */
 export function hashString(text: string, seed: number, start = 0, end = text.length): number {
@@ -102,6 +128,7 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
   const mask = (1 << options.bits) - 1;
   const charBlock = 1 << options.bits;
   const halfPair = options.bigramWeight / 2;
+  const headBlock = headlineBlock(options);
   out.length = 0;
   const distinct = new Map<string, number>();
   const first: number[] = [];
@@ -118,7 +145,7 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
     }
     if (halfPair > 0 && t + 1 < tokens.length) {
       // Half to each word of the pair, so that an explanation can credit both.
-      const slot = hashString(`${token} ${tokens[t + 1] as string}`, SEED_BIGRAM) & mask;
+      const slot = (hashString(`${token} ${tokens[t + 1] as string}`, SEED_BIGRAM) & mask) + (t >= bodyLength ? headBlock : 0);
       out.push(slot, halfPair, t);
       out.push(slot, halfPair, t + 1);
     }
@@ -127,7 +154,14 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
     const t = first[i] as number;
     const n = times[i] as number;
     const token = tokens[t] as string;
-    out.push(hashString(token, SEED_WORD) & mask, n, t);
+    // Cue tokens come after the headline but describe the whole text: they stay in the word block.
+    out.push((hashString(token, SEED_WORD) & mask) + (t >= bodyLength && !isCue(token) ? headBlock : 0), n, t);
+    if (options.headlineChars && options.charMin > 0 && t >= bodyLength && token.startsWith(HEADLINE_PREFIX) && token.length > 2) {
+      const padded = `<${token.slice(HEADLINE_PREFIX.length)}>`;
+      for (let size = options.charMin; size <= options.charMax && size < padded.length; size += 1) {
+        for (let at = 0; at + size <= padded.length; at += 1) out.push(charBlock + (hashString(padded, SEED_HEADLINE_CHAR + size, at, at + size) & mask), n, t);
+      }
+    }
     if (options.charMin > 0 && t < bodyLength && token.length > 1) {
       const padded = `<${token}>`;
       for (let size = options.charMin; size <= options.charMax && size < padded.length; size += 1) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { featureDim } from './features.js';
 import { TextModel } from './text-model.js';
 
 /**
@@ -15,6 +16,10 @@ export const TextModelJson = z.object({
     bigramWeight: z.number().min(0),
     charBlockWeight: z.number().min(0),
     cues: z.boolean(),
+    // Models stored before these options were read with the headline in the word block and log TF.
+    headlineBlockWeight: z.number().min(0).default(0),
+    headlineChars: z.boolean().default(false),
+    binaryTf: z.boolean().default(false),
   }),
   rows: z.number().int().min(0),
   slots: z.string(),
@@ -50,7 +55,7 @@ export function decodeTextModel(json: unknown): TextModel {
   const idf = dequantise(data.idf, data.idfScale, data.rows);
   const weights = dequantise(data.weights, data.weightScale, data.rows * data.labels.length);
   if (data.bias.length !== data.labels.length) throw new Error(`model has ${data.labels.length} labels but ${data.bias.length} biases`);
-  const dim = (data.features.charMin > 0 ? 2 : 1) << data.features.bits;
+  const dim = featureDim(data.features);
   if (slots.length > 0 && (slots[slots.length - 1] as number) >= dim) throw new Error('model slots exceed its feature space');
   return new TextModel({ labels: data.labels, features: data.features, slots, idf, weights, bias: Float64Array.from(data.bias) });
 }

@@ -1,7 +1,7 @@
 import { isCue } from './cues.js';
 import { extractFeatures, FeatureBuffer, featureDim, type FeatureOptions } from './features.js';
 import { scoreInto, softmaxInPlace } from './softmax-regression.js';
-import { firstCharRow, rowTable, weighRows, type Weighting } from './tf-idf.js';
+import { rowTable, weighRows, weighting, type Weighting } from './tf-idf.js';
 import { documentTokens, plainWord, STOPWORDS, type DocumentTokens } from './tokenize.js';
 
 /** A trained linear text model: hashed features → TF-IDF → softmax over `labels`. */
@@ -44,7 +44,7 @@ export class TextModel {
     rows?: Int32Array,
   ) {
     this.rows = rows ?? rowTable(data.slots, featureDim(data.features));
-    this.weighting = { idf: data.idf, firstCharRow: firstCharRow(data.slots, 1 << data.features.bits), charBlockWeight: data.features.charBlockWeight };
+    this.weighting = weighting(data.idf, data.slots, data.features);
     this.scratch = new Float64Array(data.slots.length);
   }
 

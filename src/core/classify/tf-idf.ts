@@ -1,4 +1,4 @@
-import type { SparseVector } from './features.js';
+import type { FeatureOptions, SparseVector } from './features.js';
 
 /** The slots some training text used, ascending, with their smoothed inverse document frequency. */
 export interface Vocabulary {
@@ -6,11 +6,15 @@ export interface Vocabulary {
   idf: Float32Array;
 }
 
-export function buildVocabulary(vectors: readonly SparseVector[], dim: number): Vocabulary {
+/**
+ * Slots used by fewer than `minDocumentFrequency` training texts are left out: a word seen in one text is mostly a
+ * name or a typo, and its weight fits that one text rather than anything general.
+ */
+export function buildVocabulary(vectors: readonly SparseVector[], dim: number, minDocumentFrequency = 1): Vocabulary {
   const df = new Uint32Array(dim);
   for (const vector of vectors) for (const slot of vector.index) df[slot] = (df[slot] as number) + 1;
   const slots: number[] = [];
-  for (let slot = 0; slot < dim; slot += 1) if ((df[slot] as number) > 0) slots.push(slot);
+  for (let slot = 0; slot < dim; slot += 1) if ((df[slot] as number) >= minDocumentFrequency) slots.push(slot);
   const n = vectors.length;
   return { slots: Int32Array.from(slots), idf: Float32Array.from(slots, (slot) => Math.log((1 + n) / (1 + (df[slot] as number))) + 1) };
 }
@@ -55,10 +59,26 @@ export interface Weighting {
   firstCharRow: number;
   /** Length of the character block relative to the word block. */
   charBlockWeight: number;
+  /** Rows from here on are the headline block (the row count when there is none). */
+  firstHeadlineRow: number;
+  headlineBlockWeight: number;
+  binaryTf: boolean;
+}
+
+/** A model's weighting: where its blocks start and how each is scaled. */
+export function weighting(idf: Float32Array, slots: Int32Array, features: FeatureOptions): Weighting {
+  return {
+    idf,
+    firstCharRow: firstCharRow(slots, 1 << features.bits),
+    charBlockWeight: features.charBlockWeight,
+    firstHeadlineRow: features.headlineBlockWeight > 0 ? firstCharRow(slots, 2 << features.bits) : slots.length,
+    headlineBlockWeight: features.headlineBlockWeight,
+    binaryTf: features.binaryTf,
+  };
 }
 
 /**
- * Counts per row → sublinear TF × IDF, each block (words, characters) scaled to unit length and the character block
+ * Counts per row → TF (sublinear, or presence with `binaryTf`) × IDF, each block (words, characters) scaled to unit length and the character block
  * then to `charBlockWeight`. Sublinear TF keeps a word repeated in a long log from outweighing the sentence that says
  * what the user wants; unit length makes a one-liner and a long post comparable. Training and classification both
  * come here, so they cannot drift apart.
@@ -67,15 +87,22 @@ export function weighRows(rows: Int32Array, counts: ArrayLike<number>, weighting
   const value = new Float32Array(rows.length);
   let wordNorm = 0;
   let charNorm = 0;
+  let headNorm = 0;
+  const fh = weighting.firstHeadlineRow;
   for (let k = 0; k < rows.length; k += 1) {
     const row = rows[k] as number;
-    const x = Math.log1p(counts[k] as number) * (weighting.idf[row] as number);
+    const x = (weighting.binaryTf ? 1 : Math.log1p(counts[k] as number)) * (weighting.idf[row] as number);
     value[k] = x;
     if (row < weighting.firstCharRow) wordNorm += x * x;
-    else charNorm += x * x;
+    else if (row < fh) charNorm += x * x;
+    else headNorm += x * x;
   }
   const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
   const charScale = charNorm > 0 ? weighting.charBlockWeight / Math.sqrt(charNorm) : 0;
-  for (let k = 0; k < rows.length; k += 1) value[k] = (value[k] as number) * ((rows[k] as number) < weighting.firstCharRow ? wordScale : charScale);
+  const headScale = headNorm > 0 ? weighting.headlineBlockWeight / Math.sqrt(headNorm) : 0;
+  for (let k = 0; k < rows.length; k += 1) {
+    const row = rows[k] as number;
+    value[k] = (value[k] as number) * (row < weighting.firstCharRow ? wordScale : row < fh ? charScale : headScale);
+  }
   return { index: rows, value };
 }

@@ -12,12 +12,16 @@ import { cueTokens } from './cues.js';
 export const MAX_TEXT_CHARS = 2000;
 /** The headline (a post title, or the first line of a message) says most about intent; it gets its own features. */
 const MAX_HEADLINE_CHARS = 200;
-const HEADLINE_PREFIX = '^';
+export const HEADLINE_PREFIX = '^';
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gi;
 const EMAIL_PATTERN = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g;
 const HEX_PATTERN = /\b(?:0x)?[0-9a-f]{8,}\b/gi;
 const NUMBER_PATTERN = /\b\d+(?:[.,:]\d+)*\b/g;
+const HTML_TAG_PATTERN = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+const INLINE_CODE_PATTERN = /`[^`\n]+`/g;
+const TRACE_LINE_PATTERN = /^[ \t]*(?:at [\w$.<>]+ \(.*\)|File ".*", line \d+.*|Traceback \(most recent call last\):)[ \t]*$/gm;
+const NO_RESPONSE_PATTERN = /^_No response_$/gm;
 // Words (with inner apostrophes), single `?` / `!`, and emoji: the punctuation and emoji carry tone and intent.
 const TOKEN_PATTERN = /[\p{L}\p{N}_]+(?:'[\p{L}]+)?|[?!]|\p{Extended_Pictographic}/gu;
 
@@ -29,9 +33,15 @@ const TOKEN_PATTERN = /[\p{L}\p{N}_]+(?:'[\p{L}]+)?|[?!]|\p{Extended_Pictographi
 export function prepareText(text: string): string {
   // Bounded work on a pasted 200 KB log: only the start can survive the cap anyway.
   // NUL is dropped because PostgreSQL cannot store it, and prepared texts are stored as training examples.
-  return text
-    .slice(0, MAX_TEXT_CHARS * 10)
-    .replace(/```[\s\S]*?(?:```|$)/g, ' xcode ')
+  let out = text.slice(0, MAX_TEXT_CHARS * 10).replace(/```[\s\S]*?(?:```|$)/g, ' xcode ');
+  // Markup: HTML tags (<details>, <br>) are layout, not words; an inline `code` span is one placeholder like a block;
+  // stack-trace lines pasted outside a fence become one token; an empty form answer ("_No response_") is dropped.
+  // Each runs only when its cheap precondition holds.
+  if (out.includes('<')) out = out.replace(HTML_TAG_PATTERN, ' ');
+  if (out.includes('`')) out = out.replace(INLINE_CODE_PATTERN, ' xicode ');
+  if (out.includes('at ') || out.includes('File "') || out.includes('Traceback')) out = out.replace(TRACE_LINE_PATTERN, ' xtrace ');
+  if (out.includes('_No response_')) out = out.replace(NO_RESPONSE_PATTERN, ' ');
+  return out
     .replaceAll(String.fromCharCode(0), ' ')
     .slice(0, MAX_TEXT_CHARS);
 }
@@ -74,7 +84,8 @@ export function documentTokens(text: string, withCues = false): DocumentTokens {
   const newline = prepared.indexOf('\n');
   const headline = (newline < 0 ? prepared : prepared.slice(0, newline)).slice(0, MAX_HEADLINE_CHARS);
   const body = tokenize(prepared);
-  const tokens = [...body, ...tokenize(headline).map((word) => HEADLINE_PREFIX + word)];
+  // The bare prefix marks where the headline starts, so its first word also forms a pair ("^ ^how", "^ ^add").
+  const tokens = [...body, HEADLINE_PREFIX, ...tokenize(headline).map((word) => HEADLINE_PREFIX + word)];
   if (withCues) tokens.push(...cueTokens(body));
   return { tokens, bodyLength: body.length, cues: withCues };
 }

@@ -1,8 +1,11 @@
 import { DEFAULT_FEATURES, FeatureCounter, featureDim, type FeatureOptions, type SparseVector } from './features.js';
 import { DEFAULT_SOFTMAX, fitSoftmax, type SoftmaxOptions } from './softmax-regression.js';
 import { TextModel } from './text-model.js';
-import { buildVocabulary, countsByRow, firstCharRow, rowTable, weighRows } from './tf-idf.js';
+import { buildVocabulary, countsByRow, rowTable, weighRows, weighting } from './tf-idf.js';
 import { documentTokens } from './tokenize.js';
+
+/** Features in fewer training texts are dropped (tf-idf.ts buildVocabulary). */
+const MIN_DOCUMENT_FREQUENCY = 2;
 
 export interface LabelledText {
   text: string;
@@ -38,12 +41,12 @@ export function trainFromCounts(counts: readonly SparseVector[], examples: reado
   const dim = featureDim(features);
   // Training works on the rows of the slots actually used: a compact weight table stays in cache, where the full
   // hashed space (2^19 slots × classes) made every update a cache miss and training 5× slower.
-  const vocabulary = buildVocabulary(counts, dim);
+  const vocabulary = buildVocabulary(counts, dim, MIN_DOCUMENT_FREQUENCY);
   const rows = rowTable(vocabulary.slots, dim);
-  const weighting = { idf: vocabulary.idf, firstCharRow: firstCharRow(vocabulary.slots, 1 << features.bits), charBlockWeight: features.charBlockWeight };
+  const weights = weighting(vocabulary.idf, vocabulary.slots, features);
   const vectors = counts.map((c) => {
     const byRow = countsByRow(c, rows);
-    return weighRows(byRow.rows, byRow.counts, weighting);
+    return weighRows(byRow.rows, byRow.counts, weights);
   });
   const y = Int32Array.from(examples, (e) => {
     const index = labelIndex.get(e.label);
@@ -52,6 +55,6 @@ export function trainFromCounts(counts: readonly SparseVector[], examples: reado
   });
   const weighted = examples.some((e) => e.weight !== undefined && e.weight !== 1);
   const sampleWeights = weighted ? Float32Array.from(examples, (e) => e.weight ?? 1) : undefined;
-  const { weights, bias } = fitSoftmax(vectors, y, labels.length, vocabulary.slots.length, options.softmax ?? DEFAULT_SOFTMAX, sampleWeights);
-  return new TextModel({ labels, features, slots: vocabulary.slots, idf: vocabulary.idf, weights, bias }, rows);
+  const fitted = fitSoftmax(vectors, y, labels.length, vocabulary.slots.length, options.softmax ?? DEFAULT_SOFTMAX, sampleWeights);
+  return new TextModel({ labels, features, slots: vocabulary.slots, idf: vocabulary.idf, weights: fitted.weights, bias: fitted.bias }, rows);
 }
