@@ -33,10 +33,9 @@ const REMINDER_REASON: Record<NonNullable<Reminder['step']> | 'window', string> 
 };
 
 /** How many items a reminder is about (listed or not) and why it is sent: the same words on every platform. */
-export function reminderSummary(reminder: Reminder): { count: number; items: string; reason: string; more?: string } {
+export function reminderSummary(reminder: Reminder): { items: string; reason: string; more?: string } {
   const count = reminder.items.length + (reminder.omitted ?? 0);
   return {
-    count,
     items: `${count} item${count === 1 ? '' : 's'}`,
     reason: REMINDER_REASON[reminder.step ?? 'window'],
     ...(reminder.omitted ? { more: `…and ${reminder.omitted} more, newer than these` } : {}),

@@ -26,13 +26,13 @@ export function rowTable(slots: Int32Array, dim: number): Int32Array {
   return table;
 }
 
-/** The first row of the character block (slots are ascending, so word rows come first). */
-export function firstCharRow(slots: Int32Array, charBlock: number): number {
+/** The first row whose slot is `blockStart` or later: where a block begins (slots are ascending, blocks in order). */
+function firstRowFrom(slots: Int32Array, blockStart: number): number {
   let low = 0;
   let high = slots.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((slots[middle] as number) < charBlock) low = middle + 1;
+    if ((slots[middle] as number) < blockStart) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -69,17 +69,17 @@ export interface Weighting {
 export function weighting(idf: Float32Array, slots: Int32Array, features: FeatureOptions): Weighting {
   return {
     idf,
-    firstCharRow: firstCharRow(slots, 1 << features.bits),
+    firstCharRow: firstRowFrom(slots, 1 << features.bits),
     charBlockWeight: features.charBlockWeight,
-    firstHeadlineRow: features.headlineBlockWeight > 0 ? firstCharRow(slots, 2 << features.bits) : slots.length,
+    firstHeadlineRow: features.headlineBlockWeight > 0 ? firstRowFrom(slots, 2 << features.bits) : slots.length,
     headlineBlockWeight: features.headlineBlockWeight,
     binaryTf: features.binaryTf,
   };
 }
 
 /**
- * Counts per row → TF (sublinear, or presence with `binaryTf`) × IDF, each block (words, characters) scaled to unit length and the character block
- * then to `charBlockWeight`. Sublinear TF keeps a word repeated in a long log from outweighing the sentence that says
+ * Counts per row → TF (sublinear, or presence with `binaryTf`) × IDF, each block (words, characters, headline) scaled
+ * to unit length, then the character block to `charBlockWeight` and the headline block to `headlineBlockWeight`. Sublinear TF keeps a word repeated in a long log from outweighing the sentence that says
  * what the user wants; unit length makes a one-liner and a long post comparable. Training and classification both
  * come here, so they cannot drift apart.
  */
