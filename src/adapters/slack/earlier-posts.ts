@@ -5,7 +5,7 @@ import type { WebClient } from '@slack/web-api';
  * delivery and part. When a delivery is tried again (its answer lost to a timeout or a crash, or a 429 half-way
  * through a long digest), the parts an earlier attempt did post are found by that metadata and not posted twice.
  */
-export const DELIVERY_EVENT = 'liaison_delivery';
+const DELIVERY_EVENT = 'liaison_delivery';
 
 /** How many of a channel's newest messages are searched for an earlier top-level post: retries come within hours. */
 const HISTORY_WINDOW = 200;
@@ -19,9 +19,10 @@ export function deliveryMetadata(key: string, part: number) {
 /**
  * The ts of each part already posted for `key`, in part order and without gaps (a later part without an earlier one
  * is ignored: it is posted again after the missing one, in the same thread). Parts after the first go in the thread
- * of the first (or of `threadTs`), so one history and one replies lookup find them all.
+ * of the first (or of `threadTs`), so one history and one replies lookup find them all; a one-part top-level post
+ * needs only the history.
  */
-export async function earlierParts(client: WebClient, key: string, channel: string, threadTs: string | undefined): Promise<string[]> {
+export async function earlierParts(client: WebClient, key: string, channel: string, threadTs: string | undefined, partCount: number): Promise<string[]> {
   const parts = new Map<number, string>();
   const collect = (messages: Found[] | undefined) => {
     for (const m of messages ?? []) {
@@ -33,7 +34,7 @@ export async function earlierParts(client: WebClient, key: string, channel: stri
     const history = await client.conversations.history({ channel, limit: HISTORY_WINDOW, include_all_metadata: true });
     collect(history.messages as Found[] | undefined);
   }
-  const thread = threadTs ?? parts.get(0);
+  const thread = threadTs ?? (partCount > 1 ? parts.get(0) : undefined);
   if (thread) {
     const replies = await client.conversations.replies({ channel, ts: thread, limit: HISTORY_WINDOW, include_all_metadata: true });
     collect(replies.messages as Found[] | undefined);

@@ -42,7 +42,7 @@ export class SlackChat implements ChatPort {
     const { channel, threadTs, direct } = await this.where(message);
     // A retry first looks for what an earlier attempt posted. Not in DMs: reading them would need im:history, a
     // scope Liaison does without, so a DM whose answer was lost may arrive twice.
-    const done = message.attempt > 1 && !direct ? await earlierParts(this.client, message.key, channel, threadTs) : [];
+    const done = message.attempt > 1 && !direct ? await earlierParts(this.client, message.key, channel, threadTs, drawn.messages.length) : [];
     for (const [index, blocks] of drawn.messages.entries()) {
       if (index < done.length) continue;
       // Later parts of a long message go into the same thread: under the first part, or the thread it is in.
