@@ -5,7 +5,6 @@ import { parse as parseQuery } from 'node:querystring';
 export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown>; authorization?: string }
 /** `lost`: the call takes effect (a post is posted) but its answer never comes back, as when a connection drops. */
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { lost: true } | { error: string };
-interface PostedMessage { channel: string; ts: string; thread_ts?: string; metadata?: Record<string, unknown> }
 export interface StoredMessage { text: string; user?: string; bot_id?: string; thread_ts?: string; user_profile?: Record<string, string> }
 
 /**
@@ -17,8 +16,6 @@ export class FakeSlackApi {
   readonly groups = new Map<string, string[]>();
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
-  /** Every message the app posted, in order, as Slack keeps them for history and replies. */
-  private readonly posted: PostedMessage[] = [];
   private readonly failures: { method: string; failure: Failure; after: number }[] = [];
   private readonly hung: ServerResponse[] = [];
   private nextTs = 1_700_100_000;
@@ -51,9 +48,9 @@ export class FakeSlackApi {
     this.failures.push({ method, failure, after });
   }
 
-  /** A channel's top-level posts, newest first (history), or a thread's parent and replies, oldest first (replies). */
-  private listed(method: string, args: Record<string, unknown>): PostedMessage[] {
-    const inChannel = this.posted.filter((m) => m.channel === String(args.channel));
+  /** The app's posts as Slack keeps them: a channel's top-level ones newest first (history), or a thread's parent and replies (replies). */
+  private listed(method: string, args: Record<string, unknown>): Record<string, unknown>[] {
+    const inChannel = this.posts(String(args.channel));
     if (method === 'conversations.replies') return inChannel.filter((m) => m.ts === String(args.ts) || m.thread_ts === String(args.ts));
     return inChannel.filter((m) => !m.thread_ts).reverse().slice(0, Number(args.limit ?? 100));
   }
@@ -109,11 +106,7 @@ export class FakeSlackApi {
     switch (method) {
       case 'apps.connections.open': return ok({ url: this.socketUrl });
       case 'auth.test': return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', url: 'https://testco.slack.com/' });
-      case 'chat.postMessage': {
-        const ts = `${this.nextTs++}.000100`;
-        this.posted.push({ channel: String(args.channel), ts, ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}), ...(args.metadata ? { metadata: args.metadata as Record<string, unknown> } : {}) });
-        return ok({ channel: args.channel, ts });
-      }
+      case 'chat.postMessage': return ok({ channel: args.channel, ts: `${this.nextTs++}.000100` });
       case 'chat.update': return ok({ channel: args.channel, ts: args.ts });
       case 'chat.postEphemeral': return ok({ message_ts: `${this.nextTs++}.000200` });
       case 'chat.getPermalink': return ok({ permalink: `https://testco.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` });
