@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { ConfigError, describeIssues } from './problems.js';
 import { LiaisonConfig } from './schema.js';
+import { resolveTrackerSecrets, type TrackerConnection, type WebhookTarget } from './tracker-secrets.js';
 
 /** The example organisation shipped with Liaison, used when no config file is given. */
 export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../liaison.example.yaml', import.meta.url));
@@ -13,6 +14,10 @@ export interface LoadedConfig {
   isExample: boolean;
   /** Webhook signing secrets by source key, resolved from the file or the environment. */
   webhookSecrets: Map<string, string>;
+  /** Each team's tracker with its token and webhook secret, resolved from the environment. */
+  trackers: Map<string, TrackerConnection>;
+  /** Outbound webhook receivers by key, with their signing secrets. */
+  outboundWebhooks: Map<string, WebhookTarget>;
 }
 
 /** Reads, parses and validates a config file, reporting every problem at once. */
@@ -46,6 +51,7 @@ export function parseConfigText(text: string, origin: string, env: Record<string
       else problems.push(`communities.${communityKey}.sources.${i}.webhook.secret: environment variable ${typeof secret === 'string' ? '' : secret.env} is not set`);
     });
   }
+  const { trackers, webhooks: outboundWebhooks } = resolveTrackerSecrets(config, env, problems);
   if (problems.length > 0) throw new ConfigError(origin, problems);
-  return { config, webhookSecrets };
+  return { config, webhookSecrets, trackers, outboundWebhooks };
 }

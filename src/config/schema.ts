@@ -4,6 +4,7 @@ import { ChannelRef, MembersRef, MentionRef, UserRef } from './refs.js';
 import { checkBusinessHours } from './sla-checks.js';
 import { SlaSettings, SlaTargets, TeamSlaFields, TeamSlaTargets } from './sla-schema.js';
 import { Timezone } from './timezone.js';
+import { OutboundWebhook, Tracker, webhookKey } from './tracker-schema.js';
 
 export const CATEGORIES = ['bug', 'feature_request', 'question', 'praise', 'complaint', 'sales_lead', 'churn_risk', 'noise'] as const;
 export const Category = z.enum(CATEGORIES);
@@ -33,6 +34,7 @@ export const Team = z.strictObject({
   /** Business-time targets; missing ones fall back to `sla.defaults`. */
   sla: TeamSlaTargets.optional(),
   ...TeamSlaFields,
+  tracker: Tracker.optional(),
 });
 export type Team = z.infer<typeof Team>;
 
@@ -142,6 +144,7 @@ const ConfigShape = z
         teams: z.strictObject({ schedule: CronSchedule.default('0 9 * * MON') }).optional(),
       })
       .prefault({}),
+    webhooks: z.array(OutboundWebhook).default([]).describe('Receivers of signed outbound events (captured, routed, acted, resolved, declined, escalated, breached).'),
   });
 
 // Cross-references run even when other fields are wrong, so that every problem is listed at once.
@@ -174,6 +177,14 @@ function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
         ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'when', 'community'], message: `unknown community "${community}"` });
       }
     }
+  });
+  const hooks = new Set<string>();
+  list(record(config).webhooks).forEach((hook, i) => {
+    const { name, url } = record(hook);
+    if (typeof url !== 'string') return;
+    const key = webhookKey({ name: typeof name === 'string' ? name : undefined, url });
+    if (hooks.has(key)) ctx.addIssue({ code: 'custom', path: ['webhooks', i], message: `${key} is already a webhook receiver: give each one its own name` });
+    hooks.add(key);
   });
   const seen = new Map<string, string>();
   for (const [key, community] of Object.entries(communities)) {

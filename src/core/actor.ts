@@ -3,7 +3,8 @@ import type { LiaisonConfig } from '../config/schema.js';
 import type { MembersRef } from '../config/refs.js';
 import { userKey } from '../config/refs.js';
 
-export const Platform = z.enum(['slack', 'discord', 'console', 'webhook']);
+/** `tracker`: a team's issue tracker acting through its webhook (an issue closed there resolves the routing). */
+export const Platform = z.enum(['slack', 'discord', 'console', 'webhook', 'tracker']);
 export type Platform = z.infer<typeof Platform>;
 
 /** A person inside the company acting through a platform, with the teams the adapter found them in. */

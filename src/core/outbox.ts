@@ -1,13 +1,13 @@
 import { channelId, channelPlatform, type ChannelRef } from '../config/refs.js';
 import type { LiaisonConfig } from '../config/schema.js';
 import type { DbOrTx } from '../db/client.js';
-import { deliveries, type DeliveryKind } from '../db/schema/index.js';
+import { deliveries, type DeliveryKind, type DeliveryPlatform } from '../db/schema/index.js';
 
 export interface NewDelivery {
   /** Names the cause and the target: a retried cause finds its delivery already there. */
   key: string;
   kind: DeliveryKind;
-  target: { platform: 'slack' | 'discord' | 'console'; channelId: string };
+  target: { platform: DeliveryPlatform; channelId: string };
   payload: Record<string, unknown>;
   parentId?: number;
   threadId?: string;
@@ -16,11 +16,11 @@ export interface NewDelivery {
   routingId?: number;
 }
 
-export function channelTarget(ref: ChannelRef): NewDelivery['target'] {
+export function channelTarget(ref: ChannelRef): { platform: 'slack' | 'discord'; channelId: string } {
   return { platform: channelPlatform(ref), channelId: channelId(ref) };
 }
 
-export function teamHome(config: LiaisonConfig, team: string): NewDelivery['target'] {
+export function teamHome(config: LiaisonConfig, team: string): { platform: 'slack' | 'discord'; channelId: string } {
   const home = config.teams[team]?.home;
   if (!home) throw new Error(`team ${team} is not in the config`);
   return channelTarget(home);

@@ -12,6 +12,7 @@ import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { userText } from './inert-text.js';
 import { parseInput } from './parse-input.js';
+import { IssueLink } from './trackers/issue-link.js';
 
 export const RecordActionInput = z
   .object({
@@ -20,12 +21,14 @@ export const RecordActionInput = z
     card: z.object({ platform: z.enum(['slack', 'discord', 'console']), channelId: z.string(), messageId: z.string() }).optional(),
     kind: z.enum(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo']),
     actor: Actor,
-    via: z.enum(['button', 'reaction', 'command', 'modal', 'api']),
+    via: z.enum(['button', 'reaction', 'command', 'modal', 'api', 'tracker']),
     reason: userText(2000).optional(),
     toTeam: z.string().optional(),
     /** For undo: the idempotency key of the action to reverse (a removed reaction names the one it added). */
     undoesKey: z.string().optional(),
     idempotencyKey: z.string().max(300).optional(),
+    /** The tracker issue behind an action taken by the tracker: kept in the ledger, and its link told to the authors. */
+    issue: IssueLink.optional(),
   })
   .refine((i) => i.routingId !== undefined || i.card !== undefined, 'routingId or card is required')
   .refine((i) => i.kind !== 'decline' || (i.reason && i.reason.length > 0), { path: ['reason'], message: 'a reason is required to decline' })
@@ -88,11 +91,11 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
         .where(eq(routings.id, routing.id));
       const [action] = await tx
         .insert(actions)
-        .values({ itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind, via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: to, reason: input.reason, toTeamId: input.toTeam, undoesId: undone?.id, idempotencyKey: input.idempotencyKey, createdAt: now })
+        .values({ itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind, via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: to, reason: input.reason, toTeamId: input.toTeam, undoesId: undone?.id, data: input.issue ? { issue: input.issue } : undefined, idempotencyKey: input.idempotencyKey, createdAt: now })
         .onConflictDoNothing({ target: actions.idempotencyKey, where: sql`idempotency_key is not null` })
         .returning({ id: actions.id });
       if (!action) throw new DuplicateAction();
-      await enqueueActionEffects(tx, ctx, { actionId: action.id, kind, undoneId: undone?.id, routing: { ...routing, status: to, version: routing.version + 1 }, actor: input.actor, reason: input.reason, toTeam: input.toTeam, now });
+      await enqueueActionEffects(tx, ctx, { actionId: action.id, kind, undoneId: undone?.id, routing: { ...routing, status: to, version: routing.version + 1 }, actor: input.actor, reason: input.reason, toTeam: input.toTeam, issue: input.issue, now });
       ctx.logger.info({ routingId: routing.id, team: routing.teamId, kind, actor: input.actor.id, to }, 'action recorded');
       return { status: 'recorded' as const, actionId: action.id, routingId: routing.id, routingStatus: to, team: routing.teamId, passedToRoutingId: passed };
     });

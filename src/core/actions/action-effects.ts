@@ -5,6 +5,8 @@ import { deliveries, feedbackItems, voices, type routings } from '../../db/schem
 import type { Actor } from '../actor.js';
 import type { Context } from '../context.js';
 import { enqueueDeliveries, teamHome, type NewDelivery } from '../outbox.js';
+import { autoCreateIssue } from '../trackers/auto-create-issue.js';
+import type { IssueLink } from '../trackers/issue-link.js';
 import { cardDeliveryId, enqueueCardRefresh } from './card-refresh.js';
 
 type Routing = typeof routings.$inferSelect;
@@ -17,6 +19,8 @@ export interface ActionEffects {
   actor: Actor;
   reason?: string;
   toTeam?: string;
+  /** Set when the tracker took the action: the authors hear that it shipped, with the link if the issue is public. */
+  issue?: IssueLink;
   now: Date;
 }
 
@@ -39,6 +43,7 @@ export async function enqueueActionEffects(tx: Tx, ctx: Context, effect: ActionE
     ]);
   }
   if (effect.undoneId !== undefined) await withdrawUnsent(tx, effect.undoneId);
+  if (effect.kind === 'own') await autoCreateIssue(tx, ctx, effect);
   await closeTheLoop(tx, ctx, effect);
 }
 
@@ -54,7 +59,8 @@ async function closeTheLoop(tx: Tx, ctx: Context, effect: ActionEffects): Promis
   const { routing, now } = effect;
   const [item] = await tx.select({ communityId: feedbackItems.communityId, text: feedbackItems.text }).from(feedbackItems).where(eq(feedbackItems.id, routing.itemId));
   const heard = await tx.select().from(voices).where(eq(voices.itemId, routing.itemId));
-  const message = { outcome, team: teamName(ctx, routing.teamId), reason: outcome === 'declined' ? effect.reason : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name };
+  const shipped = outcome === 'resolved' && effect.issue ? { tracker: effect.issue.tracker, key: effect.issue.key, url: effect.issue.public ? effect.issue.url : null } : undefined;
+  const message = { outcome, team: teamName(ctx, routing.teamId), reason: outcome === 'declined' ? effect.reason : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name, ...(shipped ? { shipped } : {}) };
   const replies: NewDelivery[] = heard.flatMap((voice) => {
     if (voice.platform === 'webhook') return [];
     const target = { platform: voice.platform as 'slack' | 'discord' | 'console', channelId: mode === 'dm' ? voice.authorExternalId : voice.channelId };

@@ -3,9 +3,12 @@ import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uni
 
 export const DELIVERY_KINDS = [
   'card', 'card_update', 'card_log', 'loop_reply', 'ambassador_note', 'digest_summary', 'digest_team', 'digest_silos',
-  'reminder', 'page',
+  'reminder', 'page', 'tracker_issue', 'webhook_event', 'notice',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+/** Chat platforms, plus the two targets that are not chat: a team's issue tracker and outbound webhook receivers. */
+export const DELIVERY_PLATFORMS = ['slack', 'discord', 'console', 'tracker', 'webhook'] as const;
+export type DeliveryPlatform = (typeof DELIVERY_PLATFORMS)[number];
 
 /**
  * The outbox: every outbound chat message, written in the same transaction as the change that caused it.
@@ -17,7 +20,7 @@ export const deliveries = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     key: text('key').notNull(),
     kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
-    platform: text('platform', { enum: ['slack', 'discord', 'console'] }).notNull(),
+    platform: text('platform', { enum: DELIVERY_PLATFORMS }).notNull(),
     channelId: text('channel_id').notNull(),
     /** A reply waits for this delivery to be sent, then threads under its message. */
     parentId: bigint('parent_id', { mode: 'number' }),
@@ -45,5 +48,7 @@ export const deliveries = pgTable(
     index('deliveries_routing').on(t.routingId, t.kind),
     index('deliveries_parent').on(t.parentId).where(sql`parent_id is not null`),
     index('deliveries_failed').on(t.id).where(sql`status = 'failed'`),
+    // Webhook events chain per receiver and item (each waits for the one before): the trigger finds the last link here.
+    index('deliveries_webhook_chain').on(t.channelId, t.id).where(sql`platform = 'webhook'`),
   ],
 );

@@ -75,10 +75,11 @@ export const routings = pgTable(
 
 export const ACTION_KINDS = [
   'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture', 'snooze',
-  'sla_ladder',
+  'sla_ladder', 'create_issue', 'link_issue',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
-export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system'] as const;
+/** `tracker`: the team's issue tracker changed the routing (an issue closed or reopened there). */
+export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system', 'tracker'] as const;
 export type ActionVia = (typeof ACTION_VIAS)[number];
 
 /** The append-only ledger: who, for which team, did what, through what, when. A trigger forbids updates. */
