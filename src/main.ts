@@ -5,7 +5,11 @@ import { ConsoleChat } from './adapters/console/console-chat.js';
 import { createHttpApp } from './adapters/http/http-app.js';
 import { HttpMetrics } from './adapters/http/metrics.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
-import type { Env } from './config/env.js';
+import { createTrackerClients } from './adapters/trackers/create-tracker-clients.js';
+import { TrackerPort } from './adapters/trackers/tracker-port.js';
+import { mountTrackerWebhooks, trackerInboundHandlers } from './adapters/trackers/tracker-webhook-route.js';
+import { WebhookPort } from './adapters/trackers/webhook-port.js';
+import { publicBaseUrl, type Env } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import type { Classifier } from './core/classify/classifier.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -61,6 +65,8 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   const platforms = enabled.filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
   const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock) };
   for (const platform of enabled) ports[platform.platform] = platform.chat;
+  ports.tracker = new TrackerPort(ctx, await createTrackerClients(loaded.trackers), publicBaseUrl(env));
+  ports.webhook = new WebhookPort(loaded.outboundWebhooks, publicBaseUrl(env), clock, logger);
   const metrics = new HttpMetrics(database.db, clock);
   // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.
   const stops = { input: [] as (() => Promise<unknown>)[], scheduler: async () => {}, worker: async () => {} };
@@ -72,7 +78,8 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   let server: ServerType | undefined;
   let port: number | undefined;
   if (roles.has('web')) {
-    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, extend: platforms.map((p) => (a) => p.mountHttp?.(a)) });
+    const trackerRoutes = (a: Parameters<NonNullable<PlatformAdapter['mountHttp']>>[0]) => mountTrackerWebhooks(a, ctx, loaded.trackers, (team, outcome) => metrics.trackerWebhooks.inc({ team, outcome }));
+    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes] });
     port = await new Promise<number>((resolve) => {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => resolve(info.port));
     });
@@ -84,7 +91,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     stops.worker = () => worker.stop();
   }
   if (roles.has('scheduler')) {
-    const handlers = new Map<string, InboundHandler>(platforms.flatMap((p) => [...p.inboundHandlers]));
+    const handlers = new Map<string, InboundHandler>([...platforms.flatMap((p) => [...p.inboundHandlers]), ...trackerInboundHandlers(ctx)]);
     const jobs: Job[] = [
       { name: 'digests', run: () => runDueDigests(ctx) },
       ...slaJobs(ctx),

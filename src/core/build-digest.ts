@@ -7,6 +7,7 @@ import { findSilos, handoffMatrix, type Breach, type Silos } from './digest/silo
 import { EMPTY_METRICS, teamMetrics, type TeamMetrics } from './digest/team-metrics.js';
 import { applyBusinessBreaches } from './sla/breach-figures.js';
 import { listBreaches, loadBreaches } from './sla/list-breaches.js';
+import { EMPTY_TRACKER_FIGURES, trackerFigures, type TrackerFigures } from './trackers/tracker-figures.js';
 
 export const BuildDigestInput = z.object({
   /** `2026-W47` or `2026-11-16`; the last complete week when omitted. */
@@ -21,6 +22,8 @@ export interface TeamDigest {
   name: string;
   metrics: TeamMetrics;
   previous: TeamMetrics;
+  /** For a team with a tracker: items that became issues, and feedback-to-shipped time (see core/trackers/tracker-figures.ts). */
+  tracker?: TrackerFigures;
 }
 
 export interface DigestReport {
@@ -52,19 +55,20 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   // Periods are half-open; a running one must still include what happened at this very moment.
   const effective = { ...period, end: asOf === now ? new Date(now.getTime() + 1) : asOf };
   const previous = previousPeriod(period);
-  const [current, before, silos, handoffs, breaches, breachesBefore] = await Promise.all([
+  const [current, before, silos, handoffs, breaches, breachesBefore, issues] = await Promise.all([
     teamMetrics(ctx.db, effective, input.team),
     teamMetrics(ctx.db, previous, input.team),
     findSilos(ctx.db, effective, input.team),
     handoffMatrix(ctx.db, effective, input.team),
     loadBreaches(ctx.db, ctx.config, effective, input.team),
     loadBreaches(ctx.db, ctx.config, previous, input.team),
+    trackerFigures(ctx.db, effective, input.team),
   ]);
   applyBusinessBreaches(current, breaches);
   applyBusinessBreaches(before, breachesBefore);
   const listed = await listBreaches(ctx.db, breaches);
   const teamIds = input.team ? [input.team] : Object.keys(ctx.config.teams);
-  const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
+  const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS), ...(ctx.config.teams[team]?.tracker || issues.has(team) ? { tracker: issues.get(team) ?? { ...EMPTY_TRACKER_FIGURES } } : {}) }));
   return {
     organisation: ctx.config.organisation.name,
     period,

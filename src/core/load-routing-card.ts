@@ -5,6 +5,7 @@ import { routings } from '../db/schema/index.js';
 import { TRANSITIONS, type TeamAction } from './actions/transitions.js';
 import { loadItemViews, type ActionView, type ItemView, type RoutingView } from './items/item-views.js';
 import { routingSlaStatus, type SlaStatus } from './sla/sla-status.js';
+import { loadCardIssue, type CardIssue, type IssueAction } from './trackers/card-issue.js';
 
 /** What a team's card shows: the feedback, why it came here, where it stands, and what can still be done. */
 export interface RoutingCard {
@@ -20,10 +21,14 @@ export interface RoutingCard {
   suggestions: { team: string; teamName: string; category: string; confidence: number }[];
   /** On track, at risk or breached, against what is owed next. */
   sla: SlaStatus;
+  /** The routing's issue in its team's tracker, when the team has one and an issue is linked or on its way. */
+  issue?: CardIssue;
+  /** Create issue / Link issue, offered while the team has a tracker, the card is open and has no issue. */
+  issueActions?: IssueAction[];
 }
 
 const BUTTON_ORDER: TeamAction[] = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen'];
-const SHOWN_ACTIONS = new Set(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'snooze']);
+const SHOWN_ACTIONS = new Set(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'snooze', 'create_issue', 'link_issue']);
 
 /** Built when a card is sent or updated, so that the card always shows the routing's current state. */
 export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routingId: number, now: Date): Promise<RoutingCard | undefined> {
@@ -34,7 +39,9 @@ export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routing
   if (!item || !routing) return undefined;
   const mine = item.actions.filter((a) => a.routingId === routingId && SHOWN_ACTIONS.has(a.kind));
   const lastPass = [...mine].reverse().find((a) => a.kind === 'pass_on');
+  const tracker = await loadCardIssue(db, config, { id: routing.id, teamId: routing.team.id, status: routing.status });
   return {
+    ...tracker,
     item,
     routing,
     available: BUTTON_ORDER.filter((action) => TRANSITIONS[action].from.includes(routing.status)),

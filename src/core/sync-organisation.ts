@@ -3,6 +3,7 @@ import { channelId, channelPlatform } from '../config/refs.js';
 import type { LiaisonConfig, Source } from '../config/schema.js';
 import type { Db } from '../db/client.js';
 import { communities, sources, teams } from '../db/schema/index.js';
+import { syncWebhookSubscriptions } from './webhooks/sync-webhook-subscriptions.js';
 
 type SourceRow = { communityId: string; platform: 'slack' | 'discord' | 'webhook'; kind: 'channel' | 'forum' | 'webhook'; externalId: string; guildId: string | null };
 
@@ -30,6 +31,7 @@ export async function syncOrganisation(db: Db, config: LiaisonConfig): Promise<v
         .values({ ...row, active: true })
         .onConflictDoUpdate({ target: [sources.platform, sources.externalId], set: { communityId: row.communityId, kind: row.kind, guildId: row.guildId, active: true } });
     }
+    await syncWebhookSubscriptions(tx, config);
   });
 }
 

@@ -1,10 +1,11 @@
+import type { DeliveryPlatform } from '../db/schema/delivery.js';
 import type { DeliveryContent } from './content.js';
 
 /** One outbound message as a ChatPort sees it: where it goes and what it answers or edits. */
 export interface OutboundMessage {
   id: number;
   key: string;
-  platform: 'slack' | 'discord' | 'console';
+  platform: DeliveryPlatform;
   channelId: string;
   /** Reply in this thread: the parent's posted message (a card, a digest summary) or the original feedback. */
   threadId: string | null;

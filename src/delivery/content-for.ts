@@ -1,5 +1,7 @@
 import type { LiaisonConfig } from '../config/schema.js';
 import { loadRoutingCard } from '../core/load-routing-card.js';
+import { loadIssueRequest } from '../core/trackers/load-issue-request.js';
+import { loadWebhookEvent } from '../core/webhooks/load-webhook-event.js';
 import type { Db } from '../db/client.js';
 import { PermanentDeliveryError } from './chat-port.js';
 import type { DeliveryContent } from './content.js';
@@ -23,6 +25,9 @@ export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow,
     case 'digest_team': return { kind: 'digest_team', digest: p };
     case 'digest_silos': return { kind: 'digest_silos', digest: p };
     case 'reminder': return { kind: 'reminder', reminder: p };
+    case 'notice': return { kind: 'notice', notice: p };
+    case 'tracker_issue': return { kind: 'tracker_issue', request: await loadIssueRequest(db, config, row.payload, now) };
+    case 'webhook_event': return { kind: 'webhook_event', ...(await loadWebhookEvent(db, config, row.payload, now)) };
     default: throw new PermanentDeliveryError(`unknown delivery kind ${row.kind}`);
   }
 }

@@ -2,12 +2,34 @@ import type { BuildDigestInput, DigestReport, TeamDigest } from '../core/build-d
 import type { Breach, SiloItem } from '../core/digest/silos.js';
 import type { RoutingCard } from '../core/load-routing-card.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
+import type { IssueRequest } from '../core/trackers/load-issue-request.js';
+import type { WebhookEventData, WebhookEventPayload } from '../core/webhooks/webhook-event.js';
 
 /** JSON turns Dates into strings on the way through the outbox; presenters receive this shape. */
 export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
 export interface CardLog { actor: string; kind: string; team: string; reason?: string; toTeam?: string }
-export interface LoopReply { outcome: 'resolved' | 'declined' | 'acknowledged'; team: string; reason?: string; itemId: number; organisation: string; authorId: string; replyTo: string; dm: boolean }
+export interface LoopReply {
+  outcome: 'resolved' | 'declined' | 'acknowledged'; team: string; reason?: string; itemId: number; organisation: string; authorId: string; replyTo: string; dm: boolean;
+  /** Resolved by the team's tracker: it shipped. `url` only when the issue is public (a public repository). */
+  shipped?: { tracker: 'github' | 'linear' | 'jira'; key: string; url: string | null };
+}
+
+/** Something said to one person only (on Slack an ephemeral message, on Discord an ephemeral follow-up or a DM). */
+export interface Notice {
+  code: 'issue_not_created' | 'issue_not_linked';
+  /** `refused`: the tracker said no; `not_found`: no such issue; `gave_up`: it kept failing. */
+  cause: 'refused' | 'not_found' | 'gave_up';
+  userId: string;
+  itemId: number;
+  tracker: 'github' | 'linear' | 'jira';
+  /** The repository, Linear team or Jira project. */
+  place: string;
+  ref?: string;
+  /** The tracker's own explanation. */
+  reason: string;
+  interaction?: { applicationId: string; token: string; until: string };
+}
 export interface AmbassadorNote { outcome: string; team: string; reason?: string; itemId: number; organisation: string; community: string; excerpt?: string; voices: number; unreachable: number }
 export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null }
 
@@ -60,7 +82,13 @@ export type DeliveryContent =
   | { kind: 'digest_summary'; digest: DigestSummary }
   | { kind: 'digest_team'; digest: DigestTeamPart }
   | { kind: 'digest_silos'; digest: DigestSilosPart }
-  | { kind: 'reminder'; reminder: Reminder };
+  | { kind: 'reminder'; reminder: Reminder }
+  | { kind: 'notice'; notice: Notice }
+  | { kind: 'tracker_issue'; request: IssueRequest }
+  | { kind: 'webhook_event'; payload: WebhookEventPayload; event: WebhookEventData };
+
+/** What a chat platform draws; tracker calls and webhook posts go to their own ports. */
+export type ChatContent = Exclude<DeliveryContent, { kind: 'tracker_issue' | 'webhook_event' }>;
 
 export type ContentKind = DeliveryKind;
 export type { BuildDigestInput };

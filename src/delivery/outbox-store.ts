@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { DeliveryPlatform } from '../db/schema/delivery.js';
 
 export interface ClaimedRow {
   id: number;
   key: string;
   kind: string;
-  platform: 'slack' | 'discord' | 'console';
+  platform: DeliveryPlatform;
   channel_id: string;
   thread_id: string | null;
   routing_id: number | null;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/client.js';
+import type { DeliveryPlatform } from '../db/schema/delivery.js';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
 import { contentFor } from './content-for.js';
 import { claimDue, markFailed, markRetry, markSent, skipOrphans, type ClaimedRow } from './outbox-store.js';
@@ -12,6 +13,9 @@ export interface ChatPorts {
   discord?: ChatPort;
   /** Also stands in for a platform without credentials, so nothing is lost when running locally. */
   console: ChatPort;
+  /** Teams' issue trackers and outbound webhook receivers: never stood in for by the console. */
+  tracker?: ChatPort;
+  webhook?: ChatPort;
 }
 
 export interface DeliveryObserver {
@@ -29,12 +33,12 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   leaseMs?: number;
   /** Minimum gap between two messages to one channel: Slack allows about one per second per channel. */
-  pacingMs?: Partial<Record<'slack' | 'discord' | 'console', number>>;
+  pacingMs?: Partial<Record<DeliveryPlatform, number>>;
   sleep?: (ms: number) => Promise<void>;
   observer?: DeliveryObserver;
 }
 
-const DEFAULT_PACING = { slack: 1_000, discord: 250, console: 0 };
+const DEFAULT_PACING = { slack: 1_000, discord: 250, console: 0, tracker: 0, webhook: 0 };
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Sends what the outbox holds, paced per channel, retried with backoff, never twice on purpose. */
@@ -96,9 +100,11 @@ export class OutboxWorker {
 
   private async sendOne(channel: string, row: ClaimedRow): Promise<{ backOffUntil?: Date }> {
     const { db, config, ports, clock, logger, observer } = this.options;
-    const port = ports[row.platform] ?? ports.console;
+    const offChat = row.platform === 'tracker' || row.platform === 'webhook';
+    const port = ports[row.platform] ?? (offChat ? undefined : ports.console);
     await this.pace(channel, ports[row.platform] ? row.platform : 'console');
     try {
+      if (!port) throw new RetryableDeliveryError(`no ${row.platform} port in this process`);
       const message: OutboundMessage = {
         id: row.id,
         key: row.key,
@@ -131,7 +137,7 @@ export class OutboxWorker {
     }
   }
 
-  private async pace(channel: string, platform: 'slack' | 'discord' | 'console'): Promise<void> {
+  private async pace(channel: string, platform: DeliveryPlatform): Promise<void> {
     const gap = this.options.pacingMs?.[platform] ?? DEFAULT_PACING[platform];
     const last = this.lastSent.get(channel);
     if (last === undefined || gap === 0) return;

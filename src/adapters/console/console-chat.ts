@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import type { Clock } from '../../core/clock.js';
 import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
-import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
+import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../delivery/chat-port.js';
+import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import type { DeliveryContent } from '../../delivery/content.js';
 import { localTime } from '../local-time.js';
 import { cardText } from './card-text.js';
@@ -39,7 +40,7 @@ export class ConsoleChat implements ChatPort {
       }
       case 'loop_reply': {
         const r = content.reply;
-        const said = r.outcome === 'resolved' ? `${r.team} has resolved this. Thank you for telling us.` : r.outcome === 'declined' ? `${r.team} looked at this and won't act on it: ${inert(r.reason ?? '')}` : `${r.team} has seen this.`;
+        const said = r.outcome === 'resolved' ? `${r.team} has resolved this.${r.shipped ? ` ${shippedWords(r.shipped)}` : ''} Thank you for telling us.` : r.outcome === 'declined' ? `${r.team} looked at this and won't act on it: ${inert(r.reason ?? '')}` : `${r.team} has seen this.`;
         return [`@${r.authorId} ${said}`, `  (reply from ${r.organisation} about #${r.itemId}${r.dm ? ', direct message' : ''}; pings only the author)`];
       }
       case 'ambassador_note': {
@@ -59,6 +60,13 @@ export class ConsoleChat implements ChatPort {
         return digestSilosText(content.digest);
       case 'reminder':
         return reminderText(content.reminder, this.timezone);
+      case 'notice': {
+        const words = noticeWords(content.notice);
+        return [`(only for ${content.notice.userId}) ${inert(words.headline)}: ${inert(words.reason)}`, `  ${words.next}`];
+      }
+      case 'tracker_issue':
+      case 'webhook_event':
+        throw new PermanentDeliveryError(`${content.kind} is not a console message`);
     }
   }
 }

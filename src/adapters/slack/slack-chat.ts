@@ -1,13 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../core/clock.js';
 import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
-import type { DeliveryContent } from '../../delivery/content.js';
+import { PermanentDeliveryError } from '../../delivery/chat-port.js';
+import type { DeliveryContent, Notice } from '../../delivery/content.js';
 import type { Block } from './block-kit-limits.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
 import { deliveryMetadata, earlierParts } from './earlier-posts.js';
 import { routedCardBlocks } from './routed-card-blocks.js';
-import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
+import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, noticeBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
 
 const SLACK_TS = /^\d+\.\d+$/;
 const USER_ID = /^[UW][A-Z0-9]+$/;
@@ -33,6 +34,7 @@ export class SlackChat implements ChatPort {
 
   private async send(message: OutboundMessage): Promise<{ messageId: string }> {
     const { content } = message;
+    if (content.kind === 'notice') return this.notice(message.channelId, content.notice);
     const drawn = this.draw(content);
     if (content.kind === 'card_update') {
       const [blocks = []] = drawn.messages;
@@ -72,7 +74,18 @@ export class SlackChat implements ChatPort {
     return id;
   }
 
-  private draw(content: DeliveryContent): DrawnParts {
+  /** Said to one person only: ephemeral where they pressed the button, or a DM when the channel is their own ID. */
+  private async notice(channelId: string, notice: Notice): Promise<{ messageId: string }> {
+    const drawn = noticeBlocks(notice);
+    if (USER_ID.test(channelId)) {
+      const result = await this.client.chat.postMessage({ channel: await this.dm(channelId), text: drawn.text, blocks: drawn.blocks, link_names: false, parse: 'none', unfurl_links: false });
+      return { messageId: String(result.ts) };
+    }
+    const result = await this.client.chat.postEphemeral({ channel: channelId, user: notice.userId, text: drawn.text, blocks: drawn.blocks, link_names: false, parse: 'none' });
+    return { messageId: String(result.message_ts) };
+  }
+
+  private draw(content: Exclude<DeliveryContent, { kind: 'notice' }>): DrawnParts {
     const one = (d: { text: string; blocks: Block[] }): DrawnParts => ({ text: d.text, messages: [d.blocks] });
     switch (content.kind) {
       case 'card':
@@ -86,6 +99,9 @@ export class SlackChat implements ChatPort {
       case 'digest_summary': return digestSummaryBlocks(content.digest);
       case 'digest_team': return digestTeamBlocks(content.digest);
       case 'digest_silos': return digestSilosBlocks(content.digest);
+      case 'tracker_issue':
+      case 'webhook_event':
+        throw new PermanentDeliveryError(`${content.kind} is not a Slack message`);
     }
   }
 }

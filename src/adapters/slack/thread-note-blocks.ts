@@ -1,6 +1,7 @@
 import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt } from '../../core/inert-text.js';
-import { reminderSummary, type AmbassadorNote, type CardLog, type LoopReply, type Page, type Reminder } from '../../delivery/content.js';
+import { reminderSummary, type AmbassadorNote, type CardLog, type LoopReply, type Notice, type Page, type Reminder } from '../../delivery/content.js';
+import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, mentionGroup, mentionUser, quote, slackDate, userText } from './mrkdwn.js';
@@ -20,12 +21,20 @@ export function cardLogBlocks(log: CardLog): Drawn {
 export function loopReplyBlocks(reply: LoopReply): Drawn {
   const team = escapeMrkdwn(reply.team);
   const said =
-    reply.outcome === 'resolved' ? `${team} at ${escapeMrkdwn(reply.organisation)} has resolved this. Thank you for telling us.`
+    reply.outcome === 'resolved' && reply.shipped ? `${team} at ${escapeMrkdwn(reply.organisation)} has resolved this. ${reply.shipped.url ? `It has shipped: ${link(reply.shipped.url, reply.shipped.key)}.` : shippedWords(reply.shipped)} Thank you for telling us.`
+    : reply.outcome === 'resolved' ? `${team} at ${escapeMrkdwn(reply.organisation)} has resolved this. Thank you for telling us.`
     : reply.outcome === 'declined' ? `${team} at ${escapeMrkdwn(reply.organisation)} looked at this and won't act on it for now${reply.reason ? `: ${userText(reply.reason)}` : '.'}`
     : `${team} at ${escapeMrkdwn(reply.organisation)} has seen this and is on it.`;
   const to = mentionUser(reply.authorId);
   const text = `${to ? `${to} ` : ''}${said}`;
   return drawn(text, [section(text), context(`Feedback #${reply.itemId}`)]);
+}
+
+/** A private notice to the person who pressed a button: what did not happen, and the tracker's reason. */
+export function noticeBlocks(notice: Notice): Drawn {
+  const words = noticeWords(notice);
+  const text = `:warning: ${userText(words.headline)}: ${userText(words.reason)}`;
+  return drawn(text, [section(text), context(userText(words.next))]);
 }
 
 /** A note to the community's ambassador (a DM): what happened, to what, and who was told. */

@@ -40,6 +40,8 @@ export const PAST_TENSE: Record<string, string> = {
   capture: 'captured',
   snooze: 'snoozed',
   sla_ladder: 'flagged as overdue',
+  create_issue: 'created an issue for',
+  link_issue: 'linked an issue to',
 };
 
 export const STATUS_LABEL: Record<RoutingStatus, string> = {

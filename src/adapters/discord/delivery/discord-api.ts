@@ -56,6 +56,12 @@ export class DiscordApi {
     return this.postAll(messageId, bodies, nonce);
   }
 
+  /** An ephemeral follow-up to an interaction, through its webhook (authorised by the token, not the bot). */
+  async followUp(applicationId: string, token: string, body: MessageBody): Promise<string> {
+    const message = (await this.rest.post(Routes.webhook(applicationId, token), { body: { ...assertWithinLimits(body), flags: 64 }, auth: false })) as ApiMessage;
+    return message.id;
+  }
+
   async postDm(userId: string, body: MessageBody, nonce: string): Promise<string> {
     let channelId = this.dmChannels.get(userId);
     if (!channelId) {

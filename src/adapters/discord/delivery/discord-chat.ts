@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../../../config/schema.js';
 import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../../delivery/chat-port.js';
-import type { LoopReply } from '../../../delivery/content.js';
+import type { LoopReply, Notice } from '../../../delivery/content.js';
 import { digestSilosMessages, digestSummaryMessages, digestTeamMessages } from '../presenters/digest-embeds.js';
 import type { MessageBody } from '../presenters/embed-limits.js';
 import { loopReplyDm, loopReplyMessage } from '../presenters/loop-reply-message.js';
-import { ambassadorNoteMessage, cardLogMessage, pageMessage } from '../presenters/notice-messages.js';
+import { ambassadorNoteMessage, cardLogMessage, pageMessage, privateNoticeMessage } from '../presenters/notice-messages.js';
 import { reminderMessages } from '../presenters/reminder-messages.js';
 import { routedCardMessage } from '../presenters/routed-card-message.js';
 import type { DiscordApi } from './discord-api.js';
@@ -53,7 +53,29 @@ export class DiscordChat implements ChatPort {
         return this.inThread(m, `Feedback digest ${c.digest.period}`, digestTeamMessages(c.digest));
       case 'digest_silos':
         return this.inThread(m, `Feedback digest ${c.digest.period}`, digestSilosMessages(c.digest));
+      case 'notice':
+        return this.notice(c.notice, nonce);
+      case 'tracker_issue':
+      case 'webhook_event':
+        throw new PermanentDeliveryError(`${c.kind} is not a Discord message`);
     }
+  }
+
+  /**
+   * Only the person who pressed the button sees it: an ephemeral follow-up to their click while its token is valid
+   * (15 minutes), else a DM.
+   */
+  private async notice(notice: Notice, nonce: string): Promise<string> {
+    const body = privateNoticeMessage(notice);
+    const { interaction } = notice;
+    if (interaction && new Date(interaction.until).getTime() > Date.now()) {
+      try {
+        return await this.api.followUp(interaction.applicationId, interaction.token, body);
+      } catch (error) {
+        this.logger.info({ userId: notice.userId, err: error }, 'interaction follow-up refused; sending the notice by DM');
+      }
+    }
+    return this.api.postDm(notice.userId, body, nonce);
   }
 
   /** A reply under a message Liaison posted (a card, a digest summary) goes in a thread started from it. */

@@ -1,4 +1,5 @@
 import type { LoopReply } from '../../../delivery/content.js';
+import { shippedWords } from '../../../delivery/notice-words.js';
 import { clip, safeText, userMention } from '../discord-text.js';
 import { LIMITS, type MessageBody } from './embed-limits.js';
 
@@ -7,6 +8,8 @@ export function loopReplyText(reply: LoopReply): string {
   const team = safeText(reply.team);
   switch (reply.outcome) {
     case 'resolved':
+      // The link is ours (the tracker's public URL), so it is shown as it is; it is wrapped in <> to keep it from unfurling.
+      if (reply.shipped) return `${team} at ${safeText(reply.organisation)} has resolved this. ${reply.shipped.url ? `It has shipped: <${reply.shipped.url}>` : shippedWords(reply.shipped)} Thank you for telling us!`;
       return `${team} at ${safeText(reply.organisation)} has resolved this. Thank you for telling us!`;
     case 'declined':
       return `${team} at ${safeText(reply.organisation)} looked at this and won't act on it for now${reply.reason ? `: ${safeText(reply.reason)}` : '.'}`;

@@ -1,4 +1,5 @@
-import type { AmbassadorNote, CardLog, Page } from '../../../delivery/content.js';
+import type { AmbassadorNote, CardLog, Notice, Page } from '../../../delivery/content.js';
+import { noticeWords } from '../../../delivery/notice-words.js';
 import { excerpt } from '../../../core/inert-text.js';
 import { clip, discordTime, quote, roleMention, safeText, userMention } from '../discord-text.js';
 import { LIMITS, type MessageBody } from './embed-limits.js';
@@ -38,4 +39,10 @@ export function ambassadorNoteMessage(note: AmbassadorNote): MessageBody {
     `${note.voices} ${note.voices === 1 ? 'person was' : 'people were'} told${note.unreachable ? `; ${note.unreachable} can only hear it from you` : ''}.`,
   ];
   return { content: clip(lines.join('\n'), LIMITS.content), allowed_mentions: { parse: [] } };
+}
+
+/** A private notice to the person who pressed a button (an ephemeral follow-up on the card, or a DM). */
+export function privateNoticeMessage(notice: Notice): MessageBody {
+  const words = noticeWords(notice);
+  return { content: clip(`⚠️ ${safeText(words.headline)}: ${safeText(words.reason)}\n${safeText(words.next)}`, LIMITS.content), allowed_mentions: { parse: [] } };
 }
