@@ -7,6 +7,7 @@ import { registerReports } from './reports.js';
 import { registerSendExample } from './send-example.js';
 import { registerStart } from './start.js';
 import { registerTrainCommand } from './train.js';
+import { registerTrackerCommands } from './trackers.js';
 
 /** Each command lives in its own file under src/cli/ and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerTrainCommand(program);
   registerEvaluateCommand(program);
   registerDiscordCommands(program);
+  registerTrackerCommands(program);
 }

@@ -28,7 +28,14 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
     const a = card.lastAction;
     lines.push(`  ${inert(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${a.team}` : ''}${card.passedTo ? ` to ${card.passedTo}` : ''}${a.reason ? `: ${inert(a.reason)}` : ''} · ${localTime(a.createdAt, timezone)}`);
   }
+  const { issue } = card;
+  if (issue) {
+    const tracker = { github: 'GitHub', linear: 'Linear', jira: 'Jira' }[issue.tracker];
+    lines.push(issue.status === 'pending' ? `  ${issue.key ? `linking ${tracker} issue ${issue.key}…` : `creating an issue in ${tracker} (${issue.place})…`}` : `  ${tracker} issue ${issue.key ?? ''} · ${inert(issue.stateLabel ?? issue.state ?? 'open')}${issue.url ? ` · ${issue.url}` : ''}`);
+  }
   if (card.suggestions.length > 0) lines.push(`  maybe for: ${card.suggestions.map((s) => `${s.teamName} (${s.category.replace('_', ' ')})`).join(' or ')}`);
   if (card.available.length > 0) lines.push(`  ${card.available.map((a) => `[${BUTTON_LABEL[a]}]`).join(' ')}`);
+  // The terminal has no buttons: the tracker's are a command away.
+  if (card.issueActions?.length) lines.push(`  [Create issue] [Link issue]: npm run liaison -- issue create ${item.id} --team ${routing.team.id}   (or: issue link ${item.id} <url or key> --team ${routing.team.id})`);
   return lines;
 }

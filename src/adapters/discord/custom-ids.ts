@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Button and modal IDs carry what the click is about, so that a click after a restart needs no memory of the card.
  * `lz:<verb>:<routingId>[:<team>]`, well under Discord's 100 characters.
  */
-export const CARD_VERBS = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'suggest'] as const;
+export const CARD_VERBS = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'suggest', 'create_issue', 'link_issue'] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 const CardId = z.object({
@@ -27,4 +27,4 @@ export function parseCardCustomId(customId: string): CardId | undefined {
 }
 
 /** Modal field IDs, shared by the modal builders and the submit handler. */
-export const MODAL_FIELDS = { reason: 'reason', team: 'team', note: 'note' } as const;
+export const MODAL_FIELDS = { reason: 'reason', team: 'team', note: 'note', ref: 'ref' } as const;

@@ -36,3 +36,20 @@ export function passOnModal(meta: CardModalMetadata, config: LiaisonConfig): Mod
     ],
   });
 }
+
+/** Link issue: the issue's URL or key, checked against the team's tracker before the modal closes. */
+export function linkIssueModal(meta: CardModalMetadata, where: string, example: string): ModalView {
+  return assertModal({
+    type: 'modal',
+    callback_id: VIEW.linkIssue,
+    title: modalText('Link an issue', 24),
+    submit: modalText('Link', 24),
+    close: modalText('Cancel', 24),
+    private_metadata: JSON.stringify(meta),
+    blocks: [
+      section(`Attach an existing issue from ${where}. When it is closed there, this card follows.`),
+      textInput('ref', 'Issue URL or key', { maxLength: 500, initial: undefined }),
+      section(`For example ${example}`),
+    ],
+  });
+}

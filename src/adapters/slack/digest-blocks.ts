@@ -21,7 +21,7 @@ export function digestSummaryBlocks(d: DigestSummary): DrawnParts {
   const t = d.totals.current;
   const p = d.totals.previous;
   const title = `${d.organisation} feedback digest · ${d.period.key}`;
-  const teamLines = d.teams.map((team) => `*${escapeMrkdwn(team.name)}*: ${team.metrics.received} in · ${team.metrics.acknowledged} acknowledged · ${team.metrics.resolved} resolved · ${team.metrics.declined} declined · first response ${duration(team.metrics.medianFirstActionMs)} · resolution ${duration(team.metrics.medianResolutionMs)}`);
+  const teamLines = d.teams.map((team) => `*${escapeMrkdwn(team.name)}*: ${team.metrics.received} in · ${team.metrics.acknowledged} acknowledged · ${team.metrics.resolved} resolved · ${team.metrics.declined} declined · first response ${duration(team.metrics.medianFirstActionMs)} · resolution ${duration(team.metrics.medianResolutionMs)}${team.tracker ? ` · ${team.tracker.issues} became issues · feedback to shipped ${duration(team.tracker.medianToShippedMs)}` : ''}`);
   const blocks: Block[] = [
     header(title),
     fields([
@@ -56,6 +56,7 @@ export function digestTeamBlocks(d: DigestTeamPart): DrawnParts {
       `*Median resolution*\n${duration(m.medianResolutionMs)}`,
       `*Acknowledged in time*\n${share(a.acknowledgedInTime, a.acknowledgeDue)} of ${a.acknowledgeDue}`,
       `*Resolved in time*\n${share(a.resolvedInTime, a.resolveDue)} of ${a.resolveDue}`,
+      ...(d.tracker ? [`*Became issues*\n${d.tracker.issues}`, `*Feedback to shipped*\n${duration(d.tracker.medianToShippedMs)} (median of ${d.tracker.shipped} shipped)`] : []),
     ]),
     ...(d.breaches.length > 0 ? [section(`*Missed SLAs* (${d.breaches.length})`), ...sectionsFromLines(d.breaches.map((b) => `• ${link(b.permalink, `#${b.itemId}`)} missed ${b.target} by ${formatDuration(b.lateByMs)}${b.ladder === 'leadership' ? ' · _escalated to leadership_' : ''}: ${userText(excerpt(b.text, 100))}`))] : []),
   ];

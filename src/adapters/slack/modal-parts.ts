@@ -2,7 +2,7 @@ import { CATEGORIES, type LiaisonConfig } from '../../config/schema.js';
 import { LIMITS, type Block } from './block-kit-limits.js';
 import { clip } from './mrkdwn.js';
 
-export const VIEW = { capture: 'liaison:capture', decline: 'liaison:decline', passOn: 'liaison:pass_on', escalate: 'liaison:escalate' } as const;
+export const VIEW = { capture: 'liaison:capture', decline: 'liaison:decline', passOn: 'liaison:pass_on', escalate: 'liaison:escalate', linkIssue: 'liaison:link_issue' } as const;
 
 const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: clip(text, max) });
 const option = (text: string, value: string) => ({ text: plain(text, LIMITS.optionText), value });

@@ -14,7 +14,12 @@ export const CARD_ACTION = {
   pass_on: 'card:pass_on',
   reopen: 'card:reopen',
   suggestion: 'card:suggestion',
+  create_issue: 'card:create_issue',
+  link_issue: 'card:link_issue',
 } as const;
+
+const ISSUE_BUTTON = { create_issue: 'Create issue', link_issue: 'Link issue…' } as const;
+const TRACKER_NAME = { github: 'GitHub', linear: 'Linear', jira: 'Jira' } as const;
 
 const BUTTON: Record<TeamAction, { label: string; style?: 'primary' | 'danger' }> = {
   acknowledge: { label: 'Acknowledge' },
@@ -50,12 +55,16 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
   if (sla) blocks.push(context(sla));
   const done = lastActionLine(card, timezone);
   if (done) blocks.push(section(done));
+  const issue = issueLine(card);
+  if (issue) blocks.push(context(issue));
   if (card.suggestions.length > 0) {
     blocks.push(section(`:thinking_face: Liaison was not sure this is for ${escapeMrkdwn(routing.team.name)}. Is it for one of these?`));
     blocks.push({ type: 'actions', block_id: `card:${routing.id}:suggest`, elements: card.suggestions.slice(0, 5).map((s) => button(`${s.teamName} (${s.category.replace('_', ' ')})`, `${CARD_ACTION.suggestion}:${s.team}`, JSON.stringify({ routingId: routing.id, team: s.team, category: s.category }))) });
   }
-  if (card.available.length > 0) {
-    blocks.push({ type: 'actions', block_id: `card:${routing.id}:actions`, elements: card.available.map((a) => button(BUTTON[a].label, CARD_ACTION[a], `${routing.id}:${routing.team.id}`, BUTTON[a].style)) });
+  const issueActions = card.issueActions ?? [];
+  if (card.available.length > 0 || issueActions.length > 0) {
+    const value = `${routing.id}:${routing.team.id}`;
+    blocks.push({ type: 'actions', block_id: `card:${routing.id}:actions`, elements: [...card.available.map((a) => button(BUTTON[a].label, CARD_ACTION[a], value, BUTTON[a].style)), ...issueActions.map((a) => button(ISSUE_BUTTON[a], CARD_ACTION[a], value))] });
   }
   return { text: userText(`#${item.id} for ${routing.team.name} (${STATUS_LABEL[routing.status]}): ${item.text.slice(0, 200)}`), blocks: assertMessageBlocks(blocks) };
 }
@@ -80,4 +89,13 @@ function lastActionLine(card: RoutingCard, timezone: string): string | undefined
   const to = card.passedTo ? ` to ${escapeMrkdwn(card.passedTo)}` : '';
   const reason = a.reason ? `: ${userText(a.reason)}` : '';
   return `${userText(a.actorName)} ${verb} it${team}${to}${reason} · ${slackDate(a.createdAt, localTime(a.createdAt, timezone))}`;
+}
+
+/** The card's issue: its link and state, or that one is on its way. */
+function issueLine(card: RoutingCard): string | undefined {
+  const issue = card.issue;
+  if (!issue) return undefined;
+  const tracker = TRACKER_NAME[issue.tracker];
+  if (issue.status === 'pending') return issue.key ? `:hourglass_flowing_sand: Linking ${tracker} issue ${escapeMrkdwn(issue.key)}…` : `:hourglass_flowing_sand: Creating an issue in ${tracker} (${escapeMrkdwn(issue.place)})…`;
+  return `:link: ${tracker} issue ${link(issue.url, issue.key ?? '')} · ${userText(issue.stateLabel ?? issue.state ?? 'open')}`;
 }

@@ -29,3 +29,10 @@ export function parseIssueRef(tracker: TrackerSettings, text: string): string | 
     }
   }
 }
+
+/** How an issue of this tracker is named, for a form's hint: `#42 or fernhill/garden-app#42`, `ENG-123`, `GARDEN-7`. */
+export function issueRefExample(tracker: TrackerSettings): string {
+  if (tracker.kind === 'github') return `#42, ${tracker.repo}#42 or the issue's URL`;
+  if (tracker.kind === 'linear') return `${tracker.team}-123 or the issue's URL`;
+  return `${tracker.project}-7 or the issue's URL`;
+}

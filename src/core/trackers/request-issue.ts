@@ -26,6 +26,7 @@ export type RequestIssueInput = z.input<typeof RequestIssueInput>;
 export interface RequestIssueResult {
   status: 'requested';
   routingId: number;
+  itemId: number;
   team: string;
   tracker: 'github' | 'linear' | 'jira';
   /** The repository, Linear team or Jira project. */
@@ -47,7 +48,7 @@ export async function requestIssue(ctx: Context, raw: RequestIssueInput): Promis
     if (!isActive(routing.status)) throw new DomainError('invalid_transition', 'This card is closed: reopen it first to give it an issue.');
     const key = input.op === 'link' ? parseRef(teamTracker(ctx, routing.teamId), input.ref as string) : undefined;
     const done = await enqueueIssueRequest(tx, ctx, { routing, op: input.op, ref: key, actor: input.actor, via: input.via, notify: input.notify, now: ctx.clock.now() });
-    return { status: 'requested' as const, routingId: routing.id, team: routing.teamId, tracker: done.tracker.kind, place: done.place, key };
+    return { status: 'requested' as const, routingId: routing.id, itemId: routing.itemId, team: routing.teamId, tracker: done.tracker.kind, place: done.place, key };
   });
 }
 

@@ -4,7 +4,13 @@ import { DomainError } from '../../../core/errors.js';
 import { cleanInbound } from '../../../core/inert-text.js';
 import { recordAction } from '../../../core/record-action.js';
 import { MODAL_FIELDS, parseCardCustomId } from '../custom-ids.js';
-import { declineModal, passOnModal } from './card-modals.js';
+import { teamTracker } from '../../../core/trackers/enqueue-issue-request.js';
+import { TRACKER_NAME, trackerPlace } from '../../../core/trackers/issue-link.js';
+import { issueRefExample } from '../../../core/trackers/issue-ref.js';
+import { requestIssue } from '../../../core/trackers/request-issue.js';
+import { routings } from '../../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { declineModal, linkIssueModal, passOnModal } from './card-modals.js';
 import { actorOfInteraction, interactionKey, teamName, type InteractionDeps, type Reply } from './interaction-deps.js';
 
 /**
@@ -20,8 +26,13 @@ export async function onCardButton(deps: InteractionDeps, interaction: ButtonInt
   }
   if (id.verb === 'decline') return interaction.showModal(declineModal(id.routingId));
   if (id.verb === 'pass_on') return interaction.showModal(passOnModal(id.routingId, deps.ctx.config));
+  if (id.verb === 'link_issue') return interaction.showModal(await issueModal(deps, id.routingId));
   await interaction.deferUpdate();
   const actor = actorOfInteraction(deps, interaction);
+  if (id.verb === 'create_issue') {
+    await requestIssue(deps.ctx, { routingId: id.routingId, op: 'create', actor, via: 'button', notify: notifyOf(interaction) });
+    return;
+  }
   if (id.verb === 'suggest') {
     if (!id.team) throw new DomainError('invalid_input', 'This suggestion names no team.');
     await correctRouting(deps.ctx, { routingId: id.routingId, team: id.team, actor, via: 'button', idempotencyKey: interactionKey(interaction) });
@@ -33,8 +44,13 @@ export async function onCardButton(deps: InteractionDeps, interaction: ButtonInt
 /** The decline or pass-on modal, submitted. */
 export async function onCardModal(deps: InteractionDeps, interaction: ModalSubmitInteraction): Promise<Reply> {
   const id = parseCardCustomId(interaction.customId);
-  if (!id || (id.verb !== 'decline' && id.verb !== 'pass_on')) throw new DomainError('invalid_input', 'This form is not one of Liaison’s.');
+  if (!id || (id.verb !== 'decline' && id.verb !== 'pass_on' && id.verb !== 'link_issue')) throw new DomainError('invalid_input', 'This form is not one of Liaison’s.');
   const actor = actorOfInteraction(deps, interaction);
+  if (id.verb === 'link_issue') {
+    const ref = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.ref));
+    const result = await requestIssue(deps.ctx, { routingId: id.routingId, op: 'link', ref, actor, via: 'modal', notify: notifyOf(interaction) });
+    return { content: `Linking ${result.key ?? ''} to #${result.itemId}; the card shows it in a moment.` };
+  }
   if (id.verb === 'decline') {
     const reason = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.reason));
     const result = await recordAction(deps.ctx, { routingId: id.routingId, kind: 'decline', reason, actor, via: 'modal', idempotencyKey: interactionKey(interaction) });
@@ -47,4 +63,17 @@ export async function onCardModal(deps: InteractionDeps, interaction: ModalSubmi
   const note = cleanInbound(interaction.fields.getTextInputValue(MODAL_FIELDS.note)).trim() || undefined;
   await recordAction(deps.ctx, { routingId: id.routingId, kind: 'pass_on', toTeam, reason: note, actor, via: 'modal', idempotencyKey: interactionKey(interaction) });
   return { content: `Passed on to ${teamName(deps, toTeam)}. They have a card of their own now.` };
+}
+
+/** Told privately on the card if the tracker refuses: an ephemeral follow-up while the interaction's token lasts. */
+function notifyOf(interaction: ButtonInteraction | ModalSubmitInteraction) {
+  const until = new Date(interaction.createdTimestamp + 14 * 60_000).toISOString();
+  return { platform: 'discord' as const, userId: interaction.user.id, channelId: interaction.channelId ?? interaction.user.id, interaction: { applicationId: interaction.applicationId, token: interaction.token, until } };
+}
+
+async function issueModal(deps: InteractionDeps, routingId: number) {
+  const [routing] = await deps.ctx.db.select({ team: routings.teamId }).from(routings).where(eq(routings.id, routingId));
+  if (!routing) throw new DomainError('not_found', 'This card’s routing is gone.');
+  const tracker = teamTracker(deps.ctx, routing.team);
+  return linkIssueModal(routingId, `${TRACKER_NAME[tracker.kind]} ${trackerPlace(tracker)}`, issueRefExample(tracker));
 }

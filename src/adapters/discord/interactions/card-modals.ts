@@ -43,3 +43,16 @@ export function passOnModal(routingId: number, config: LiaisonConfig): ModalBuil
         .setTextInputComponent(new TextInputBuilder().setCustomId(MODAL_FIELDS.note).setStyle(TextInputStyle.Paragraph).setRequired(false).setMaxLength(1000)),
     );
 }
+
+/** Link issue: the URL or key of an issue in the team's tracker. */
+export function linkIssueModal(routingId: number, where: string, example: string): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(cardCustomId('link_issue', routingId))
+    .setTitle('Link an issue')
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel(`Issue in ${where}`.slice(0, 45))
+        .setDescription(`For example ${example}`.slice(0, 100))
+        .setTextInputComponent(new TextInputBuilder().setCustomId(MODAL_FIELDS.ref).setStyle(TextInputStyle.Short).setRequired(true).setMaxLength(500)),
+    );
+}

@@ -24,7 +24,7 @@ export function digestSummaryMessages(d: DigestSummary): MessageBody[] {
   ].join('\n');
   const fields = d.teams.map((team) => ({
     name: safeText(team.name).slice(0, 200),
-    value: `in ${team.metrics.received} · ack ${team.metrics.acknowledged} · resolved ${team.metrics.resolved}\nfirst response ${duration(team.metrics.medianFirstActionMs)} · resolution ${duration(team.metrics.medianResolutionMs)}`,
+    value: `in ${team.metrics.received} · ack ${team.metrics.acknowledged} · resolved ${team.metrics.resolved}\nfirst response ${duration(team.metrics.medianFirstActionMs)} · resolution ${duration(team.metrics.medianResolutionMs)}${team.tracker ? `\n${team.tracker.issues} became issues · feedback to shipped ${duration(team.tracker.medianToShippedMs)}` : ''}`,
     inline: true,
   }));
   const title = `${safeText(d.organisation)} feedback digest · ${d.period.key}${d.team ? ` · ${safeText(d.team)}` : ''}`;
@@ -39,6 +39,7 @@ export function digestTeamMessages(d: DigestTeamPart): MessageBody[] {
     `Received **${m.received}** (${change(m.received, d.previous.received)}) · acknowledged ${m.acknowledged} · resolved **${m.resolved}** · declined ${m.declined} · passed on ${m.passedOn}`,
     `Median first response ${duration(m.medianFirstActionMs)} (was ${duration(d.previous.medianFirstActionMs)}) · median resolution ${duration(m.medianResolutionMs)}`,
     `SLA: acknowledged in time ${share(a.acknowledgedInTime, a.acknowledgeDue)} of ${a.acknowledgeDue} · resolved in time ${share(a.resolvedInTime, a.resolveDue)} of ${a.resolveDue} · median lateness ${duration(a.medianLatenessMs)}`,
+    ...(d.tracker ? [`Became issues **${d.tracker.issues}** · feedback to shipped ${duration(d.tracker.medianToShippedMs)} (median of ${d.tracker.shipped} shipped)`] : []),
     ...(d.breaches.length > 0 ? ['', `**Missed targets (${d.breaches.length})**`] : []),
     ...d.breaches.map((b) => `• #${b.itemId} ${b.target} late by ${formatDuration(b.lateByMs)}${b.ladder === 'leadership' ? ' · *escalated to leadership*' : ''}: ${safeText(excerpt(b.text, 90))}`),
   ];

@@ -14,6 +14,9 @@ const BUTTON: Record<RoutingCard['available'][number], { label: string; style: B
   reopen: { label: 'Reopen', style: ButtonStyle.Secondary },
 };
 
+const ISSUE_BUTTON = { create_issue: 'Create issue', link_issue: 'Link issue' } as const;
+const TRACKER_NAME = { github: 'GitHub', linear: 'Linear', jira: 'Jira' } as const;
+
 /** Status at a glance: grey open, blue in hand, green resolved, red declined, orange when the SLA is in danger. */
 export function cardColor(card: RoutingCard): number {
   if (card.sla.state === 'breached') return 0xd83c3e;
@@ -57,6 +60,13 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
     const to = card.passedTo ? ` to ${safeText(card.passedTo)}` : '';
     fields.push(field('Latest', `${safeText(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${safeText(a.team)}` : ''}${to}${a.reason ? `: ${safeText(a.reason)}` : ''} · ${discordTime(a.createdAt)}`));
   }
+  const issue = card.issue;
+  if (issue) {
+    const tracker = TRACKER_NAME[issue.tracker];
+    fields.push(field(`${tracker} issue`, issue.status === 'pending'
+      ? (issue.key ? `Linking ${safeText(issue.key)}…` : `Creating an issue in ${safeText(issue.place)}…`)
+      : `${issue.url?.startsWith('http') ? `[${safeText(issue.key ?? '')}](${issue.url})` : safeText(issue.key ?? '')} · ${safeText(issue.stateLabel ?? issue.state ?? 'open')}`));
+  }
   if (card.suggestions.length > 0) fields.push(field('Not sure this is yours?', `It may be for ${card.suggestions.map((s) => `${safeText(s.teamName)} (${s.category.replace('_', ' ')})`).join(' or ')}.`));
   return fields;
 }
@@ -66,6 +76,9 @@ function cardComponents(card: RoutingCard): NonNullable<MessageBody['components'
   const actions = card.available.slice(0, LIMITS.buttonsPerRow).map((verb) => ({ type: ComponentType.Button, custom_id: cardCustomId(verb, card.routing.id), label: BUTTON[verb].label, style: BUTTON[verb].style }));
   const suggestions = card.suggestions.slice(0, 4).map((s) => ({ type: ComponentType.Button, custom_id: cardCustomId('suggest', card.routing.id, s.team), label: clip(`Send to ${s.teamName}`, LIMITS.buttonLabel), style: ButtonStyle.Secondary }));
   const link = card.item.permalink?.startsWith('https://') ? [{ type: ComponentType.Button, url: card.item.permalink, label: 'Original message', style: ButtonStyle.Link }] : [];
-  const rows = [actions, [...suggestions, ...link]].filter((row) => row.length > 0);
+  const issue = card.issue?.status === 'linked' && card.issue.url?.startsWith('https://') ? [{ type: ComponentType.Button, url: card.issue.url, label: clip(`Issue ${card.issue.key ?? ''}`, LIMITS.buttonLabel), style: ButtonStyle.Link }] : [];
+  const tracker = [...(card.issueActions ?? []).map((verb) => ({ type: ComponentType.Button, custom_id: cardCustomId(verb, card.routing.id), label: ISSUE_BUTTON[verb], style: ButtonStyle.Secondary })), ...issue];
+  // The tracker's buttons get a row of their own: the action row is full (five buttons) on an open card.
+  const rows = [actions, [...suggestions, ...link], tracker].filter((row) => row.length > 0);
   return rows.map((components) => ({ type: ComponentType.ActionRow as 1, components }));
 }

@@ -1,8 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { correctRouting } from '../../../core/correct-routing.js';
 import { recordAction } from '../../../core/record-action.js';
+import { teamTracker } from '../../../core/trackers/enqueue-issue-request.js';
+import { TRACKER_NAME, trackerPlace } from '../../../core/trackers/issue-link.js';
+import { issueRefExample } from '../../../core/trackers/issue-ref.js';
+import { requestIssue } from '../../../core/trackers/request-issue.js';
 import type { Category } from '../../../config/schema.js';
-import { declineModal, passOnModal } from '../card-modals.js';
+import { declineModal, linkIssueModal, passOnModal } from '../card-modals.js';
 import { CARD_ACTION } from '../routed-card-blocks.js';
 import { forPerson, GENERIC_FAILURE, intake, tell, type SlackDeps } from '../slack-deps.js';
 
@@ -22,7 +26,7 @@ export function registerCardActionListener(app: App, deps: SlackDeps): void {
   deps.handlers.set(CARD_ACTION_KIND, (p) => cardClick(deps, p as unknown as CardClick));
   app.action<BlockAction<ButtonAction>>(/^card:/, async ({ ack, body, action }) => {
     const click: CardClick = { user: body.user.id, userName: body.user.name, channel: body.channel?.id ?? '', messageTs: body.message?.ts ?? body.container.message_ts ?? '', responseUrl: body.response_url, actionId: action.action_id, value: action.value ?? '', actionTs: action.action_ts };
-    if (action.action_id === CARD_ACTION.decline || action.action_id === CARD_ACTION.pass_on) {
+    if (action.action_id === CARD_ACTION.decline || action.action_id === CARD_ACTION.pass_on || action.action_id === CARD_ACTION.link_issue) {
       await ack();
       deps.work.run('open card modal', () => openCardModal(deps, click, body.trigger_id));
       return;
@@ -48,6 +52,11 @@ async function cardClick(deps: SlackDeps, click: CardClick): Promise<void> {
       await recordAction(deps.ctx, { routingId: Number(click.value.split(':')[0]), kind, actor, via: 'button', idempotencyKey });
       return;
     }
+    if (click.actionId === CARD_ACTION.create_issue) {
+      // The tracker is called by the outbox; the card shows the issue on its way, and a refusal comes back privately.
+      await requestIssue(deps.ctx, { routingId: Number(click.value.split(':')[0]), op: 'create', actor, via: 'button', notify: { platform: 'slack', userId: click.user, channelId: click.channel } });
+      return;
+    }
     if (click.actionId.startsWith(`${CARD_ACTION.suggestion}:`)) {
       const choice = JSON.parse(click.value) as { routingId: number; team: string; category: Category };
       await correctRouting(deps.ctx, { routingId: choice.routingId, team: choice.team, category: choice.category, actor, via: 'button', idempotencyKey });
@@ -65,11 +74,17 @@ async function openCardModal(deps: SlackDeps, click: CardClick, triggerId: strin
   const { config } = deps.ctx;
   const actor = await deps.directory.actor(click.user);
   const teamName = config.teams[team]?.name ?? team;
+  const doing = click.actionId === CARD_ACTION.decline ? 'decline this' : click.actionId === CARD_ACTION.pass_on ? 'pass this on' : 'link issues for this';
   if (config.permissions.teamMembersOnly && !actor.teams.includes(team)) {
-    await tell(deps, to, `:no_entry: Only members of ${teamName} can ${click.actionId === CARD_ACTION.decline ? 'decline' : 'pass on'} this.`);
+    await tell(deps, to, `:no_entry: Only members of ${teamName} can ${doing}.`);
     return;
   }
   const meta = { routingId: Number(routing), team, channel: click.channel, messageTs: click.messageTs };
-  const view = click.actionId === CARD_ACTION.decline ? declineModal(meta, teamName) : passOnModal(meta, config);
+  const view = click.actionId === CARD_ACTION.decline ? declineModal(meta, teamName) : click.actionId === CARD_ACTION.pass_on ? passOnModal(meta, config) : issueModal(deps, meta);
   await deps.client.views.open({ trigger_id: triggerId, view: view as never });
+}
+
+function issueModal(deps: SlackDeps, meta: { routingId: number; team: string; channel: string; messageTs: string }) {
+  const tracker = teamTracker(deps.ctx, meta.team);
+  return linkIssueModal(meta, `${TRACKER_NAME[tracker.kind]} (${trackerPlace(tracker)})`, issueRefExample(tracker));
 }

@@ -1,4 +1,6 @@
 import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
+import { trackerSettings } from '../../../config/tracker-schema.js';
+import { issueRefExample, parseIssueRef } from '../../../core/trackers/issue-ref.js';
 import { captureModal, type CaptureModalMetadata } from '../capture-escalate-modals.js';
 import { stateValue, VIEW } from '../modal-parts.js';
 import { GENERIC_FAILURE, intake, tell, type SlackDeps } from '../slack-deps.js';
@@ -7,7 +9,7 @@ import { CAPTURE_OPEN } from './reaction-listener.js';
 import { submitView, VIEW_KIND, type SubmittedView } from './view-submissions.js';
 
 export const SHORTCUT_CALLBACK = 'send_to_liaison';
-const INPUTS = ['community', 'team', 'category', 'note', 'reason', 'item', 'priority'];
+const INPUTS = ['community', 'team', 'category', 'note', 'reason', 'item', 'priority', 'ref'];
 
 /** "Send to Liaison" (message shortcut), the button under a capture reaction outside a source, and modal submits. */
 export function registerModalListeners(app: App, deps: SlackDeps): void {
@@ -42,6 +44,13 @@ export function registerModalListeners(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: { item: 'Give an item number such as #42, or a link to the message.' } });
       return;
     }
+    if (view.callback_id === VIEW.linkIssue) {
+      const problem = issueRefProblem(deps, view.private_metadata, values.ref);
+      if (problem) {
+        await ack({ response_action: 'errors', errors: { ref: problem } });
+        return;
+      }
+    }
     const submitted: SubmittedView = { callbackId: view.callback_id, viewId: view.id, user: body.user.id, userName: body.user.name, meta: JSON.parse(view.private_metadata || '{}') as Record<string, unknown>, values };
     try {
       await intake(deps, { key: `slack:view:${view.id}`, kind: VIEW_KIND, payload: { ...submitted } });
@@ -53,6 +62,16 @@ export function registerModalListeners(app: App, deps: SlackDeps): void {
   });
 }
 
+/** A link that names no issue of the team's tracker is pointed out on the field, before the modal closes. */
+function issueRefProblem(deps: SlackDeps, metadata: string, ref: string | undefined): string | undefined {
+  const team = (JSON.parse(metadata || '{}') as { team?: string }).team ?? '';
+  const tracker = deps.ctx.config.teams[team]?.tracker;
+  if (!tracker) return undefined;
+  const settings = trackerSettings(tracker);
+  return ref && parseIssueRef(settings, ref) ? undefined : `Give ${issueRefExample(settings)}.`;
+}
+
 function firstInput(callbackId: string): string {
+  if (callbackId === VIEW.linkIssue) return 'ref';
   return callbackId === VIEW.decline ? 'reason' : callbackId === VIEW.passOn || callbackId === VIEW.capture ? 'team' : 'item';
 }

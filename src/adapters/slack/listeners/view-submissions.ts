@@ -2,6 +2,7 @@ import type { Category } from '../../../config/schema.js';
 import { escalate } from '../../../core/escalate.js';
 import { findItem } from '../../../core/find-item.js';
 import { recordAction } from '../../../core/record-action.js';
+import { requestIssue } from '../../../core/trackers/request-issue.js';
 import { captureExisting } from '../capture-handlers.js';
 import type { CardModalMetadata } from '../card-modals.js';
 import type { CaptureModalMetadata } from '../capture-escalate-modals.js';
@@ -34,6 +35,12 @@ export async function submitView(deps: SlackDeps, v: SubmittedView): Promise<voi
         const meta = v.meta as unknown as CardModalMetadata;
         const decline = v.callbackId === VIEW.decline;
         await recordAction(deps.ctx, { routingId: meta.routingId, kind: decline ? 'decline' : 'pass_on', reason: decline ? v.values.reason : v.values.note, toTeam: decline ? undefined : v.values.team, actor, via: 'modal', idempotencyKey });
+        return;
+      }
+      case VIEW.linkIssue: {
+        const meta = v.meta as unknown as CardModalMetadata;
+        const result = await requestIssue(deps.ctx, { routingId: meta.routingId, op: 'link', ref: v.values.ref ?? '', actor, via: 'modal', notify: { platform: 'slack', userId: v.user, channelId: meta.channel } });
+        await tell(deps, to, `:link: Linking ${escapeMrkdwn(result.key ?? '')} to #${result.itemId}; the card shows it in a moment.`);
         return;
       }
       case VIEW.capture: {
