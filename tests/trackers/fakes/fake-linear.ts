@@ -49,7 +49,8 @@ export class FakeLinear extends LoopbackApi {
       case 'issue': {
         const issue = this.issues.find((i) => i.id === variables.id || i.identifier === variables.id);
         if (!issue) return { status: 200, body: { data: null, errors: [{ message: 'Entity not found: Issue', extensions: { type: 'invalid input', userPresentableMessage: 'Could not find referenced Issue.' } }] } };
-        return data({ issue: { __typename: 'Issue', ...issue } });
+        // The fields the SDK's Issue fragment asks for and its model reads unconditionally, as Linear answers them.
+        return data({ issue: { __typename: 'Issue', ...issue, team: { id: issue.teamId }, number: Number(issue.identifier.split('-')[1]), reactions: [], reactionData: [], sharedAccess: { isShared: false, sharedWithCount: 0, viewerHasOnlySharedAccess: false, disallowedIssueFields: [], sharedWithUsers: [] } } });
       }
       case 'workflowState': return data({ workflowState: Object.values(STATES).find((s) => s.id === variables.id) });
       default: return { status: 200, body: { errors: [{ message: `the double has no ${FakeLinear.operation(call)}` }] } };

@@ -14,7 +14,7 @@ type Route = (call: RecordedCall, params: string[]) => Answer;
 export class LoopbackApi {
   readonly calls: RecordedCall[] = [];
   private readonly routes: [string, RegExp, Route][] = [];
-  private readonly failures: { method: string; path: RegExp; failure: Failure; times: number }[] = [];
+  private readonly failures: { method: string; path: RegExp; failure: Failure; times: number; when?: (call: RecordedCall) => boolean }[] = [];
   private server: Server | undefined;
   url = '';
 
@@ -23,8 +23,9 @@ export class LoopbackApi {
     return this;
   }
 
-  failNext(method: string, path: RegExp, failure: Failure, times = 1): void {
-    this.failures.push({ method, path, failure, times });
+  /** The next `times` calls matching method, path (and `when`, if given) fail this way. */
+  failNext(method: string, path: RegExp, failure: Failure, times = 1, when?: (call: RecordedCall) => boolean): void {
+    this.failures.push({ method, path, failure, times, when });
   }
 
   callsTo(method: string, path: RegExp): RecordedCall[] {
@@ -52,7 +53,7 @@ export class LoopbackApi {
     const url = new URL(req.url ?? '/', 'http://loopback');
     const call: RecordedCall = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, body: raw ? (JSON.parse(raw) as unknown) : undefined, headers: req.headers };
     this.calls.push(call);
-    const index = this.failures.findIndex((f) => f.method === call.method && f.path.test(call.path));
+    const index = this.failures.findIndex((f) => f.method === call.method && f.path.test(call.path) && (f.when?.(call) ?? true));
     const failure = index >= 0 ? this.failures[index] : undefined;
     if (failure && (failure.times -= 1) <= 0) this.failures.splice(index, 1);
     if (failure && !('lost' in failure.failure)) return this.send(res, failure.failure);
