@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { ConfigError, describeIssues } from './problems.js';
 import { LiaisonConfig } from './schema.js';
-import { resolveTrackerSecrets, type TrackerConnection, type WebhookTarget } from './tracker-secrets.js';
+import { missingTrackerSecrets, resolveTrackerSecrets, type TrackerConnection, type WebhookTarget } from './tracker-secrets.js';
 
 /** The example organisation shipped with Liaison, used when no config file is given. */
 export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../liaison.example.yaml', import.meta.url));
@@ -37,8 +37,9 @@ export function parseConfigText(text: string, origin: string, env: Record<string
   if (document.errors.length > 0) {
     throw new ConfigError(origin, document.errors.map((e) => `line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`));
   }
-  const result = LiaisonConfig.safeParse(document.toJS() ?? {});
-  if (!result.success) throw new ConfigError(origin, describeIssues(result.error.issues));
+  const raw: unknown = document.toJS() ?? {};
+  const result = LiaisonConfig.safeParse(raw);
+  if (!result.success) throw new ConfigError(origin, [...describeIssues(result.error.issues), ...missingTrackerSecrets(raw, env)]);
   const config = result.data;
   const problems: string[] = [];
   const webhookSecrets = new Map<string, string>();
