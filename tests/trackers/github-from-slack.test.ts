@@ -13,9 +13,10 @@ import { githubHeaders, PUBLIC_URL, trackerConfig, trackerSetup } from './helper
 const TEXT = 'We would love an export to CSV. cc @octocat, see #12 and https://github.com/fernhill/garden-app/issues/3';
 
 async function start(db: Parameters<typeof startSlack>[0], options: { private?: boolean } = {}) {
-  let h: SlackHarness | undefined;
-  const github = await new FakeGitHub('fernhill/garden-app', () => h?.ctx.clock.now() ?? new Date(), options.private).start();
-  h = await startSlack(db, { config: trackerConfig({ github: github.url }) });
+  // The double dates its issues by the harness's clock, which exists only once the harness is started with its URL.
+  const ref: { h?: SlackHarness } = {};
+  const github = await new FakeGitHub('fernhill/garden-app', () => ref.h?.ctx.clock.now() ?? new Date(), options.private).start();
+  const h = (ref.h = await startSlack(db, { config: trackerConfig({ github: github.url }) }));
   const trackers = await trackerSetup(h.ctx);
   const harness = h;
   const worker = new OutboxWorker({ db: h.ctx.db, config: h.ctx.config, clock: h.ctx.clock, logger: h.ctx.logger, ports: { slack: h.adapter.chat, discord: h.others, console: h.others, tracker: trackers.port }, pacingMs: { slack: 0, discord: 0 }, sleep: async (ms) => void harness.ctx.clock.advance(ms) });

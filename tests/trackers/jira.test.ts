@@ -19,11 +19,10 @@ describe('Jira issues through its REST API', () => {
   });
 
   async function start() {
-    let ctx: TestContext | undefined;
-    const jira = await new FakeJira(() => ctx?.clock.now() ?? new Date()).start();
+    const ref: { ctx?: TestContext } = {};
+    const jira = await new FakeJira(() => ref.ctx?.clock.now() ?? new Date()).start();
     doubles.push(jira);
-    ctx = await testContext(database.current().db, { config: trackerConfig({ jira: jira.url }) });
-    const c = ctx;
+    const c = (ref.ctx = await testContext(database.current().db, { config: trackerConfig({ jira: jira.url }) }));
     const trackers = await trackerSetup(c);
     const chat = new RecordingChat();
     const worker = new OutboxWorker({ db: c.db, config: c.config, clock: c.clock, logger: c.logger, ports: { slack: chat, discord: chat, console: chat, tracker: trackers.port }, sleep: async (ms) => void c.clock.advance(ms) });

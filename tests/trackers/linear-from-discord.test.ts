@@ -20,10 +20,10 @@ describe('Linear issues from a Discord card', () => {
   });
 
   async function start() {
-    let h: DiscordHarness | undefined;
-    const linear = await new FakeLinear(() => h?.ctx.clock.now() ?? new Date()).start();
+    const ref: { h?: DiscordHarness } = {};
+    const linear = await new FakeLinear(() => ref.h?.ctx.clock.now() ?? new Date()).start();
     doubles.push(linear);
-    h = await startDiscord({ config: trackerConfig({ linear: linear.url }) });
+    const h = (ref.h = await startDiscord({ config: trackerConfig({ linear: linear.url }) }));
     const harness = h;
     const trackers = await trackerSetup(h.ctx);
     const worker = new OutboxWorker({ db: h.ctx.db, config: h.ctx.config, clock: h.ctx.clock, logger: h.ctx.logger, ports: { discord: h.adapter.chat, slack: h.slack, console: new RecordingChat(), tracker: trackers.port }, pacingMs: { discord: 0, slack: 0 }, sleep: async (ms) => void harness.ctx.clock.advance(ms) });
