@@ -4,6 +4,8 @@ import { trackerSettings } from '../../config/tracker-schema.js';
 import { actions, routings, trackerIssues } from '../../db/schema/index.js';
 import type { Context } from '../context.js';
 import { parseInput } from '../parse-input.js';
+import { cardDeliveryId } from '../actions/card-refresh.js';
+import { enqueueDeliveries, teamHome } from '../outbox.js';
 import { bumpCard } from './enqueue-issue-request.js';
 import { IssueFacts, IssueRequestPayload } from './issue-link.js';
 import { settleRouting } from './settle-routing.js';
@@ -31,7 +33,7 @@ export async function recordIssue(ctx: Context, raw: RecordIssueInput): Promise<
       .set({ status: 'linked', issueKey: issue.key, issueId: issue.id, url: issue.url, title: issue.title, state: issue.state, stateLabel: issue.stateLabel, public: issue.public, remoteUpdatedAt: issue.updatedAt, lastError: null, updatedAt: now })
       .where(and(eq(trackerIssues.id, row.id)))
       .returning();
-    await tx
+    const [entry] = await tx
       .insert(actions)
       .values({
         itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind: request.op === 'create' ? 'create_issue' : 'link_issue',
@@ -39,8 +41,14 @@ export async function recordIssue(ctx: Context, raw: RecordIssueInput): Promise<
         fromStatus: routing.status, toStatus: routing.status, data: { issue: { tracker: row.tracker, key: issue.key, url: issue.url, public: issue.public }, title: issue.title },
         idempotencyKey: key, createdAt: now,
       })
-      .onConflictDoNothing({ target: actions.idempotencyKey, where: sql`idempotency_key is not null` });
+      .onConflictDoNothing({ target: actions.idempotencyKey, where: sql`idempotency_key is not null` })
+      .returning({ id: actions.id });
     await bumpCard(tx, ctx, routing, now);
+    const cardId = await cardDeliveryId(tx, routing.id);
+    // Like every action, a line in the card's thread: who created or linked which issue.
+    if (entry && cardId !== undefined) {
+      await enqueueDeliveries(tx, now, [{ key: `card_log:action:${entry.id}`, kind: 'card_log', target: teamHome(ctx.config, routing.teamId), parentId: cardId, payload: { actor: request.requestedBy.name, kind: request.op === 'create' ? 'create_issue' : 'link_issue', team: ctx.config.teams[routing.teamId]?.name ?? routing.teamId, reason: issue.key }, itemId: routing.itemId, routingId: routing.id }]);
+    }
     const tracker = ctx.config.teams[routing.teamId]?.tracker;
     if (tracker && issue.state !== 'open' && updated) {
       const [current] = await tx.select().from(routings).where(eq(routings.id, routing.id));
