@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { digestText } from '../../src/cli/reports.js';
+import { buildDigest } from '../../src/core/build-digest.js';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { requestIssue } from '../../src/core/trackers/request-issue.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
@@ -80,6 +82,18 @@ describe('Jira issues through its REST API', () => {
     const forged = await t.trackers.post('sales', '{}', jiraHeaders('{"other":1}', 'j-4'));
     expect(forged.status).toBe(401);
     expect(await t.ctx.db.$count(actions, and(eq(actions.via, 'tracker'), eq(actions.teamId, 'sales')))).toBe(3);
+  });
+
+  it('the digest counts, per team, the items that became issues and the median time from feedback to shipped', async () => {
+    const t = await start();
+    await t.create();
+    t.ctx.clock.set('2026-11-18T13:59:00Z');
+    const body = JSON.stringify({ webhookEvent: 'jira:issue_updated', issue: t.jira.resolve('GARDEN-7', 'Done', 'Done', 'done', new Date('2026-11-18T13:59:00Z')) });
+    await t.trackers.post('sales', body, jiraHeaders(body, 'j-1'));
+    const report = await buildDigest(t.ctx, { period: '2026-W47' });
+    expect(report.teams.find((team) => team.team === 'sales')?.tracker).toEqual({ issues: 1, shipped: 1, medianToShippedMs: 2 * 86_400_000 });
+    expect(report.teams.find((team) => team.team === 'product')?.tracker).toBeUndefined();
+    expect(digestText(report)).toContain('became issues 1 · feedback to shipped 2d (median of 1 shipped)');
   });
 
   it('an issue the token may not see cannot be linked: the person is told so in the console, and nothing is retried', async () => {
