@@ -43,7 +43,12 @@ export function encodeClassifierModel(model: ClassifierModel): ClassifierModelJs
 
 /** Throws with a readable reason when the stored JSON is not a model this version can use. */
 export function decodeClassifierModel(json: unknown): ClassifierModel {
-  const data = ClassifierModelJson.parse(json);
+  const parsed = ClassifierModelJson.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not a model this version can read (${issue ? `${issue.path.join('.') || 'model'}: ${issue.message}` : 'invalid'})`);
+  }
+  const data = parsed.data;
   const category = decodeTextModel(data.category);
   const unknown = category.labels.filter((label) => !(CATEGORIES as readonly string[]).includes(label));
   if (unknown.length > 0) throw new Error(`model predicts unknown categories: ${unknown.join(', ')}`);

@@ -30,7 +30,15 @@ export interface Classification {
   outOfScope?: { score: number; confident: boolean };
 }
 
+/** Which model classifies; `fallback` when the active stored model could not be read and the built-in one stands in. */
+export interface ClassifierStatus {
+  modelVersion: string;
+  fallback?: { modelId: number; reason: string };
+}
+
 /** Classifies feedback text. Pure and synchronous: no network, no I/O, so capture stays fast. */
 export interface Classifier {
   classify(text: string): Classification;
+  /** For health checks (`/readyz`). */
+  status?(): ClassifierStatus;
 }

@@ -106,6 +106,7 @@ export interface DocumentTokens {
   cues: boolean;
 }
 
+const ASK = /^\s*(?:\[?question\]?:?\s*)?(?:how|is there|is it possible|can i|can we|can you|could i|what|why|where|which|does|do i|do you|should|any way|anyone know)\b|\?\s*$/;
 export function documentTokens(text: string, withCues = false): DocumentTokens {
   const prepared = prepareText(text);
   const newline = prepared.indexOf('\n');
@@ -114,6 +115,7 @@ export function documentTokens(text: string, withCues = false): DocumentTokens {
   // The bare prefix marks where the headline starts, so its first word also forms a pair ("^ ^how", "^ ^add").
   const tokens = [...body, HEADLINE_PREFIX, ...tokenize(headline).map((word) => HEADLINE_PREFIX + word)];
   if (withCues) tokens.push(...cueTokens(body));
+  if (withCues && process.env.EXP_ASK && ASK.test(headline.toLowerCase())) tokens.push('#ask');
   return { tokens, bodyLength: body.length, cues: withCues };
 }
 
