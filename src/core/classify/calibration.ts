@@ -46,6 +46,9 @@ export function calibrate(truth: readonly string[], oof: OutOfFold): Calibration
   let unsure: number = UNSURE_RANGE[1];
   order.forEach((i, k) => {
     if (oof.predicted[i] === truth[i]) correct += 1;
+    // Equal confidences fall on the same side of any threshold: judge them together.
+    const next = order[k + 1];
+    if (next !== undefined && confidence[next] === confidence[i]) return;
     if (correct / (k + 1) >= CONFIDENT_ACCURACY) unsure = confidence[i] as number;
   });
   unsure = round(Math.min(UNSURE_RANGE[1], Math.max(UNSURE_RANGE[0], unsure)));
@@ -59,7 +62,8 @@ export function calibrate(truth: readonly string[], oof: OutOfFold): Calibration
   const inScope = truth.flatMap((label, i) => (label === OUT_OF_SCOPE_LABEL ? [] : [(oof.probabilities[i] as Float64Array)[column] as number]));
   if (column < 0 || inScope.length === 0) return { unsure, source: 'cross_validation', measured };
   inScope.sort((a, b) => a - b);
-  const outOfScope = round(inScope[Math.min(inScope.length - 1, Math.ceil(IN_SCOPE_KEPT * inScope.length) - 1)] as number);
+  // Rounded up, so that rounding never lets a kept example cross the threshold.
+  const outOfScope = Math.ceil(1000 * (inScope[Math.min(inScope.length - 1, Math.ceil(IN_SCOPE_KEPT * inScope.length) - 1)] as number)) / 1000;
   const chatter = truth.flatMap((label, i) => (label === OUT_OF_SCOPE_LABEL ? [(oof.probabilities[i] as Float64Array)[column] as number] : []));
   return {
     unsure,

@@ -16,10 +16,12 @@ const EMOJI = /\p{Extended_Pictographic}/u;
 const PROBLEM = new Set(
   ('broken stuck offline error errors fail fails failed failing failure crash crashes crashed crashing stolen lost missing ' +
     'charged charge fee refund blocked declined pending waiting wrong issue issues problem problems bug bugs unable stopped ' +
-    'keeps frozen freezes disconnecting disconnected timeout down').split(' '),
+    'keeps frozen freezes disconnecting disconnected timeout down logged').split(' '),
 );
 /** "doesn't", "won't", "can't"...: a request or a report far more often than chatter. */
-const NEGATED_VERBS = new Set("doesn't don't didn't won't can't cannot isn't aren't wasn't hasn't haven't couldn't not never".split(' '));
+const NEGATED_VERBS = new Set(
+  "doesn't don't didn't won't can't cannot isn't aren't wasn't hasn't haven't couldn't not never doesnt dont didnt wont cant isnt".split(' '),
+);
 export function cueTokens(words: readonly string[]): string[] {
   const cues: string[] = [];
   let negatedUntil = -1;

@@ -7,7 +7,8 @@ import { PLACEHOLDERS } from './placeholders.js';
  */
 const FILLER = (
   // Articles, conjunctions, prepositions, pronouns, auxiliaries
-  'a an the and or but nor if then else so of to in on at by for with without from as into onto over under up down out off ' +
+  // Not "down" or "out": "still down", "logged out" are what a report is about.
+  'a an the and or but nor if then else so of to in on at by for with without from as into onto over under up off ' +
   'about above below after before between through during until till via per than too very also just only even ever ' +
   'is am are was were be been being it its itself this that these those there here which who whom whose what when where why how ' +
   'i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers herself ' +

@@ -106,6 +106,10 @@ export interface DocumentTokens {
   cues: boolean;
 }
 
+/**
+ * A headline phrased as a usage question ("How do I…", "Is there a way to…", "… ?"): one cue token, so that a long
+ * GitHub question with a pasted log is not read as a bug report for its log alone.
+ */
 const ASK = /^\s*(?:\[?question\]?:?\s*)?(?:how|is there|is it possible|can i|can we|can you|could i|what|why|where|which|does|do i|do you|should|any way|anyone know)\b|\?\s*$/;
 export function documentTokens(text: string, withCues = false): DocumentTokens {
   const prepared = prepareText(text);
@@ -115,7 +119,7 @@ export function documentTokens(text: string, withCues = false): DocumentTokens {
   // The bare prefix marks where the headline starts, so its first word also forms a pair ("^ ^how", "^ ^add").
   const tokens = [...body, HEADLINE_PREFIX, ...tokenize(headline).map((word) => HEADLINE_PREFIX + word)];
   if (withCues) tokens.push(...cueTokens(body));
-  if (withCues && process.env.EXP_ASK && ASK.test(headline.toLowerCase())) tokens.push('#ask');
+  if (withCues && ASK.test(headline.toLowerCase())) tokens.push('#ask');
   return { tokens, bodyLength: body.length, cues: withCues };
 }
 
