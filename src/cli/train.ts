@@ -65,7 +65,7 @@ async function train(flags: TrainFlags): Promise<void> {
     );
     process.stdout.write(`${flags.cv ? 'trained and cross-validated' : 'trained'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
     printOutcome(outcome, folds);
-    if (flags.group && csv && outcome.report && outcome.evaluatedOn === 'imported_and_history') {
+    if (flags.group && csv && outcome.report) {
       const grouped = csv.rows.filter((r) => r.category).map((r, i) => ({ truth: r.category as string, predicted: predictions[i]?.predicted ?? '', group: r.group ?? '' }));
       process.stdout.write(`\n${formatGroupScores(scoreGroups(grouped), flags.group)}`);
     }

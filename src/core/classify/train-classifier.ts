@@ -85,7 +85,8 @@ export function trainClassifier(input: TrainingInput, options: TrainingOptions =
     const truth = all.map((e) => e.label);
     report = evaluatePredictions(truth.slice(first).map((t, i) => ({ truth: t, predicted: oof.predicted[first + i] as string })), CATEGORIES);
     calibration = calibrate(truth, oof);
-    if (options.onPrediction) for (let i = first; i < all.length; i += 1) options.onPrediction(i - first, oof.predicted[i] as string, Math.max(...(oof.probabilities[i] as Float64Array)));
+    const own = builtin.length;
+    if (options.onPrediction) for (let i = own; i < all.length; i += 1) options.onPrediction(i - own, oof.predicted[i] as string, Math.max(...(oof.probabilities[i] as Float64Array)));
   }
   const teamTraining = input.teamHistory ? trainTeamModel(input.teamHistory.examples, input.teamHistory.column, options) : undefined;
   const teamCounts: Record<string, number> = {};
