@@ -6,8 +6,8 @@ import type { Calibration } from './calibration.js';
  * fails, printing the new value, whenever an example changes.
  */
 export const BUILTIN_CALIBRATION: Calibration = {
-  unsure: 0.391,
-  outOfScope: 0.364,
+  unsure: 0.39,
+  outOfScope: 0.334,
   source: 'builtin',
-  measured: { examples: 529, unsureShare: 0.125, confidentAccuracy: 0.853, inScopeKept: 0.991, outOfScopeRecall: 0.776 },
+  measured: { examples: 539, unsureShare: 0.124, confidentAccuracy: 0.852, inScopeKept: 0.991, outOfScopeRecall: 0.789 },
 };

@@ -110,6 +110,7 @@ export interface DocumentTokens {
  * A headline phrased as a usage question ("How do I…", "Is there a way to…", "… ?"): one cue token, so that a long
  * GitHub question with a pasted log is not read as a bug report for its log alone.
  */
+export const ASK_TOKEN = `${HEADLINE_PREFIX}#ask`;
 const ASK = /^\s*(?:\[?question\]?:?\s*)?(?:how|is there|is it possible|can i|can we|can you|could i|what|why|where|which|does|do i|do you|should|any way|anyone know)\b|\?\s*$/;
 export function documentTokens(text: string, withCues = false): DocumentTokens {
   const prepared = prepareText(text);
@@ -119,7 +120,8 @@ export function documentTokens(text: string, withCues = false): DocumentTokens {
   // The bare prefix marks where the headline starts, so its first word also forms a pair ("^ ^how", "^ ^add").
   const tokens = [...body, HEADLINE_PREFIX, ...tokenize(headline).map((word) => HEADLINE_PREFIX + word)];
   if (withCues) tokens.push(...cueTokens(body));
-  if (withCues && ASK.test(headline.toLowerCase())) tokens.push('#ask');
+  // In the headline's block (a headline token, not a cue), where a long body cannot dilute it.
+  if (withCues && ASK.test(headline.toLowerCase())) tokens.push(ASK_TOKEN);
   return { tokens, bodyLength: body.length, cues: withCues };
 }
 

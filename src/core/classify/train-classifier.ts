@@ -57,10 +57,10 @@ export const HISTORY_WEIGHT = 3;
 const MIN_EVALUATION_EXAMPLES = 25;
 
 /**
- * Trains the category model on built-in + imported + corrected examples, and the team head on the pass-on
- * corrections (with every category text as its background). Cross-validation scores only the imported and corrected
- * examples when there are enough, with the built-in ones always in training: that measures the model on the text the
- * operator cares about, trained exactly as the final model is.
+ * Trains the category model on built-in + imported + corrected examples, the team head on the pass-on corrections
+ * (with every category text as its background), and the team model on an exported history's team column. Cross-
+ * validation predicts every example once, for the calibration; its report scores only the imported and corrected
+ * examples when there are enough: that measures the model on the text the operator cares about.
  */
 export function trainClassifier(input: TrainingInput, options: TrainingOptions = {}): TrainingOutcome {
   const builtin = input.builtin === false ? [] : builtinExamples();
@@ -132,6 +132,7 @@ export function trainingMetrics(outcome: TrainingOutcome, provenance: ModelProve
     teams: outcome.teams,
     evaluatedOn: outcome.evaluatedOn,
     ...(outcome.report ? { crossValidation: outcome.report } : {}),
+    ...(outcome.teamReport ? { teamCrossValidation: outcome.teamReport } : {}),
   };
 }
 
