@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { calibrate } from './calibration.js';
 import { outOfFold } from './cross-validate.js';
 import { evaluatePredictions, type EvaluationReport } from './metrics.js';
@@ -32,8 +33,10 @@ export interface TeamTraining {
 export function trainTeamModel(examples: readonly TeamExample[], column: string, options: { crossValidate?: boolean; folds?: number; seed?: number } = {}): TeamTraining {
   const labelled: LabelledText[] = examples.map((e) => ({ text: e.text, label: e.team }));
   const labels = [...new Set(labelled.map((e) => e.label))].sort();
+  // With one team the model would send everything there, however unrelated.
+  if (labels.length < 2) throw new DomainError('invalid_input', `the team column names ${labels.length === 1 ? `only one team (${labels[0]})` : 'no team'}; learning teams needs at least two`);
   const model = trainTextModel(labelled, { labels, balance: true });
-  if (options.crossValidate === false || labels.length < 2) return { teamModel: { model, minConfidence: DEFAULT_TEAM_CONFIDENCE, column } };
+  if (options.crossValidate === false) return { teamModel: { model, minConfidence: DEFAULT_TEAM_CONFIDENCE, column } };
   const oof = outOfFold(labelled, { labels, balance: true, folds: options.folds, seed: options.seed });
   const truth = labelled.map((e) => e.label);
   const report = evaluatePredictions(truth.map((t, i) => ({ truth: t, predicted: oof.predicted[i] as string })), labels);
