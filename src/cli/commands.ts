@@ -3,6 +3,7 @@ import { registerDemo } from './demo.js';
 import { registerDiscordCommands } from './discord-register.js';
 import { registerEvaluateCommand } from './evaluate.js';
 import { registerMaintenance } from './maintenance.js';
+import { registerModelsCommand } from './models.js';
 import { registerReports } from './reports.js';
 import { registerSendExample } from './send-example.js';
 import { registerStart } from './start.js';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerSendExample(program);
   registerTrainCommand(program);
   registerEvaluateCommand(program);
+  registerModelsCommand(program);
   registerDiscordCommands(program);
   registerTrackerCommands(program);
 }

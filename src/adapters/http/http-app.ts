@@ -24,7 +24,8 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, extend = [] }: Htt
   app.get('/readyz', async (c) => {
     try {
       await ctx.db.execute(sql`select 1 from deliveries limit 1`);
-      return c.json({ status: 'ready' });
+      // Which model classifies, and why not the trained one when it could not be read (classifier helper's field).
+      return c.json({ status: 'ready', ...(ctx.classifier.status ? { classifier: ctx.classifier.status() } : {}) });
     } catch (error) {
       ctx.logger.warn({ err: error }, 'not ready: database unavailable');
       return c.json({ status: 'not ready', reason: 'database unavailable' }, 503);

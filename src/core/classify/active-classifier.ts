@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { builtinClassifier } from './builtin-model.js';
-import type { Classification, Classifier } from './classifier.js';
+import type { Classification, Classifier, ClassifierStatus } from './classifier.js';
 import { decodeClassifierModel } from './classifier-model.js';
 import { ModelClassifier } from './model-classifier.js';
 import { activeModelId, loadModelJson } from './model-store.js';
@@ -16,6 +16,8 @@ export class ActiveClassifier implements Classifier {
   private current: ModelClassifier | undefined;
   private currentId: number | undefined;
   private readonly unreadable = new Set<number>();
+  /** Why the active stored model is not the one in use, for the log and `/readyz`. */
+  private fallback: { modelId: number; reason: string } | undefined;
 
   /** `builtin` is for tests; by default the built-in model is trained only if it is ever needed. */
   constructor(
@@ -39,6 +41,11 @@ export class ActiveClassifier implements Classifier {
     return this.inUse().modelVersion;
   }
 
+  /** Which model classifies, and, when the active stored model could not be read, which one and why. */
+  status(): ClassifierStatus {
+    return { modelVersion: this.modelVersion, ...(this.fallback ? { fallback: this.fallback } : {}) };
+  }
+
   private inUse(): ModelClassifier {
     this.current ??= this.builtin();
     return this.current;
@@ -49,6 +56,7 @@ export class ActiveClassifier implements Classifier {
     const id = await activeModelId(db);
     if (id === this.currentId) return false;
     if (id === undefined) {
+      this.fallback = undefined;
       this.use(this.builtin(), undefined);
       this.logger.info({ modelVersion: this.modelVersion }, 'no trained classifier is active; using the built-in model');
       return true;
@@ -57,9 +65,11 @@ export class ActiveClassifier implements Classifier {
     try {
       const model = decodeClassifierModel(await loadModelJson(db, id));
       this.use(new ModelClassifier(model, `trained-${id}`), id);
+      this.fallback = undefined;
       this.logger.info({ modelVersion: this.modelVersion }, 'classifier model loaded');
     } catch (error) {
       this.unreadable.add(id);
+      this.fallback = { modelId: id, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
       this.use(this.builtin(), undefined);
       this.logger.warn({ err: error, modelId: id }, 'active classifier model cannot be read; using the built-in model');
     }

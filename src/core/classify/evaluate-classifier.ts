@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../../config/schema.js';
 import type { Classifier } from './classifier.js';
 import type { CategoryExample } from './examples/index.js';
-import { evaluatePredictions, type EvaluationReport } from './metrics.js';
+import { evaluatePredictions, type EvaluationReport, type Prediction } from './metrics.js';
 
 export interface EvaluateOptions {
   /**
@@ -12,13 +12,17 @@ export interface EvaluateOptions {
   restrict?: boolean;
 }
 
+/** Each example's prediction by an existing classifier, with the confidence of the predicted category. */
+export function predictExamples(classifier: Classifier, examples: readonly CategoryExample[], options: EvaluateOptions = {}): (Prediction & { confidence: number })[] {
+  const present = new Set<string>(examples.map((e) => e.category));
+  return examples.map((example) => {
+    const result = classifier.classify(example.text);
+    const chosen = options.restrict ? (result.alternatives.find((a) => present.has(a.category)) ?? result.alternatives[0]) : result.alternatives[0];
+    return { truth: example.category, predicted: chosen?.category ?? result.category, confidence: chosen?.confidence ?? result.confidence };
+  });
+}
+
 /** Scores an existing classifier on labelled examples it was not trained on. */
 export function evaluateClassifier(classifier: Classifier, examples: readonly CategoryExample[], options: EvaluateOptions = {}): EvaluationReport {
-  const present = new Set<string>(examples.map((e) => e.category));
-  const predictions = examples.map((example) => {
-    const result = classifier.classify(example.text);
-    const predicted = options.restrict ? (result.alternatives.find((a) => present.has(a.category))?.category ?? result.category) : result.category;
-    return { truth: example.category, predicted };
-  });
-  return evaluatePredictions(predictions, CATEGORIES);
+  return evaluatePredictions(predictExamples(classifier, examples, options), CATEGORIES);
 }

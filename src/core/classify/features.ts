@@ -1,5 +1,5 @@
 import { isCue } from './cues.js';
-import { HEADLINE_PREFIX, type DocumentTokens } from './tokenize.js';
+import { ASK_TOKEN, HEADLINE_PREFIX, type DocumentTokens } from './tokenize.js';
 
 /**
  * Feature hashing over word unigrams, word bigrams and character n-grams inside each word. Hashing keeps the model a
@@ -157,7 +157,7 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
     const token = tokens[t] as string;
     // Cue tokens come after the headline but describe the whole text: they stay in the word block.
     out.push((hashString(token, SEED_WORD) & mask) + (t >= bodyLength && !isCue(token) ? headBlock : 0), n, t);
-    if (options.headlineChars && options.charMin > 0 && t >= bodyLength && token.startsWith(HEADLINE_PREFIX) && token.length > 2) {
+    if (options.headlineChars && options.charMin > 0 && t >= bodyLength && token.startsWith(HEADLINE_PREFIX) && token.length > 2 && token !== ASK_TOKEN) {
       const padded = `<${token.slice(HEADLINE_PREFIX.length)}>`;
       for (let size = options.charMin; size <= options.charMax && size < padded.length; size += 1) {
         for (let at = 0; at + size <= padded.length; at += 1) out.push(charBlock + (hashString(padded, SEED_HEADLINE_CHAR + size, at, at + size) & mask), n, t);

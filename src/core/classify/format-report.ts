@@ -1,3 +1,4 @@
+import type { GroupScores } from './score-groups.js';
 import type { EvaluationReport } from './metrics.js';
 
 /** A plain-text report for a terminal: per-class precision, recall and F1, macro-F1, and the confusion matrix. */
@@ -18,5 +19,14 @@ export function formatReport(report: EvaluationReport, title: string): string {
   report.labels.forEach((label, i) => {
     lines.push(`${label.padEnd(width)}${(report.confusion[i] ?? []).map((n) => String(n).padStart(cell)).join('')}`);
   });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per-group macro-F1 and the mean of the groups, for `--group`. */
+export function formatGroupScores(scores: GroupScores, column: string): string {
+  const width = Math.max(12, column.length, ...scores.groups.map((g) => g.group.length)) + 2;
+  const lines = [`macro-F1 per ${column}`, `${column.padEnd(width)}${'macro-F1'.padStart(10)}${'rows'.padStart(8)}`];
+  for (const g of scores.groups) lines.push(`${(g.group || '(empty)').padEnd(width)}${g.macroF1.toFixed(3).padStart(10)}${String(g.count).padStart(8)}`);
+  lines.push(`${`mean of ${scores.groups.length}`.padEnd(width)}${scores.mean.toFixed(3).padStart(10)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,20 +1,26 @@
 import type { Category } from '../../config/schema.js';
 import type { Classification, Classifier } from './classifier.js';
+import { OUT_OF_SCOPE_LABEL } from './calibration.js';
 import type { ClassifierModel } from './classifier-model.js';
 import { sentimentOfWords } from './sentiment.js';
 import { predictTeams } from './team-head.js';
+import { predictTeam } from './team-model.js';
 import { documentTokens } from './tokenize.js';
 import { assessUrgency } from './urgency.js';
 
-/** How many words are offered as the reason for a category. */
-const TERM_COUNT = 5;
+/** How many words or phrases are offered as the reason for a category: more than three reads as noise. */
+const TERM_COUNT = 3;
 
 /** A Classifier over one trained model, with the lexicon sentiment and the urgency rules alongside. */
 export class ModelClassifier implements Classifier {
+  private readonly noiseIndex: number;
+
   constructor(
     readonly model: ClassifierModel,
     readonly modelVersion: string,
-  ) {}
+  ) {
+    this.noiseIndex = model.category.labels.indexOf(OUT_OF_SCOPE_LABEL);
+  }
 
   classify(text: string): Classification {
     // Tokenised once for the category model, the team head and the sentiment: on a long post that is a third of the work.
@@ -26,6 +32,9 @@ export class ModelClassifier implements Classifier {
     const best = alternatives[0] as { category: Category; confidence: number };
     const { sentiment, score } = sentimentOfWords(document.tokens.slice(0, document.bodyLength));
     const teams = this.model.teams ? predictTeams(this.model.teams, text, document) : undefined;
+    const learnedTeam = this.model.teamModel ? predictTeam(this.model.teamModel, text, document) : undefined;
+    const { calibration } = this.model;
+    const noise = this.noiseIndex >= 0 ? round(scores.probabilities[this.noiseIndex] as number) : undefined;
     return {
       category: best.category,
       confidence: best.confidence,
@@ -36,6 +45,9 @@ export class ModelClassifier implements Classifier {
       urgency: assessUrgency(text, best.category),
       modelVersion: this.modelVersion,
       ...(teams ? { teams } : {}),
+      ...(learnedTeam ? { learnedTeam } : {}),
+      ...(calibration ? { unsure: best.confidence < calibration.unsure } : {}),
+      ...(calibration?.outOfScope !== undefined && noise !== undefined ? { outOfScope: { score: noise, confident: noise > calibration.outOfScope } } : {}),
     };
   }
 }

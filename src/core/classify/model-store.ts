@@ -3,9 +3,10 @@ import { Category } from '../../config/schema.js';
 import type { Db } from '../../db/client.js';
 import { classifierModels } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
-import { encodeClassifierModel, type ClassifierModel } from './classifier-model.js';
+import { decodeClassifierModel, encodeClassifierModel, type ClassifierModel } from './classifier-model.js';
 import type { CategoryExample } from './examples/index.js';
 import { seededRandom, shuffleInPlace } from './random.js';
+import type { TeamModel } from './team-model.js';
 
 export interface ModelRecord {
   model: ClassifierModel;
@@ -96,4 +97,16 @@ export async function activeModelBasis(db: Db): Promise<ActiveModelBasis | undef
     historyThroughActionId: typeof metrics.historyThroughActionId === 'number' ? metrics.historyThroughActionId : 0,
     ...(typeof metrics.importedFrom === 'string' ? { importedFrom: metrics.importedFrom } : {}),
   };
+}
+
+/** The active model's team model (`liaison train --team`), so that a retrain of the categories can keep it. */
+export async function activeTeamModel(db: Db): Promise<TeamModel | undefined> {
+  const id = await activeModelId(db);
+  if (id === undefined) return undefined;
+  try {
+    return decodeClassifierModel(await loadModelJson(db, id)).teamModel;
+  } catch {
+    // An unreadable active model has no team model to keep; the new one replaces it.
+    return undefined;
+  }
 }

@@ -3,32 +3,54 @@ import { parse } from 'csv-parse';
 import { CATEGORIES, type Category } from '../../config/schema.js';
 import { DomainError } from '../errors.js';
 import type { CategoryExample } from './examples/index.js';
+import { describeProblems, type CsvProblem } from './csv-problems.js';
 import { prepareText } from './tokenize.js';
 
 export interface CsvColumns {
   /** Columns whose values make up the text, joined with a blank line (e.g. title, body). */
   text: readonly string[];
-  label: string;
+  /** The category column; optional when the file is read for its teams only. */
+  label?: string;
   /** File label → category, e.g. { feature: 'feature_request' }. */
   map?: Readonly<Record<string, string>>;
+  /** The column naming the team that handled each row (`liaison train --team`). */
+  team?: string;
+  /** The teams the config knows: a row naming another team is a problem. */
+  knownTeams?: readonly string[];
+  /** A column whose value groups rows for per-group scores (`--group repo`). */
+  group?: string;
+  /** A column identifying each row in a predictions file (`--id`); the row number otherwise. */
+  id?: string;
+}
+
+/** One usable row of the file. `row` counts the header as row 1, as a spreadsheet does. */
+export interface LabelledRow {
+  row: number;
+  id: string;
+  text: string;
+  category?: Category;
+  team?: string;
+  group?: string;
 }
 
 export interface LabelledCsv {
+  rows: LabelledRow[];
+  /** The rows that have a category, as training examples. */
   examples: CategoryExample[];
-  /** Rows without text or label. */
-  skipped: number;
 }
 
 /**
- * Streams a CSV with a header row into labelled examples. Quoted fields may span lines and be of any length; each
- * text is kept only as far as the model reads it (prepareText), so a large file does not fill memory. Labels that
- * are neither categories nor mapped to one fail the whole file, listed with their counts.
+ * Streams a CSV with a header row. Quoted fields may span lines and be of any length; each text is kept only as far
+ * as the model reads it (prepareText), so a large file does not fill memory. Every problem (a missing column, a row
+ * without text or label, a label that is no category, a team the config does not know) is collected with its row,
+ * and the file is refused with all of them at once: a model trained on part of a file would be a surprise.
  */
 export async function readLabelledCsv(input: Readable, columns: CsvColumns): Promise<LabelledCsv> {
   const map = columns.map ?? {};
   for (const [from, to] of Object.entries(map)) {
     if (!isCategory(to)) throw new DomainError('invalid_input', `--map ${from}=${to}: "${to}" is not a category (${CATEGORIES.join(', ')})`);
   }
+  if (!columns.label && !columns.team) throw new DomainError('invalid_input', 'give a label column, a team column, or both');
   const header = (names: string[]) => {
     checkHeader(names, columns);
     return names;
@@ -36,38 +58,44 @@ export async function readLabelledCsv(input: Readable, columns: CsvColumns): Pro
   const parser = input.pipe(parse({ columns: header, bom: true, skip_empty_lines: true, relax_column_count: true }));
   // pipe() does not forward a read error (a missing file); without this the loop below would wait forever.
   input.once('error', (error) => parser.destroy(error));
-  const examples: CategoryExample[] = [];
-  const unknown = new Map<string, number>();
-  let skipped = 0;
+  const teams = columns.knownTeams ? new Set(columns.knownTeams) : undefined;
+  const rows: LabelledRow[] = [];
+  const problems: CsvProblem[] = [];
+  let row = 1;
   for await (const record of parser as AsyncIterable<Record<string, string | undefined>>) {
-    const text = columns.text.map((c) => (record[c] ?? '').trim()).filter((part) => part.length > 0).join('\n\n');
-    const label = (record[columns.label] ?? '').trim();
-    if (text.length === 0 || label.length === 0) {
-      skipped += 1;
-      continue;
-    }
+    row += 1;
+    const value = (column: string | undefined) => (column ? (record[column] ?? '').trim() : '');
+    const text = columns.text.map(value).filter((part) => part.length > 0).join('\n\n');
+    const before = problems.length;
+    if (text.length === 0) problems.push({ row, kind: 'no_text' });
+    const label = value(columns.label);
     const category = map[label] ?? label;
-    if (!isCategory(category)) {
-      unknown.set(label, (unknown.get(label) ?? 0) + 1);
-      continue;
-    }
-    examples.push({ text: prepareText(text), category });
-  }
-  if (unknown.size > 0) {
-    const listed = [...unknown].map(([label, n]) => `"${label}" (${n} rows)`).join(', ');
-    const hint = [...unknown.keys()].map((label) => `--map ${label}=<category>`).join(' ');
-    throw new DomainError('invalid_input', `labels that are not categories: ${listed}. Map them with ${hint}; categories: ${CATEGORIES.join(', ')}`, {
-      labels: Object.fromEntries(unknown),
+    if (columns.label && label.length === 0) problems.push({ row, kind: 'no_label' });
+    else if (columns.label && !isCategory(category)) problems.push({ row, kind: 'unknown_label', value: label });
+    const team = value(columns.team);
+    if (columns.team && team.length === 0) problems.push({ row, kind: 'no_team' });
+    else if (columns.team && teams && !teams.has(team)) problems.push({ row, kind: 'unknown_team', value: team });
+    if (problems.length > before) continue;
+    rows.push({
+      row,
+      id: value(columns.id) || String(row),
+      text: prepareText(text),
+      ...(columns.label ? { category: category as Category } : {}),
+      ...(columns.team ? { team } : {}),
+      ...(columns.group ? { group: value(columns.group) } : {}),
     });
   }
-  if (examples.length === 0) throw new DomainError('invalid_input', 'the file has no rows with both text and a label');
-  return { examples, skipped };
+  if (problems.length > 0) throw new DomainError('invalid_input', describeProblems(problems, { teams: columns.knownTeams }), { problems });
+  if (rows.length === 0) throw new DomainError('invalid_input', 'the file has no rows');
+  const examples = rows.flatMap((r) => (r.category ? [{ text: r.text, category: r.category }] : []));
+  return { rows, examples };
 }
 
 function checkHeader(header: readonly string[], columns: CsvColumns): void {
-  const missing = [...columns.text, columns.label].filter((c) => !header.includes(c));
+  const wanted = [...columns.text, columns.label, columns.team, columns.group, columns.id].filter((c): c is string => Boolean(c));
+  const missing = [...new Set(wanted.filter((c) => !header.includes(c)))];
   if (missing.length > 0) {
-    throw new DomainError('invalid_input', `column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} not in the file; it has ${header.map((c) => `"${c}"`).join(', ')}`);
+    throw new DomainError('invalid_input', `row 1: column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} not in the file; it has ${header.map((c) => `"${c}"`).join(', ')}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../clock.js';
 import { collectHistoryExamples } from './collect-history-examples.js';
-import { activeModelBasis, saveActiveModel } from './model-store.js';
+import { activeModelBasis, activeTeamModel, saveActiveModel } from './model-store.js';
 import { originOf, trainClassifier, trainingMetrics, type TrainingOutcome } from './train-classifier.js';
 
 export type RetrainResult =
@@ -35,8 +35,10 @@ export async function retrainFromHistory(db: Db, clock: Clock, options: RetrainO
     ...(basis?.importedFrom ? { importedFrom: basis.importedFrom } : {}),
   };
   const outcome = trainClassifier({ imported: basis?.examples ?? [], history, builtin: provenance.builtin }, { crossValidate: options.crossValidate ?? false });
+  // The team model trained from an exported history (`liaison train --team`) is not in the ledger: keep it.
+  const teamModel = await activeTeamModel(db);
   const id = await saveActiveModel(db, clock, {
-    model: outcome.model,
+    model: teamModel ? { ...outcome.model, teamModel } : outcome.model,
     origin: originOf(provenance, true),
     exampleCount: outcome.counts.total,
     metrics: trainingMetrics(outcome, provenance),

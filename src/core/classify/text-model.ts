@@ -1,8 +1,8 @@
-import { isCue } from './cues.js';
 import { extractFeatures, FeatureBuffer, featureDim, type FeatureOptions } from './features.js';
 import { scoreInto, softmaxInPlace } from './softmax-regression.js';
 import { rowTable, weighRows, weighting, type Weighting } from './tf-idf.js';
-import { documentTokens, plainWord, STOPWORDS, type DocumentTokens } from './tokenize.js';
+import { tellingTerms } from './telling-terms.js';
+import { documentTokens, type DocumentTokens } from './tokenize.js';
 
 /** A trained linear text model: hashed features → TF-IDF → softmax over `labels`. */
 export interface TextModelData {
@@ -113,15 +113,6 @@ export class TextModel {
       perToken[token] = (perToken[token] as number) + (buffer.weight[k] as number) * (scratch[row] as number);
     }
     for (const row of rows) scratch[row] = 0;
-    const perWord = new Map<string, number>();
-    document.tokens.forEach((token, t) => {
-      const word = plainWord(token);
-      perWord.set(word, (perWord.get(word) ?? 0) + (perToken[t] as number));
-    });
-    return [...perWord]
-      .filter(([word, weight]) => weight > 0 && !isCue(word) && !STOPWORDS.has(word) && word.length > 1)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, count)
-      .map(([word]) => word);
+    return tellingTerms(document, perToken, count);
   }
 }

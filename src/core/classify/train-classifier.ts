@@ -1,9 +1,12 @@
 import { CATEGORIES } from '../../config/schema.js';
 import type { ClassifierModel } from './classifier-model.js';
-import { crossValidate } from './cross-validate.js';
+import { BUILTIN_CALIBRATION } from './builtin-calibration.js';
+import { calibrate, type Calibration } from './calibration.js';
+import { outOfFold } from './cross-validate.js';
 import { builtinExamples, type CategoryExample } from './examples/index.js';
-import type { EvaluationReport } from './metrics.js';
+import { evaluatePredictions, type EvaluationReport } from './metrics.js';
 import { BACKGROUND, trainTeamHead, type TeamExample } from './team-head.js';
+import { trainTeamModel } from './team-model.js';
 import { trainTextModel, type LabelledText } from './train-text-model.js';
 
 /** Labelled examples learnt from the ledger (collect-history-examples.ts). */
@@ -20,20 +23,27 @@ export interface TrainingInput {
   history?: HistoryExamples;
   /** Include the built-in examples (default): the model keeps knowing chatter, praise, churn... */
   builtin?: boolean;
+  /** Rows of an exported history with the team that handled each (`liaison train --team <column>`). */
+  teamHistory?: { column: string; examples: readonly TeamExample[] };
 }
 
 export interface TrainingOptions {
   folds?: number;
   seed?: number;
-  /** Skip cross-validation (a scheduled retrain does not print a report). */
+  /**
+   * Skip cross-validation (`--no-cv`, a scheduled retrain): no report, and the calibration is the built-in model's
+   * when the built-in examples are in training, none otherwise.
+   */
   crossValidate?: boolean;
   /** Each scored example's out-of-fold prediction, indexed like the scored examples (imported, then corrected). */
-  onPrediction?: (index: number, predicted: string) => void;
+  onPrediction?: (index: number, predicted: string, confidence: number) => void;
 }
 
 export interface TrainingOutcome {
   model: ClassifierModel;
   report?: EvaluationReport;
+  /** The team model's cross-validated report, when one was trained with cross-validation. */
+  teamReport?: EvaluationReport;
   /** Which examples the report scores: the imported and corrected ones, or (when too few) all of them. */
   evaluatedOn: 'imported_and_history' | 'all';
   counts: { builtin: number; imported: number; historyCategories: number; historyTeams: number; total: number };
@@ -47,10 +57,10 @@ export const HISTORY_WEIGHT = 3;
 const MIN_EVALUATION_EXAMPLES = 25;
 
 /**
- * Trains the category model on built-in + imported + corrected examples, and the team head on the pass-on
- * corrections (with every category text as its background). Cross-validation scores only the imported and corrected
- * examples when there are enough, with the built-in ones always in training: that measures the model on the text the
- * operator cares about, trained exactly as the final model is.
+ * Trains the category model on built-in + imported + corrected examples, the team head on the pass-on corrections
+ * (with every category text as its background), and the team model on an exported history's team column. Cross-
+ * validation predicts every example once, for the calibration; its report scores only the imported and corrected
+ * examples when there are enough: that measures the model on the text the operator cares about.
  */
 export function trainClassifier(input: TrainingInput, options: TrainingOptions = {}): TrainingOutcome {
   const builtin = input.builtin === false ? [] : builtinExamples();
@@ -60,24 +70,38 @@ export function trainClassifier(input: TrainingInput, options: TrainingOptions =
   const all = [...builtin.map(toLabelled), ...scored];
   if (all.length === 0) throw new Error('no examples to train on');
   const labels = CATEGORIES.filter((c) => all.some((e) => e.label === c));
-  const category = trainTextModel(all, { labels });
+  // The file's categories and the built-in ones differ in size (500 bugs, 60 sales leads): every category counts alike.
+  const category = trainTextModel(all, { labels, balance: true });
   const teamExamples = input.history?.teams ?? [];
   const teams = trainTeamHead(teamExamples, all.map((e) => e.text));
   const evaluatedOn = scored.length >= MIN_EVALUATION_EXAMPLES ? 'imported_and_history' : 'all';
-  const cvOptions = { folds: options.folds, seed: options.seed, labels, labelOrder: CATEGORIES, onPrediction: options.onPrediction };
-  const report =
-    options.crossValidate === false
-      ? undefined
-      : evaluatedOn === 'imported_and_history'
-        ? crossValidate(scored, { ...cvOptions, alwaysTrain: builtin.map(toLabelled) })
-        : crossValidate(all, cvOptions);
+  let report: EvaluationReport | undefined;
+  let calibration: Calibration | undefined = input.builtin === false ? undefined : BUILTIN_CALIBRATION;
+  if (options.crossValidate !== false) {
+    // Every example, built-in ones included, is predicted once by a model that did not see it: the calibration needs
+    // chatter and feedback alike. The report scores the operator's own examples when there are enough of them.
+    const oof = outOfFold(all, { folds: options.folds, seed: options.seed, labels, balance: true });
+    const first = evaluatedOn === 'all' ? 0 : builtin.length;
+    const truth = all.map((e) => e.label);
+    report = evaluatePredictions(truth.slice(first).map((t, i) => ({ truth: t, predicted: oof.predicted[first + i] as string })), CATEGORIES);
+    calibration = calibrate(truth, oof);
+    const own = builtin.length;
+    if (options.onPrediction) for (let i = own; i < all.length; i += 1) options.onPrediction(i - own, oof.predicted[i] as string, Math.max(...(oof.probabilities[i] as Float64Array)));
+  }
+  const teamTraining = input.teamHistory ? trainTeamModel(input.teamHistory.examples, input.teamHistory.column, options) : undefined;
   const teamCounts: Record<string, number> = {};
   for (const label of teams?.model.labels ?? []) {
     if (label !== BACKGROUND) teamCounts[label] = teamExamples.filter((e) => e.team === label).length;
   }
   return {
-    model: teams ? { category, teams } : { category },
+    model: {
+      category,
+      ...(teams ? { teams } : {}),
+      ...(calibration ? { calibration } : {}),
+      ...(teamTraining ? { teamModel: teamTraining.teamModel } : {}),
+    },
     report,
+    ...(teamTraining?.report ? { teamReport: teamTraining.report } : {}),
     evaluatedOn,
     counts: {
       builtin: builtin.length,
@@ -108,6 +132,7 @@ export function trainingMetrics(outcome: TrainingOutcome, provenance: ModelProve
     teams: outcome.teams,
     evaluatedOn: outcome.evaluatedOn,
     ...(outcome.report ? { crossValidation: outcome.report } : {}),
+    ...(outcome.teamReport ? { teamCrossValidation: outcome.teamReport } : {}),
   };
 }
 

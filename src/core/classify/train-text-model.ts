@@ -19,6 +19,11 @@ export interface TrainTextOptions {
   labels?: readonly string[];
   features?: FeatureOptions;
   softmax?: SoftmaxOptions;
+  /**
+   * Weigh each label's examples so that every label counts alike (prior correction): a label with 40 examples out
+   * of 2,000 would otherwise be predicted only when nothing else fits.
+   */
+  balance?: boolean;
 }
 
 /** Texts → counted features, once; cross-validation reuses them across folds. */
@@ -53,8 +58,17 @@ export function trainFromCounts(counts: readonly SparseVector[], examples: reado
     if (index === undefined) throw new Error(`label "${e.label}" is not one of ${labels.join(', ')}`);
     return index;
   });
-  const weighted = examples.some((e) => e.weight !== undefined && e.weight !== 1);
-  const sampleWeights = weighted ? Float32Array.from(examples, (e) => e.weight ?? 1) : undefined;
+  const weighted = options.balance || examples.some((e) => e.weight !== undefined && e.weight !== 1);
+  const perLabel = options.balance ? labelWeights(y, labels.length) : undefined;
+  const sampleWeights = weighted ? Float32Array.from(examples, (e, i) => (e.weight ?? 1) * (perLabel ? (perLabel[y[i] as number] as number) : 1)) : undefined;
   const fitted = fitSoftmax(vectors, y, labels.length, vocabulary.slots.length, options.softmax ?? DEFAULT_SOFTMAX, sampleWeights);
   return new TextModel({ labels, features, slots: vocabulary.slots, idf: vocabulary.idf, weights: fitted.weights, bias: fitted.bias }, rows);
+}
+
+/** total / (labels present × count of the label): each label present weighs as much as an average label. */
+function labelWeights(y: Int32Array, labels: number): Float64Array {
+  const counts = new Float64Array(labels);
+  for (const label of y) counts[label] = (counts[label] as number) + 1;
+  const present = counts.filter((n) => n > 0).length;
+  return counts.map((n) => (n > 0 ? y.length / (present * n) : 0));
 }

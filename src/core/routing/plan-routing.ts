@@ -19,30 +19,43 @@ const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
 /**
  * Decides which teams receive an item, and why. Rules are read in order; a rule's category condition counts only
  * when the classifier is confident. Teams learned from the ledger's corrections outrank category rules, because
- * they exist precisely where those rules sent similar items to the wrong desk. Nothing matched: the fallback team,
- * with the two best guesses attached when the classifier was unsure.
+ * they exist precisely where those rules sent similar items to the wrong desk. The team model trained on the
+ * organisation's own history (`liaison train --team`), when confident, comes after the config's own rules (keywords,
+ * community, urgency) and before its category rules, which are generic where it learnt this organisation's desks.
+ * Nothing matched:
+ * the fallback team, with the two best guesses attached when the classifier was unsure.
  */
 export function planRouting(config: LiaisonConfig, subject: RoutingSubject): PlannedRouting[] {
   const { classification } = subject;
   const confident = classification.confidence >= config.routing.minConfidence;
   const learned = classification.teams?.[0];
   const useLearned = learned !== undefined && learned.confidence >= config.routing.minConfidence && learned.team in config.teams;
+  const own = classification.learnedTeam && classification.learnedTeam.team in config.teams ? classification.learnedTeam : undefined;
   const planned = new Map<string, RoutingReason>();
 
   for (const rule of config.routing.rules) {
     const usesCategory = rule.when.category !== undefined;
-    if (usesCategory && (!confident || useLearned)) continue;
+    if (usesCategory && (!confident || useLearned || own)) continue;
     const matched = matchRule(rule, subject);
     if (!matched) continue;
-    for (const team of rule.route) if (!planned.has(team)) planned.set(team, { kind: usesCategory ? 'classifier' : 'rule', summary: matched, rule: rule.name, terms: usesCategory ? classification.terms : undefined });
+    const reason: RoutingReason = usesCategory
+      ? { kind: 'classifier', source: 'category', summary: matched, rule: rule.name, terms: classification.terms, confidence: classification.confidence }
+      : { kind: 'rule', summary: matched, rule: rule.name };
+    for (const team of rule.route) if (!planned.has(team)) planned.set(team, reason);
     if (rule.stop) break;
   }
   if (useLearned && !planned.has(learned.team)) {
     planned.set(learned.team, {
       kind: 'classifier',
+      source: 'hand_offs',
       summary: `Learned from earlier hand-offs of similar feedback (${percent(learned.confidence)})${classification.terms.length ? `: ${quoted(classification.terms)}` : ''}`,
       terms: classification.terms,
+      confidence: learned.confidence,
     });
+  }
+  if (planned.size === 0 && own) {
+    const terms = own.terms.length > 0 ? own.terms : classification.terms;
+    planned.set(own.team, { kind: 'classifier', source: 'team_model', summary: `Like earlier items ${own.team} handled${terms.length ? `: ${quoted(terms)}` : ''}`, terms, confidence: own.confidence });
   }
   if (planned.size > 0) return [...planned].map(([team, reason]) => ({ team, reason }));
 

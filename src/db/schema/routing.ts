@@ -14,7 +14,12 @@ export interface RoutingReason {
   kind: 'rule' | 'classifier' | 'fallback' | 'unsure' | 'pass_on' | 'manual' | 'escalation';
   summary: string;
   rule?: string;
+  /** The words or phrases that weighed most (never filler), for presenters to show. */
   terms?: string[];
+  /** For kind `classifier`: what decided the team, the category rules, a model of the organisation's own teams trained on an exported history, or earlier hand-offs. */
+  source?: 'category' | 'team_model' | 'hand_offs';
+  /** For kind `classifier`: how sure that model was, 0..1. */
+  confidence?: number;
   /** When the classifier was unsure: the two best teams, offered on the card as one-click choices. */
   suggestions?: { team: string; category: string; confidence: number }[];
 }

@@ -73,7 +73,7 @@ describe('liaison train and liaison evaluate', () => {
     await writeFile(file, csvOf(ROWS));
     await liaison('train', '--data', file, '--text', 'title,body', '--label', 'kind', '--map', 'feature=feature_request');
 
-    expect(output).toContain('read 18 labelled rows from issues.csv');
+    expect(output).toContain('read 18 rows from issues.csv');
     const total = builtinExamples().length + ROWS.length;
     // Too few file rows to score them alone: the report covers every example.
     expect(output).toContain(`5-fold cross-validation on all ${total} examples`);
@@ -93,7 +93,7 @@ describe('liaison train and liaison evaluate', () => {
     const errors = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     await liaison('train', '--data', file, '--text', 'title,body', '--label', 'kind');
     expect(process.exitCode).toBe(1);
-    expect(String(errors.mock.calls[0]?.[0])).toMatch(/"feature" \(6 rows\).*--map feature=<category>/);
+    expect(String(errors.mock.calls[0]?.[0])).toMatch(/rows 8–13 \(6 rows\): label "feature" is not a category; map it with --map feature=<category>/);
     expect(await database.current().db.select().from(classifierModels)).toEqual([]);
   });
 

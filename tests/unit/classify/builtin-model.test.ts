@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinClassifier } from '../../../src/core/classify/builtin-model.js';
 import { builtinExamples } from '../../../src/core/classify/examples/index.js';
 import { CATEGORIES } from '../../../src/config/schema.js';
-import { HELD_OUT_CHATTER, HELD_OUT_FEEDBACK } from './held-out-examples.js';
+import { HELD_OUT_CHATTER, HELD_OUT_FEEDBACK, TERSE_REPORTS, USAGE_QUESTIONS } from './held-out-examples.js';
 
 describe('the built-in model', () => {
   const classifier = builtinClassifier();
@@ -14,7 +14,7 @@ describe('the built-in model', () => {
 
   it('is tested on texts it was not trained on', () => {
     const training = new Set(builtinExamples().map((e) => e.text.toLowerCase()));
-    const heldOut = [...HELD_OUT_CHATTER, ...Object.values(HELD_OUT_FEEDBACK).flat()];
+    const heldOut = [...HELD_OUT_CHATTER, ...Object.values(HELD_OUT_FEEDBACK).flat(), ...TERSE_REPORTS, ...USAGE_QUESTIONS];
     expect(heldOut.filter((text) => training.has(text.toLowerCase()))).toEqual([]);
   });
 
@@ -29,6 +29,31 @@ describe('the built-in model', () => {
       .flat()
       .filter((text) => classifier.classify(text).category === 'noise');
     expect(asNoise).toEqual([]);
+  });
+
+  it('takes a terse outage report for a report, never for chatter', () => {
+    const asChatter = TERSE_REPORTS.filter((text) => {
+      const result = builtinClassifier().classify(text);
+      return result.category === 'noise' || result.outOfScope?.confident;
+    });
+    expect(asChatter).toEqual([]);
+  });
+
+  it('recognises usage questions as questions', () => {
+    const others = USAGE_QUESTIONS.filter((text) => classifier.classify(text).category !== 'question');
+    expect(others).toEqual([]);
+  });
+
+  it('does not let six mentions turn a bug report into chatter', () => {
+    const report = 'the upload button throws an error since the update';
+    const slack = classifier.classify(`<@U01AAAA> <@U02BBBB> <@U03CCCC> <@U04DDDD> <@U05EEEE> <@U06FFFF> ${report}`);
+    const discord = classifier.classify(`<@111111111111111111> <@!222222222222222222> <@&333333333333333333> <@444444444444444444> <@555555555555555555> <@666666666666666666> ${report}`);
+    const plain = classifier.classify(report);
+    for (const result of [slack, discord]) {
+      expect(result.category).toBe('bug');
+      expect(result.outOfScope?.confident).toBe(false);
+      expect(result.confidence).toBeCloseTo(plain.confidence, 1);
+    }
   });
 
   it('gets most unseen feedback into the right category', () => {

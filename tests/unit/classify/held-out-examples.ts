@@ -73,3 +73,33 @@ export const HELD_OUT_FEEDBACK: Readonly<Record<string, readonly string[]>> = {
     'If this is not fixed soon we will not renew.',
   ],
 };
+
+/** Terse problem reports, the kind that used to be taken for chatter: short, unpunctuated, "again", "still". */
+export const TERSE_REPORTS: readonly string[] = [
+  'my thermostat is offline',
+  'still down',
+  'logged out again??',
+  'the dashboard is broken',
+  'app crashed',
+  'sync not working',
+  'my device wont connect',
+  'error on checkout',
+  'payments failing',
+  "page won't load",
+  'keeps crashing on startup',
+  'data missing from yesterday',
+  'webhook stopped firing',
+  'camera feed frozen',
+  'login broken again',
+  'cannot sign in since this morning',
+];
+
+/** Usage questions as people ask them on GitHub and in chat. */
+export const USAGE_QUESTIONS: readonly string[] = [
+  'How do I export my readings to a spreadsheet?',
+  'Is there a way to mute alerts at night?',
+  'how do i add a second admin',
+  'Is it possible to self-host the dashboard?',
+  'How to connect two hubs to one account?',
+  'What is the best way to migrate boards between workspaces?',
+];

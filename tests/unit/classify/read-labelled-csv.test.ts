@@ -37,23 +37,36 @@ describe('reading a labelled CSV', () => {
     expect(examples).toHaveLength(1);
   });
 
-  it('skips rows without text or label and says how many', async () => {
-    const result = await readLabelledCsv(csv('title,body,kind\n,,bug\nCrash,,\nCrash,boom,bug\n'), columns);
-    expect(result.examples).toHaveLength(1);
-    expect(result.skipped).toBe(2);
+  it('lists every row without text or label and every label that is no category, with the rows, and keeps nothing', async () => {
+    const file = 'title,body,kind\n,,bug\nCrash,,\nCrash,boom,bug\nc,d,enhancement\ne,f,docs\ng,h,enhancement\n';
+    const error = await readLabelledCsv(csv(file), columns).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_input' });
+    const message = (error as Error).message;
+    expect(message).toContain('the file has 5 problems; nothing was trained or changed');
+    expect(message).toContain('row 2: no text');
+    expect(message).toContain('row 3: no label');
+    expect(message).toMatch(/rows 5, 7 \(2 rows\): label "enhancement" is not a category; map it with --map enhancement=<category>/);
+    expect(message).toMatch(/row 6: label "docs" is not a category/);
   });
 
-  it('lists every label that is neither a category nor mapped, with counts', async () => {
-    const file = 'title,body,kind\na,b,bug\nc,d,enhancement\ne,f,docs\ng,h,enhancement\n';
-    await expect(readLabelledCsv(csv(file), columns)).rejects.toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(/"enhancement" \(2 rows\), "docs" \(1 rows\).*--map enhancement=<category> --map docs=<category>/),
-    });
+  it('checks a team column against the teams of the config and names the unknown ones with their rows', async () => {
+    const file = 'text,team\nInvoice wrong,billing\nHub offline,hardware\nRefund please,billing\nApp crash,mobile\n';
+    const error = await readLabelledCsv(csv(file), { text: ['text'], team: 'team', knownTeams: ['billing', 'hardware'] }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('row 5: team "mobile" is not a team in the config (teams: billing, hardware)');
+    const ok = await readLabelledCsv(csv(file.replace('mobile', 'hardware')), { text: ['text'], team: 'team', knownTeams: ['billing', 'hardware'] });
+    expect(ok.rows.map((r) => r.team)).toEqual(['billing', 'hardware', 'billing', 'hardware']);
+    expect(ok.examples).toEqual([]);
+  });
+
+  it('keeps each row\'s id and group for per-group scores and prediction files', async () => {
+    const file = 'key,repo,title,body,kind\nA-1,react,Crash,boom,bug\nA-2,vscode,Idea,add it,feature\n';
+    const { rows } = await readLabelledCsv(csv(file), { ...columns, id: 'key', group: 'repo' });
+    expect(rows.map((r) => [r.row, r.id, r.group, r.category])).toEqual([[2, 'A-1', 'react', 'bug'], [3, 'A-2', 'vscode', 'feature_request']]);
   });
 
   it('names a missing column and the columns the file has', async () => {
     await expect(readLabelledCsv(csv('title,text,kind\na,b,bug\n'), columns)).rejects.toMatchObject({
-      message: expect.stringMatching(/"body" not in the file; it has "title", "text", "kind"/),
+      message: expect.stringMatching(/row 1: column "body" not in the file; it has "title", "text", "kind"/),
     });
   });
 

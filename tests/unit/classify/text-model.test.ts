@@ -37,7 +37,7 @@ describe('a trained text model', () => {
     const scores = model.score('the settings screen crashes with an error');
     expect(model.labels[scores.probabilities.indexOf(Math.max(...scores.probabilities))]).toBe('bug');
     const terms = scores.explain(model.labels.indexOf('bug'), 3);
-    expect(terms).toContain('settings');
+    expect(terms.some((term) => term.split(' ').includes('settings'))).toBe(true);
     for (const term of terms) expect('the settings screen crashes with an error').toContain(term);
   });
 
