@@ -19,6 +19,10 @@ export interface Classification {
   modelVersion: string;
   /** Teams learned from the ledger's corrections (pass-ons, re-categorisations), best first. */
   teams?: { team: string; confidence: number }[];
+  /** Calibrated at training time: true when `confidence` is below the model's "unsure" threshold. */
+  unsure?: boolean;
+  /** Calibrated at training time: how likely the text is out of scope (chatter, off-topic), and whether that passes the model's out-of-scope threshold. */
+  outOfScope?: { score: number; confident: boolean };
 }
 
 /** Classifies feedback text. Pure and synchronous: no network, no I/O, so capture stays fast. */

@@ -20,7 +20,7 @@ const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
  * Decides which teams receive an item, and why. Rules are read in order; a rule's category condition counts only
  * when the classifier is confident. Teams learned from the ledger's corrections outrank category rules, because
  * they exist precisely where those rules sent similar items to the wrong desk. Nothing matched: the fallback team,
- * with the two best guesses attached when the classifier was unsure.
+ * with the two best guesses attached when the classifier was unsure or took it for chatter.
  */
 export function planRouting(config: LiaisonConfig, subject: RoutingSubject): PlannedRouting[] {
   const { classification } = subject;
@@ -47,6 +47,10 @@ export function planRouting(config: LiaisonConfig, subject: RoutingSubject): Pla
   if (planned.size > 0) return [...planned].map(([team, reason]) => ({ team, reason }));
 
   const fallback = config.routing.fallback;
+  // Chatter that reaches routing was sent on purpose or was borderline: someone checks it, with the best guesses offered.
+  if (classification.category === 'noise') {
+    return [{ team: fallback, reason: { kind: 'unsure', summary: `Reads like chatter (${percent(classification.confidence)}), so it went to the fallback team to check`, suggestions: suggestTeams(config, subject) } }];
+  }
   if (!confident) {
     return [{ team: fallback, reason: { kind: 'unsure', summary: `Not sure what this is (best guess ${classification.category.replace('_', ' ')} at ${percent(classification.confidence)}), so it went to the fallback team`, suggestions: suggestTeams(config, subject) } }];
   }

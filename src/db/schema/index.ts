@@ -5,3 +5,4 @@ export * from './routing.js';
 export * from './delivery.js';
 export * from './bookkeeping.js';
 export * from './sla.js';
+export * from './skipped-chatter.js';
