@@ -29,6 +29,7 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
     lines.push(`  ${inert(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${a.team}` : ''}${card.passedTo ? ` to ${card.passedTo}` : ''}${a.reason ? `: ${inert(a.reason)}` : ''} · ${localTime(a.createdAt, timezone)}`);
   }
   if (card.suggestions.length > 0) lines.push(`  maybe for: ${card.suggestions.map((s) => `${s.teamName} (${s.category.replace('_', ' ')})`).join(' or ')}`);
+  for (const d of card.duplicates) lines.push(`  looks like #${d.itemId} — merge? “${inert(excerpt(d.title ? `${d.title}: ${d.excerpt}` : d.excerpt, 120))}” (${d.community.name})`);
   if (card.available.length > 0) lines.push(`  ${card.available.map((a) => `[${BUTTON_LABEL[a]}]`).join(' ')}`);
   return lines;
 }

@@ -32,6 +32,11 @@ export function parseEscalateCommand(text: string, config: LiaisonConfig): Escal
   return args;
 }
 
+/** What the person who merged is told; the cards say the rest. */
+export function mergedText(merged: { itemId: number; merged: number[]; voices: number }): string {
+  return `:link: Merged ${merged.merged.map((id) => `#${id}`).join(', ')} into #${merged.itemId}: one item, ${merged.voices} voices. Everyone who said it will hear the outcome.`;
+}
+
 export const LIAISON_HELP = [
   '*Liaison commands*',
   '`/feedback [@member] [community:key] text` — capture feedback someone gave you',

@@ -14,6 +14,7 @@ export const CARD_ACTION = {
   pass_on: 'card:pass_on',
   reopen: 'card:reopen',
   suggestion: 'card:suggestion',
+  merge: 'card:merge',
 } as const;
 
 const BUTTON: Record<TeamAction, { label: string; style?: 'primary' | 'danger' }> = {
@@ -54,6 +55,10 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
     blocks.push(section(`:thinking_face: Liaison was not sure this is for ${escapeMrkdwn(routing.team.name)}. Is it for one of these?`));
     blocks.push({ type: 'actions', block_id: `card:${routing.id}:suggest`, elements: card.suggestions.slice(0, 5).map((s) => button(`${s.teamName} (${s.category.replace('_', ' ')})`, `${CARD_ACTION.suggestion}:${s.team}`, JSON.stringify({ routingId: routing.id, team: s.team, category: s.category }))) });
   }
+  if (card.duplicates.length > 0) {
+    blocks.push(section(card.duplicates.map((d) => `:link: *Looks like #${d.itemId} — merge?* ${quoteLine(d.title ? `${d.title}: ${d.excerpt}` : d.excerpt)} · ${escapeMrkdwn(d.community.name)}`).join('\n')));
+    blocks.push({ type: 'actions', block_id: `card:${routing.id}:merge`, elements: card.duplicates.map((d) => button(`Merge with #${d.itemId}`, `${CARD_ACTION.merge}:${d.itemId}`, JSON.stringify({ items: [item.id, d.itemId] }))) });
+  }
   if (card.available.length > 0) {
     blocks.push({ type: 'actions', block_id: `card:${routing.id}:actions`, elements: card.available.map((a) => button(BUTTON[a].label, CARD_ACTION[a], `${routing.id}:${routing.team.id}`, BUTTON[a].style)) });
   }
@@ -80,4 +85,10 @@ function lastActionLine(card: RoutingCard, timezone: string): string | undefined
   const to = card.passedTo ? ` to ${escapeMrkdwn(card.passedTo)}` : '';
   const reason = a.reason ? `: ${userText(a.reason)}` : '';
   return `${userText(a.actorName)} ${verb} it${team}${to}${reason} · ${slackDate(a.createdAt, localTime(a.createdAt, timezone))}`;
+}
+
+/** A look-alike's words on one line, inert and short. */
+function quoteLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `_“${userText(line.length > 120 ? `${line.slice(0, 120)}…` : line)}”_`;
 }
