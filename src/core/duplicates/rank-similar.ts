@@ -26,8 +26,10 @@ export function rankSimilar<T>(query: string[], corpus: CorpusEntry<T>[], option
   const q = vector(query, idf);
   const ranked: Ranked<T>[] = [];
   for (const entry of corpus) {
-    let dot = 0;
+    // Most entries share no word with the query: they score 0 and need no vector.
+    if (!entry.terms.some((term) => q.has(term))) continue;
     const d = vector(entry.terms, idf);
+    let dot = 0;
     for (const [term, weight] of q) dot += weight * (d.get(term) ?? 0);
     if (dot >= options.minScore) ranked.push({ value: entry.value, score: Math.round(dot * 1000) / 1000 });
   }

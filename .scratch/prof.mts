@@ -1,0 +1,30 @@
+import pino from 'pino';
+import { loadConfig } from '../src/config/load-config.js';
+import { captureFeedback } from '../src/core/capture-feedback.js';
+import { systemClock } from '../src/core/clock.js';
+import { syncOrganisation } from '../src/core/sync-organisation.js';
+import { builtinClassifier } from '../src/core/classify/builtin-model.js';
+import { similarOpenItems } from '../src/core/duplicates/similar-open-items.js';
+import { similarityTerms } from '../src/core/duplicates/similarity-terms.js';
+import { connect, migrateDatabase } from '../src/db/client.js';
+import { feedbackText } from '../bench/support/feedback-texts.js';
+const database = connect('postgres://postgres@127.0.0.1:5432/rf_bench');
+await migrateDatabase(database);
+const { config } = await loadConfig(undefined);
+await syncOrganisation(database.db, config);
+const ctx = { db: database.db, config, clock: systemClock, logger: pino({ level: 'silent' }), classifier: builtinClassifier() };
+const n = Number((await database.sql`select count(*) c from feedback_items`)[0]!.c);
+let t = performance.now();
+for (let i = n; i < 2000; i++) await captureFeedback(ctx, { source: { platform: 'webhook', id: 'forum' }, message: { platform: 'webhook', channelId: 'forum', id: `o${i}`, text: feedbackText(i), postedAt: new Date() }, author: { platform: 'webhook', id: `a${i}`, name: 'x' }, via: 'webhook' });
+console.log('capture', performance.now() - t);
+for (let k = 0; k < 5; k++) {
+  t = performance.now();
+  const r = await similarOpenItems(database.db, config, { text: feedbackText(7), limit: 3 }, new Date());
+  console.log('find', (performance.now() - t).toFixed(1), r.length);
+}
+t = performance.now();
+const rows = await database.sql`select i.id, left(i.text,1000) t, (select array_agg(r.team_id order by r.id) from routings r where r.item_id = i.id and r.status in ('open','acknowledged','owned')) teams from feedback_items i where i.merged_into_id is null and exists (select 1 from routings r where r.item_id = i.id and r.status in ('open','acknowledged','owned')) order by captured_at desc limit 2000`;
+console.log('sql', (performance.now() - t).toFixed(1), rows.length);
+t = performance.now(); for (const r of rows) similarityTerms(r.t); console.log('terms', (performance.now() - t).toFixed(1));
+console.log(await database.sql`explain analyze select i.id from feedback_items i where i.merged_into_id is null and exists (select 1 from routings r where r.item_id = i.id and r.status in ('open','acknowledged','owned')) order by captured_at desc limit 2000`);
+await database.close();
