@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { feedbackItems } from '../../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { feedbackItems, inboundEvents } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent, slashCommand } from './helpers/slack-payloads.js';
@@ -20,6 +21,8 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
     const body = eventCallback(messageEvent({ channel: 'C0BIGCO', ts: TS, text: 'We would love an export to CSV' }), 'EvSocket1');
     const ack = await socket.send('events_api', body);
     expect(ack.payload ?? {}).toEqual({});
+    // In Socket Mode the acknowledgement comes before the listener runs: wait until the event is handled.
+    await waitFor(async () => (await h.ctx.db.$count(inboundEvents, eq(inboundEvents.status, 'done'))) === 1);
     await h.settle();
     await socket.send('events_api', body, 1); // Slack's retry of the same event
     await h.settle();
@@ -36,3 +39,11 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(answered).toContain('/escalate');
   });
 });
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
