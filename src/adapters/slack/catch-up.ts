@@ -81,7 +81,7 @@ export class SlackCatchUp {
     const found: MessageEvent[] = [];
     let page: string | undefined;
     let pages = 0;
-    let more = false;
+    let more: boolean;
     do {
       const result = await this.withRateLimit(() => this.options.client.conversations.history({ channel, oldest, limit: PAGE, ...(page ? { cursor: page } : {}) }));
       found.push(...((result.messages ?? []) as MessageEvent[]).map((m) => ({ ...m, channel })));
@@ -122,7 +122,7 @@ export class SlackCatchUp {
         const seconds = (error as { retryAfter: number }).retryAfter;
         this.deps.logger.info({ retryAfter: seconds }, 'slack asked the catch-up to wait');
         await this.pause(seconds * 1000);
-        if (this.stopping) throw new Error('stopping');
+        if (this.stopping) throw new Error('slack catch-up stopped while waiting out a rate limit', { cause: error });
       }
     }
   }
