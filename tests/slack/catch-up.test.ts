@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { feedbackItems, sources } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { waitFor } from '../helpers/wait-for.js';
 import type { StoredMessage } from './helpers/fake-slack-api.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
@@ -77,11 +78,3 @@ describe('Slack catch-up after downtime', () => {
     expect(await itemTexts(h)).toEqual(['Posted while reconnecting: the app crashes']);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { feedbackItems, inboundEvents } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent, slashCommand } from './helpers/slack-payloads.js';
 
@@ -39,11 +40,3 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(answered).toContain('/escalate');
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
