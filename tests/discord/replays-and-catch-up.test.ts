@@ -94,6 +94,20 @@ describe('gateway replays and downtime', () => {
     expect(await itemTexts(h)).toHaveLength(106);
   });
 
+  it('after downtime, waits out a 429 on the history and still captures what was missed', async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Seen live: it crashes'));
+    await h.restart({
+      whileDown: () => {
+        userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'Missed: sync is broken');
+        // discord.js waits as long as Discord says (here 50 ms) and asks again.
+        h.discord.rest.rateLimitNext('GET', /^\/channels\/1101\/messages$/, 0.05);
+      },
+    });
+    expect(await itemTexts(h)).toEqual(['Seen live: it crashes', 'Missed: sync is broken']);
+    expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('after downtime, captures a forum post made meanwhile, with its title and tags', async () => {
     const h = await startDiscord();
     const first = forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ann, 'Crash on save', 'It crashes on save');
