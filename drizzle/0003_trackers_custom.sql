@@ -26,7 +26,7 @@ END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 -- A ledger row is an event (captured, resolved, declined, escalated, or acted for everything else a person or the
--- tracker did; breach-ladder steps are not: `breached` comes from sla_events). Routings a capture, a pass-on or an
+-- tracker did; breach-ladder steps are not: `breached` comes from sla_events; nor are identity links, which concern a member, not an item). Routings a capture, a pass-on or an
 -- escalation created are `routed` events right after it.
 CREATE FUNCTION liaison_action_webhook_events() RETURNS trigger AS $$
 DECLARE
@@ -37,7 +37,7 @@ BEGIN
     SELECT * FROM (
       SELECT a.id AS seq, 0 AS ord, 0::bigint AS sub_ord, a.item_id, a.routing_id, a.id AS action_id, a.created_at AS at, 'action:' || a.id AS cause,
         CASE a.kind WHEN 'capture' THEN 'captured' WHEN 'resolve' THEN 'resolved' WHEN 'decline' THEN 'declined' WHEN 'escalate' THEN 'escalated' ELSE 'acted' END AS type
-      FROM new_rows a WHERE a.kind <> 'sla_ladder'
+      FROM new_rows a WHERE a.kind <> 'sla_ladder' AND a.item_id IS NOT NULL
       UNION ALL
       SELECT a.id, 1, r.id, a.item_id, r.id, a.id, a.created_at, 'action:' || a.id || ':routing:' || r.id, 'routed'
       FROM new_rows a JOIN routings r ON r.item_id = a.item_id

@@ -57,7 +57,7 @@ export interface RunningLiaison {
 export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   const { env, loaded, database, logger, roles } = deps;
   const clock = deps.clock ?? systemClock;
-  await syncOrganisation(database.db, loaded.config);
+  await syncOrganisation(database.db, loaded.config, clock.now());
   const ctx: Context = { db: database.db, config: loaded.config, clock, logger, classifier: deps.routingModel.classifier };
   // Every platform with credentials can be posted to (a worker-only process still delivers to Slack and Discord);
   // only the processes with its role listen to it. Slack's HTTP mode listens through the web role.

@@ -119,7 +119,7 @@ const ConfigShape = z
     capture: z
       .strictObject({
         reactions: z.array(z.string().min(1)).default(['mega']),
-        /** Chatter (thanks, greetings, jokes) is recognised; `skip` does not capture it at all. */
+        /** `skip`: a channel message the model is confident is chatter is counted, not captured (borderline ones are routed as unsure); `capture`: every channel message is captured. */
         noise: z.enum(['skip', 'capture']).default('skip'),
       })
       .prefault({}),

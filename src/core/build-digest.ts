@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { skippedChatterIn } from './chatter/skipped-chatter.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { parseInput } from './parse-input.js';
@@ -38,6 +39,8 @@ export interface DigestReport {
   silos: Silos;
   handoffs: { from: string; to: string; count: number }[];
   breaches: Breach[];
+  /** Automatic channel messages skipped as chatter in the period: counted, never stored or routed. */
+  notRouted: { skipped: number; communities: { community: string; name: string; skipped: number }[] };
 }
 
 /**
@@ -55,7 +58,7 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   // Periods are half-open; a running one must still include what happened at this very moment.
   const effective = { ...period, end: asOf === now ? new Date(now.getTime() + 1) : asOf };
   const previous = previousPeriod(period);
-  const [current, before, silos, handoffs, breaches, breachesBefore, issues] = await Promise.all([
+  const [current, before, silos, handoffs, breaches, breachesBefore, issues, skipped] = await Promise.all([
     teamMetrics(ctx.db, effective, input.team),
     teamMetrics(ctx.db, previous, input.team),
     findSilos(ctx.db, effective, input.team),
@@ -63,6 +66,7 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
     loadBreaches(ctx.db, ctx.config, effective, input.team),
     loadBreaches(ctx.db, ctx.config, previous, input.team),
     trackerFigures(ctx.db, effective, input.team),
+    skippedChatterIn(ctx.db, effective, ctx.config.timezone),
   ]);
   applyBusinessBreaches(current, breaches);
   applyBusinessBreaches(before, breachesBefore);
@@ -80,6 +84,10 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
     silos,
     handoffs,
     breaches: listed,
+    notRouted: {
+      skipped: skipped.reduce((n, c) => n + c.skipped, 0),
+      communities: skipped.map((c) => ({ ...c, name: ctx.config.communities[c.community]?.name ?? c.community })),
+    },
   };
 }
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Category } from '../config/schema.js';
 import { voices } from '../db/schema/index.js';
 import { Actor } from './actor.js';
+import { isConfidentChatter } from './chatter/confident-chatter.js';
+import { recordSkippedChatter } from './chatter/skipped-chatter.js';
 import { insertCapture, type CaptureRow } from './capture/insert-capture.js';
 import { lookupSource, manualSource, type SourceRow } from './capture/source-lookup.js';
 import type { Context } from './context.js';
@@ -46,7 +48,11 @@ export type CaptureResult =
   | { status: 'duplicate'; itemId: number }
   | { status: 'ignored'; reason: 'noise' };
 
-const AUTOMATIC = new Set(['message', 'forum_post']);
+/**
+ * Only messages Liaison picks up by itself from a channel may be skipped as chatter. Everything a person or a system
+ * chose to send (intake, `/feedback`, the capture reaction, "Send to Liaison", a forum post) is always routed.
+ */
+const AUTOMATIC = new Set(['message']);
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** Stores a piece of feedback once, classifies and routes it, and enqueues a card for each team it reaches. */
@@ -56,19 +62,18 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
   const title = input.message.title === undefined ? undefined : cleanInbound(input.message.title);
   const classification = ctx.classifier.classify(title ? `${title}\n\n${text}` : text);
   if (input.overrides.category) classification.category = input.overrides.category;
-  if (classification.category === 'noise' && AUTOMATIC.has(input.via) && ctx.config.capture.noise === 'skip') {
+  const source = await findSource(ctx, input);
+  const now = ctx.clock.now();
+  if (AUTOMATIC.has(input.via) && ctx.config.capture.noise === 'skip' && isConfidentChatter(classification)) {
+    await recordSkippedChatter(ctx.db, source.communityId, now, ctx.config.timezone);
     return { status: 'ignored', reason: 'noise' };
   }
 
-  const source = await findSource(ctx, input);
   const planned: PlannedRouting[] = input.overrides.teams
     ? input.overrides.teams.map((team) => ({ team, reason: { kind: 'manual', summary: `Sent here by ${input.capturedBy?.name ?? 'hand'}${input.overrides.note ? `: ${input.overrides.note}` : ''}` } }))
-    : classification.category === 'noise'
-      ? []
-      : planRouting(ctx.config, { text: `${title ?? ''}\n${text}`, community: source.communityId, classification });
+    : planRouting(ctx.config, { text: `${title ?? ''}\n${text}`, community: source.communityId, classification });
   for (const p of planned) if (!(p.team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${p.team}".`);
 
-  const now = ctx.clock.now();
   const actor = input.capturedBy ?? input.author;
   const row: CaptureRow = {
     source,

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { LiaisonConfig } from '../config/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import { routings } from '../db/schema/index.js';
-import { TRANSITIONS, type TeamAction } from './actions/transitions.js';
+import { isActive, TRANSITIONS, type TeamAction } from './actions/transitions.js';
+import { similarOpenItems, type SimilarItem } from './duplicates/similar-open-items.js';
 import { loadItemViews, type ActionView, type ItemView, type RoutingView } from './items/item-views.js';
 import { routingSlaStatus, type SlaStatus } from './sla/sla-status.js';
 import { loadCardIssue, type CardIssue, type IssueAction } from './trackers/card-issue.js';
@@ -25,12 +26,16 @@ export interface RoutingCard {
   issue?: CardIssue;
   /** Create issue / Link issue, offered while the team has a tracker, the card is open and has no issue. */
   issueActions?: IssueAction[];
+  /** Open items that read like this one, offered as "Looks like #12 — merge?" while the routing is open. */
+  duplicates: SimilarItem[];
 }
+
+const SHOWN_DUPLICATES = 3;
 
 const BUTTON_ORDER: TeamAction[] = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen'];
 const SHOWN_ACTIONS = new Set(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'snooze', 'create_issue', 'link_issue']);
 
-/** Built when a card is sent or updated, so that the card always shows the routing's current state. */
+/** Built when a card is sent or updated, so that the card always shows the routing's current state (and today's look-alikes). */
 export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routingId: number, now: Date): Promise<RoutingCard | undefined> {
   const [row] = await db.select({ itemId: routings.itemId }).from(routings).where(eq(routings.id, routingId));
   if (!row) return undefined;
@@ -40,6 +45,9 @@ export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routing
   const mine = item.actions.filter((a) => a.routingId === routingId && SHOWN_ACTIONS.has(a.kind));
   const lastPass = [...mine].reverse().find((a) => a.kind === 'pass_on');
   const tracker = await loadCardIssue(db, config, { id: routing.id, teamId: routing.team.id, status: routing.status });
+  const duplicates = isActive(routing.status) && !item.mergedIntoId
+    ? await similarOpenItems(db, config, { text: `${item.title ?? ''} ${item.text}`, excludeItemId: item.id, limit: SHOWN_DUPLICATES }, now)
+    : [];
   return {
     ...tracker,
     item,
@@ -51,5 +59,6 @@ export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routing
       ? (routing.reason.suggestions ?? []).filter((s) => s.team !== routing.team.id).map((s) => ({ ...s, teamName: config.teams[s.team]?.name ?? s.team }))
       : [],
     sla: routing.sla ?? routingSlaStatus(config, { ...routing, teamId: routing.team.id }, now),
+    duplicates,
   };
 }

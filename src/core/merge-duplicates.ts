@@ -1,35 +1,41 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Tx } from '../db/client.js';
 import { actions, feedbackItems, routings, voices } from '../db/schema/index.js';
+import { repliesToVoices } from './actions/action-effects.js';
 import { enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { resolveItemId } from './items/resolve-item-id.js';
+import { enqueueDeliveries } from './outbox.js';
 import { parseInput } from './parse-input.js';
 
 export const MergeDuplicatesInput = z.object({
-  /** The item that stays. */
-  into: z.number().int().positive(),
+  /** The item that stays; when left out, the oldest of `duplicates` stays (one-click merges and commands). */
+  into: z.number().int().positive().optional(),
   /** Items saying the same thing; their voices join `into`. */
   duplicates: z.array(z.number().int().positive()).min(1),
   actor: Actor,
+  via: z.enum(['button', 'command', 'api']).default('command'),
 });
 export type MergeDuplicatesInput = z.input<typeof MergeDuplicatesInput>;
+
+type Routing = typeof routings.$inferSelect;
 
 /**
  * Several people said the same thing: one item, several voices. Every voice moves to the surviving item, so every
  * author hears its outcome. A duplicate's routing to a team the survivor lacks moves with it; one to a team the
- * survivor already reached is closed as merged.
+ * survivor already reached is closed as merged, and if that team has already answered the survivor, the duplicate's
+ * authors are told that answer now (they would otherwise never hear it).
  */
 export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   const input = parseInput(MergeDuplicatesInput, raw);
-  if (!input.actor.isCommunityManager && input.actor.teams.length === 0) {
-    throw new DomainError('not_permitted', 'Only team members and community managers can merge feedback.');
-  }
-  const into = await resolveItemId(ctx.db, input.into);
-  const duplicates = [...new Set(await Promise.all(input.duplicates.map((id) => resolveItemId(ctx.db, id))))].filter((id) => id !== into);
+  const named = [...new Set(await Promise.all(input.duplicates.map((id) => resolveItemId(ctx.db, id))))];
+  // The oldest item has the longest history (and the first voice): it is the one people already refer to.
+  const into = input.into === undefined ? Math.min(...named) : await resolveItemId(ctx.db, input.into);
+  const duplicates = named.filter((id) => id !== into);
   if (duplicates.length === 0) throw new DomainError('invalid_input', 'Those are already the same item.');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -37,27 +43,33 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     const locked = await tx.select().from(feedbackItems).where(inArray(feedbackItems.id, [into, ...duplicates])).orderBy(feedbackItems.id).for('update');
     const missing = [into, ...duplicates].filter((id) => !locked.some((i) => i.id === id));
     if (missing.length > 0) throw new DomainError('not_found', `There is no item ${missing.map((id) => `#${id}`).join(', ')}.`);
-    const survivorTeams = new Set((await tx.select({ team: routings.teamId }).from(routings).where(eq(routings.itemId, into))).map((r) => r.team));
-    const changed: (typeof routings.$inferSelect)[] = [];
-    for (const routing of await tx.select().from(routings).where(inArray(routings.itemId, duplicates)).orderBy(routings.id)) {
-      const moves = !survivorTeams.has(routing.teamId);
-      if (moves) survivorTeams.add(routing.teamId);
+    const all = await tx.select().from(routings).where(inArray(routings.itemId, [into, ...duplicates])).orderBy(routings.id);
+    assertMayMerge(input.actor, [into, ...duplicates], all);
+    const survivor = new Map(all.filter((r) => r.itemId === into).map((r) => [r.teamId, r]));
+    const changed: Routing[] = [];
+    const answered: { routing: Routing; duplicate: number }[] = [];
+    for (const routing of all.filter((r) => r.itemId !== into)) {
+      const kept = survivor.get(routing.teamId);
+      if (!kept) survivor.set(routing.teamId, routing);
+      else if (isActive(routing.status) && (kept.status === 'resolved' || kept.status === 'declined')) answered.push({ routing: kept, duplicate: routing.itemId });
       const [row] = await tx
         .update(routings)
-        .set(moves ? { itemId: into, version: sql`${routings.version} + 1`, updatedAt: now } : { status: isActive(routing.status) ? 'merged' : routing.status, closedAt: routing.closedAt ?? now, version: sql`${routings.version} + 1`, updatedAt: now })
+        .set(!kept ? { itemId: into, version: sql`${routings.version} + 1`, updatedAt: now } : { status: isActive(routing.status) ? 'merged' : routing.status, closedAt: routing.closedAt ?? now, version: sql`${routings.version} + 1`, updatedAt: now })
         .where(eq(routings.id, routing.id))
         .returning();
       if (row) changed.push(row);
     }
-    const moved = await tx.update(voices).set({ itemId: into }).where(inArray(voices.itemId, duplicates)).returning({ id: voices.id });
+    const moved = await tx.select().from(voices).where(inArray(voices.itemId, duplicates));
+    await tx.update(voices).set({ itemId: into }).where(inArray(voices.itemId, duplicates));
     await tx.update(feedbackItems).set({ mergedIntoId: into }).where(inArray(feedbackItems.id, duplicates));
-    const actor = { actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, via: 'command' as const, createdAt: now };
-    await tx.insert(actions).values([
+    const actor = { actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, via: input.via, createdAt: now };
+    const [merge] = await tx.insert(actions).values([
       { ...actor, itemId: into, kind: 'merge' as const, data: { merged: duplicates } },
       ...duplicates.map((id) => ({ ...actor, itemId: id, kind: 'merge' as const, data: { into } })),
-    ]);
+    ]).returning({ id: actions.id });
+    await tellAnswered(tx, ctx, answered, moved, `loop:merge:${merge?.id}`, now);
     for (const routing of changed) await enqueueCardRefresh(tx, ctx, routing, now);
-    for (const routing of await tx.select().from(routings).where(and(eq(routings.itemId, into)))) {
+    for (const routing of await tx.select().from(routings).where(eq(routings.itemId, into))) {
       if (!changed.some((c) => c.id === routing.id)) {
         const [bumped] = await tx.update(routings).set({ version: sql`${routings.version} + 1` }).where(eq(routings.id, routing.id)).returning();
         await enqueueCardRefresh(tx, ctx, bumped as typeof routing, now);
@@ -67,4 +79,26 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     ctx.logger.info({ into, duplicates, voicesMoved: moved.length }, 'duplicates merged');
     return { itemId: into, merged: duplicates, voices: voiceCount };
   });
+}
+
+/**
+ * Community managers merge anything; a team's members merge items that all reached their team, since those are the
+ * duplicates on their own desk.
+ */
+function assertMayMerge(actor: Actor, items: number[], all: Routing[]): void {
+  if (actor.isCommunityManager) return;
+  const shared = actor.teams.some((team) => items.every((id) => all.some((r) => r.itemId === id && r.teamId === team)));
+  if (shared) return;
+  throw new DomainError('not_permitted', `Only community managers, or members of a team that has all of them, can merge ${items.map((id) => `#${id}`).join(' and ')}.`);
+}
+
+/** The duplicates' authors (voices as they were before the merge) hear the answer the surviving item already got from a team. */
+async function tellAnswered(tx: Tx, ctx: Context, answered: { routing: Routing; duplicate: number }[], moved: (typeof voices.$inferSelect)[], key: string, now: Date) {
+  for (const { routing, duplicate } of answered) {
+    const mode = routing.status === 'resolved' ? ctx.config.closeTheLoop.onResolved : ctx.config.closeTheLoop.onDeclined;
+    if (mode === 'none') continue;
+    const heard = moved.filter((v) => v.itemId === duplicate);
+    const message = { outcome: routing.status, team: ctx.config.teams[routing.teamId]?.name ?? routing.teamId, reason: routing.status === 'declined' ? (routing.declineReason ?? undefined) : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name };
+    await enqueueDeliveries(tx, now, repliesToVoices(heard, mode, message, routing, `${key}:${routing.teamId}`));
+  }
 }

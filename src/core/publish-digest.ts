@@ -30,7 +30,7 @@ export async function publishDigest(ctx: Context, audience: DigestAudience, peri
       await enqueueDeliveries(tx, now, [{ key: `${key}:silos`, kind: 'digest_silos', target, parentId: ids.get(`${key}:team`), payload: silos }]);
       return true;
     }
-    const summary = { ...plain({ organisation: report.organisation, period: report.period, previousPeriod: report.previousPeriod, asOf: report.asOf, totals: report.totals, handoffs: report.handoffs, teams: report.teams }), silos: report.silos.counts };
+    const summary = { ...plain({ organisation: report.organisation, period: report.period, previousPeriod: report.previousPeriod, asOf: report.asOf, totals: report.totals, handoffs: report.handoffs, teams: report.teams, notRouted: report.notRouted }), silos: report.silos.counts };
     const ids = await enqueueDeliveries(tx, now, [{ key: `${key}:summary`, kind: 'digest_summary', target, payload: summary }]);
     const parentId = ids.get(`${key}:summary`);
     await enqueueDeliveries(tx, now, [

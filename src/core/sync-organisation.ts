@@ -9,9 +9,9 @@ type SourceRow = { communityId: string; platform: 'slack' | 'discord' | 'webhook
 
 /**
  * Makes the teams, communities and sources tables match the config. Nothing is deleted: a team or source removed from
- * the config is marked inactive, so that its history keeps its name.
+ * the config is marked inactive, so that its history keeps its name. `now` is when a new source starts being watched.
  */
-export async function syncOrganisation(db: Db, config: LiaisonConfig): Promise<void> {
+export async function syncOrganisation(db: Db, config: LiaisonConfig, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     for (const [id, team] of Object.entries(config.teams)) {
       const row = { name: team.name ?? id, homePlatform: channelPlatform(team.home), homeChannel: channelId(team.home), active: true, updatedAt: sql`now()` };
@@ -24,12 +24,15 @@ export async function syncOrganisation(db: Db, config: LiaisonConfig): Promise<v
     }
     await tx.update(communities).set({ active: false }).where(notInArray(communities.id, Object.keys(config.communities)));
     const rows = Object.entries(config.communities).flatMap(([id, community]) => community.sources.flatMap((s) => sourceRows(id, s)));
+    const watched = new Set((await tx.select({ platform: sources.platform, externalId: sources.externalId }).from(sources).where(eq(sources.active, true))).map((s) => `${s.platform}:${s.externalId}`));
     await tx.update(sources).set({ active: false }).where(and(eq(sources.active, true), notInArray(sources.kind, ['manual'])));
     for (const row of rows) {
+      // A source added back after a while unwatched starts afresh: what was said meanwhile was not for Liaison.
+      const again = watched.has(`${row.platform}:${row.externalId}`) ? {} : { watchedSince: now, lastMessageId: null };
       await tx
         .insert(sources)
-        .values({ ...row, active: true })
-        .onConflictDoUpdate({ target: [sources.platform, sources.externalId], set: { communityId: row.communityId, kind: row.kind, guildId: row.guildId, active: true } });
+        .values({ ...row, active: true, watchedSince: now })
+        .onConflictDoUpdate({ target: [sources.platform, sources.externalId], set: { communityId: row.communityId, kind: row.kind, guildId: row.guildId, active: true, ...again } });
     }
     await syncWebhookSubscriptions(tx, config);
   });

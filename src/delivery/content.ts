@@ -64,10 +64,19 @@ export function reminderSummary(reminder: Reminder): { items: string; reason: st
   };
 }
 
+/** The digest's "not routed" words, the same on every platform: how much chatter was skipped, and where. */
+export function notRoutedLine(notRouted: NonNullable<DigestSummary['notRouted']>, escape: (text: string) => string = (text) => text): string {
+  if (notRouted.skipped === 0) return 'nothing was skipped as chatter';
+  const where = notRouted.communities.map((c) => `${escape(c.name)} ${c.skipped}`).join(', ');
+  return `${notRouted.skipped} channel message${notRouted.skipped === 1 ? '' : 's'} skipped as chatter (${where})`;
+}
+
 /** The leadership thread: a summary, one reply per team, one reply for what fell between silos. */
 export type DigestSummary = Jsonified<Pick<DigestReport, 'organisation' | 'period' | 'previousPeriod' | 'asOf' | 'totals' | 'handoffs' | 'team'>> & {
   teams: Jsonified<TeamDigest>[];
   silos: Jsonified<DigestReport['silos']['counts']>;
+  /** Absent from summaries queued before skipped chatter was counted. */
+  notRouted?: DigestReport['notRouted'];
 };
 export type DigestTeamPart = Jsonified<TeamDigest> & { period: string; breaches: Jsonified<Breach>[] };
 export type DigestSilosPart = { period: string; noAction: Jsonified<SiloItem>[]; passedAround: Jsonified<SiloItem>[]; acknowledgedNotResolved: Jsonified<SiloItem>[]; counts: DigestReport['silos']['counts'] };

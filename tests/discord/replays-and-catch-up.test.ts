@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { SnowflakeUtil } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { feedbackItems, inboundEvents, sources } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
@@ -46,12 +47,27 @@ describe('gateway replays and downtime', () => {
     expect(await itemTexts(h)).toEqual(['Export crashes', 'Import crashes']);
   });
 
-  it('on first start, does not capture the channel’s old history but remembers where it stands', async () => {
+  it('on first start, does not capture what was said before Liaison started watching', async () => {
     const h = await startDiscord({ connect: false });
-    const old = userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'An old complaint: it crashes');
+    const before = SnowflakeUtil.generate({ timestamp: h.ctx.clock.now().getTime() - 86_400_000 }).toString();
+    userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'An old complaint: it crashes', { id: before });
     await h.startAdapter();
     expect(await itemTexts(h)).toEqual([]);
-    expect(await cursorOf(h, CHANNEL.source)).toBe(old.id);
+    expect(await cursorOf(h, CHANNEL.source)).toBeNull();
+  });
+
+  it('catches up posts made while down in a source where nothing was captured yet, from when watching began', async () => {
+    const h = await startDiscord();
+    const before = SnowflakeUtil.generate({ timestamp: h.ctx.clock.now().getTime() - 86_400_000 }).toString();
+    await h.restart({
+      whileDown: () => {
+        userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Before watching: it crashes', { id: before });
+        h.ctx.clock.advance(60_000);
+        userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'While down: sync is broken');
+        void forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ann, 'Export broken', 'The export crashes');
+      },
+    });
+    expect(await itemTexts(h)).toEqual(['While down: sync is broken', 'The export crashes']);
   });
 
   it('after downtime, captures every message posted meanwhile exactly once, paging past 100', async () => {
@@ -71,10 +87,25 @@ describe('gateway replays and downtime', () => {
     expect(new Set(texts).size).toBe(106);
     expect(texts.slice(0, 3)).toEqual(['Seen live: it crashes', 'Missed 1: it crashes', 'Missed 2: it crashes']);
     expect(await cursorOf(h, CHANNEL.source)).toBe(missed.at(-1));
-    expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).map((c) => c.query.get('limit'))).toEqual(['100', '100']);
+    // One look at the start (nothing seen yet, nothing missed), then two pages after the restart.
+    expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).map((c) => c.query.get('limit'))).toEqual(['100', '100', '100']);
 
     await h.restart();
     expect(await itemTexts(h)).toHaveLength(106);
+  });
+
+  it('after downtime, waits out a 429 on the history and still captures what was missed', async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Seen live: it crashes'));
+    await h.restart({
+      whileDown: () => {
+        userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'Missed: sync is broken');
+        // discord.js waits as long as Discord says (here 50 ms) and asks again.
+        h.discord.rest.rateLimitNext('GET', /^\/channels\/1101\/messages$/, 0.05);
+      },
+    });
+    expect(await itemTexts(h)).toEqual(['Seen live: it crashes', 'Missed: sync is broken']);
+    expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).length).toBeGreaterThanOrEqual(3);
   });
 
   it('after downtime, captures a forum post made meanwhile, with its title and tags', async () => {

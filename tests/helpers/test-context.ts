@@ -16,11 +16,12 @@ export interface TestContext extends Context {
 /** A core context on a test database, with the organisation synced and a hand-driven clock. */
 export async function testContext(db: Db, options: { config?: LiaisonConfig; classifier?: Classifier; now?: string } = {}): Promise<TestContext> {
   const config = options.config ?? testConfig();
-  await syncOrganisation(db, config);
+  const clock = new ManualClock(options.now ?? '2026-11-16T14:00:00Z');
+  await syncOrganisation(db, config, clock.now());
   return {
     db,
     config,
-    clock: new ManualClock(options.now ?? '2026-11-16T14:00:00Z'),
+    clock,
     logger: pino({ level: 'silent' }),
     classifier: options.classifier ?? keywordClassifier(),
   };

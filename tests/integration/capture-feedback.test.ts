@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { DomainError } from '../../src/core/errors.js';
-import { deliveries, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { deliveries, feedbackItems, routings, skippedChatter, voices } from '../../src/db/schema/index.js';
 import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { keywordClassifier } from '../fakes/keyword-classifier.js';
 import { person, testContext } from '../helpers/test-context.js';
@@ -60,12 +60,33 @@ describe('capturing feedback', () => {
     expect(rows[0]?.reason.summary).toMatch(/Learned from earlier hand-offs/);
   });
 
-  it('does not capture chatter from a channel, but does when a community manager asks', async () => {
+  it('skips confident chatter from a channel and counts it, but routes it as unsure when a community manager sends it', async () => {
     const ctx = await testContext(database.current().db);
     expect(await captureFeedback(ctx, discordMessage('thanks everyone, hello!'))).toEqual({ status: 'ignored', reason: 'noise' });
+    expect(await ctx.db.$count(feedbackItems)).toBe(0);
+    expect(await ctx.db.select().from(skippedChatter)).toEqual([{ communityId: 'makers', day: '2026-11-16', count: 1 }]);
     const explicit = await captureFeedback(ctx, { ...discordMessage('thanks everyone, hello!'), via: 'reaction', capturedBy: person(ctx.config, 'maya') });
-    expect(explicit.status).toBe('created');
-    expect(await ctx.db.$count(routings)).toBe(0);
+    expect(explicit).toMatchObject({ status: 'created', routings: [{ team: 'support' }] });
+    const [routing] = await ctx.db.select().from(routings);
+    expect(routing?.reason).toMatchObject({ kind: 'unsure', summary: 'Reads like chatter (95%), so it went to the fallback team to check' });
+    expect(routing?.reason.suggestions?.map((s) => s.team)).toEqual(['support', 'product']);
+  });
+
+  it('captures borderline chatter from a channel and routes it as unsure instead of skipping it', async () => {
+    const borderline = { classify: (text: string) => ({ ...keywordClassifier().classify(text), category: 'noise' as const, confidence: 0.61 }) };
+    const ctx = await testContext(database.current().db, { classifier: borderline });
+    const result = await captureFeedback(ctx, discordMessage('My sensor is offline again'));
+    expect(result).toMatchObject({ status: 'created', routings: [{ team: 'support' }] });
+    expect(await ctx.db.$count(skippedChatter)).toBe(0);
+  });
+
+  it('follows a calibrated out-of-scope verdict when the model gives one', async () => {
+    const calibrated = (confident: boolean) => ({ classify: (text: string) => ({ ...keywordClassifier().classify(text), category: 'bug' as const, outOfScope: { score: 0.9, confident } }) });
+    const skipping = await testContext(database.current().db, { classifier: calibrated(true) });
+    expect((await captureFeedback(skipping, discordMessage('lol same'))).status).toBe('ignored');
+    const keeping = { ...skipping, classifier: calibrated(false) };
+    expect((await captureFeedback(keeping, discordMessage('lol same'))).status).toBe('created');
+    expect((await captureFeedback({ ...skipping }, { ...discordMessage('lol same'), via: 'forum_post' })).status).toBe('created');
   });
 
   it('stores text with NUL bytes and control characters without them', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { feedbackItems } from '../../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { feedbackItems, inboundEvents } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent, slashCommand } from './helpers/slack-payloads.js';
 
@@ -20,6 +22,8 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
     const body = eventCallback(messageEvent({ channel: 'C0BIGCO', ts: TS, text: 'We would love an export to CSV' }), 'EvSocket1');
     const ack = await socket.send('events_api', body);
     expect(ack.payload ?? {}).toEqual({});
+    // In Socket Mode the acknowledgement comes before the listener runs: wait until the event is handled.
+    await waitFor(async () => (await h.ctx.db.$count(inboundEvents, eq(inboundEvents.status, 'done'))) === 1);
     await h.settle();
     await socket.send('events_api', body, 1); // Slack's retry of the same event
     await h.settle();

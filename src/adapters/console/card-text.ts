@@ -34,6 +34,7 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
     lines.push(issue.status === 'pending' ? `  ${issue.key ? `linking ${tracker} issue ${issue.key}…` : `creating an issue in ${tracker} (${issue.place})…`}` : `  ${tracker} issue ${issue.key ?? ''} · ${inert(issue.stateLabel ?? issue.state ?? 'open')}${issue.url ? ` · ${issue.url}` : ''}`);
   }
   if (card.suggestions.length > 0) lines.push(`  maybe for: ${card.suggestions.map((s) => `${s.teamName} (${s.category.replace('_', ' ')})`).join(' or ')}`);
+  for (const d of card.duplicates) lines.push(`  looks like #${d.itemId} — merge? “${inert(excerpt(d.title ? `${d.title}: ${d.excerpt}` : d.excerpt, 120))}” (${d.community.name})`);
   if (card.available.length > 0) lines.push(`  ${card.available.map((a) => `[${BUTTON_LABEL[a]}]`).join(' ')}`);
   // The terminal has no buttons: the tracker's are a command away.
   if (card.issueActions?.length) lines.push(`  [Create issue] [Link issue]: npm run liaison -- issue create ${item.id} --team ${routing.team.id}   (or: issue link ${item.id} <url or key> --team ${routing.team.id})`);

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../config/duration.js';
 import { excerpt, inert } from '../../core/inert-text.js';
-import type { DigestSilosPart, DigestSummary, DigestTeamPart } from '../../delivery/content.js';
+import { notRoutedLine, type DigestSilosPart, type DigestSummary, type DigestTeamPart } from '../../delivery/content.js';
 
 const duration = (ms: number | null) => (ms === null ? '–' : formatDuration(ms));
 const change = (now: number, before: number) => (now === before ? '=' : now > before ? `+${now - before}` : `${now - before}`);
@@ -14,6 +14,7 @@ export function digestSummaryText(d: DigestSummary): string[] {
     `  SLA breaches: ${t.breaches.acknowledge} acknowledge, ${t.breaches.resolve} resolve · fell between silos: ${d.silos.noAction} untouched, ${d.silos.passedAround} passed around, ${d.silos.acknowledgedNotResolved} acknowledged but not resolved`,
     ...d.teams.map((team) => `  ${team.name.padEnd(12)} in ${String(team.metrics.received).padStart(3)} · ack ${String(team.metrics.acknowledged).padStart(3)} · resolved ${String(team.metrics.resolved).padStart(3)} · first response ${duration(team.metrics.medianFirstActionMs)} · resolution ${duration(team.metrics.medianResolutionMs)}${team.tracker ? ` · issues ${team.tracker.issues} · to shipped ${duration(team.tracker.medianToShippedMs)}` : ''}`),
     ...(d.handoffs.length > 0 ? [`  hand-offs: ${d.handoffs.map((h) => `${h.from} → ${h.to} ×${h.count}`).join(', ')}`] : []),
+    ...(d.notRouted ? [`  not routed: ${notRoutedLine(d.notRouted)}`] : []),
   ];
 }
 

@@ -26,5 +26,15 @@ export function parseCardCustomId(customId: string): CardId | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A card's merge button: `lz:merge:<item>:<look-alike>`, the two items to become one (the older stays). */
+export function mergeCustomId(itemId: number, otherId: number): string {
+  return `lz:merge:${itemId}:${otherId}`;
+}
+
+export function parseMergeCustomId(customId: string): [number, number] | undefined {
+  const match = /^lz:merge:(\d{1,15}):(\d{1,15})$/.exec(customId);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
 /** Modal field IDs, shared by the modal builders and the submit handler. */
 export const MODAL_FIELDS = { reason: 'reason', team: 'team', note: 'note', ref: 'ref' } as const;

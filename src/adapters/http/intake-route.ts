@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { describeIssues } from '../../config/problems.js';
-import { captureFeedback } from '../../core/capture-feedback.js';
+import { captureFeedback, type CaptureResult } from '../../core/capture-feedback.js';
 import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpMetrics } from './metrics.js';
@@ -60,7 +60,7 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
           via: 'webhook',
         });
         outcome(result.status);
-        return c.json(result.status === 'ignored' ? { status: 'ignored', reason: result.reason } : { status: result.status, itemId: result.itemId }, 202);
+        return c.json(intakeAnswer(result), 202);
       } catch (error) {
         if (isDomainError(error)) {
           outcome('refused');
@@ -70,4 +70,13 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
       }
     },
   );
+}
+
+/** What happened, for the sender: the item and the teams it reached, the item it already was, or that nothing was stored. */
+function intakeAnswer(result: CaptureResult) {
+  switch (result.status) {
+    case 'created': return { status: 'created', itemId: result.itemId, teams: result.routings.map((r) => r.team) };
+    case 'duplicate': return { status: 'duplicate', itemId: result.itemId };
+    case 'ignored': return { status: 'ignored', reason: result.reason };
+  }
 }

@@ -1,11 +1,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { skippedChatterTotals } from '../../core/chatter/skipped-chatter.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/client.js';
 import type { DeliveryObserver } from '../../delivery/outbox-worker.js';
 import { countFailedWebhooks } from '../../core/webhooks/list-failed-webhooks.js';
 import { outboxDepth } from '../../delivery/outbox-store.js';
 
-/** Prometheus figures an operator watches: intake outcomes, deliveries, outbox depth, request latency. */
+/** Prometheus figures an operator watches: intake outcomes, deliveries, outbox depth, skipped chatter, request latency. */
 export class HttpMetrics implements DeliveryObserver {
   readonly registry = new Registry();
   readonly intake = new Counter({ name: 'liaison_intake_total', help: 'Webhook intake requests by source and outcome', labelNames: ['source', 'outcome'], registers: [this.registry] });
@@ -23,6 +24,17 @@ export class HttpMetrics implements DeliveryObserver {
     gauge('liaison_outbox_failed', 'Deliveries that failed for good', (d) => d.failed);
     gauge('liaison_outbox_oldest_due_seconds', 'Age of the oldest due delivery', (d) => d.oldestDueMs / 1000);
     new Gauge({ name: 'liaison_webhook_events_failed', help: 'Outbound webhook events given up on, or held behind one (see liaison webhooks failed)', registers: [this.registry], async collect() { this.set(await countFailedWebhooks(db)); } });
+    // Counted in the database by whichever process captured, so every instance reports the same total.
+    new Counter({
+      name: 'liaison_chatter_skipped_total',
+      help: 'Automatic channel messages skipped as chatter (not stored, not routed), by community',
+      labelNames: ['community'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const row of await skippedChatterTotals(db)) this.inc({ community: row.community }, row.skipped);
+      },
+    });
   }
 
   sent(platform: string, kind: string): void {

@@ -1,5 +1,6 @@
 import { captureFeedback, type CaptureInput } from '../../core/capture-feedback.js';
 import type { Actor } from '../../core/actor.js';
+import { advanceSourceCursor } from '../../core/sources/source-cursor.js';
 import type { Category } from '../../config/schema.js';
 import type { SlackDeps } from './slack-deps.js';
 import { plainFromSlack } from './slack-text.js';
@@ -26,6 +27,8 @@ export async function captureMessageEvent(deps: SlackDeps, payload: MessageEvent
     author: { platform: 'slack', id: payload.user, name },
     via: 'message',
   });
+  // The source's cursor: a catch-up after downtime reads the channel's history from here.
+  await advanceSourceCursor(deps.ctx.db, 'slack', payload.channel, payload.ts);
   deps.logger.debug({ channel: payload.channel, ts: payload.ts, status: result.status }, 'slack message captured');
 }
 

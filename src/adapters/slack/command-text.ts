@@ -32,6 +32,11 @@ export function parseEscalateCommand(text: string, config: LiaisonConfig): Escal
   return args;
 }
 
+/** What the person who merged is told; the cards say the rest. */
+export function mergedText(merged: { itemId: number; merged: number[]; voices: number }): string {
+  return `:link: Merged ${merged.merged.map((id) => `#${id}`).join(', ')} into #${merged.itemId}: one item, ${merged.voices} voices. Everyone who said it will hear the outcome.`;
+}
+
 export const LIAISON_HELP = [
   '*Liaison commands*',
   '`/feedback [@member] [community:key] text` — capture feedback someone gave you',
@@ -40,5 +45,7 @@ export const LIAISON_HELP = [
   '`/liaison history <@member | community>` — what a member or community told us, and what came of it',
   '`/liaison digest [team] [--preview]` — post last week\'s digest (once per week), or preview it just for you',
   '`/liaison snooze <#id> <duration> <reason>` — pause reminders, e.g. `/liaison snooze #42 3d waiting on legal`',
+  '`/liaison merge <#id> <#id>` — two items that say the same thing become one (the older stays; every author hears the outcome)',
+  '`/liaison link <member> <member>` · `/liaison unlink <member>` — one person’s identities (a mention, `discord:1234` or an e-mail), for community managers',
   'On a card: the buttons, or react with the emoji your workspace mapped to an action (removing it takes it back).',
 ].join('\n');

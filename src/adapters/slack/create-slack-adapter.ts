@@ -8,6 +8,7 @@ import type { Context } from '../../core/context.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
 import { BackgroundWork } from './background-work.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackCatchUp } from './catch-up.js';
 import { HonoReceiver } from './hono-receiver.js';
 import { registerListeners } from './listeners/register-listeners.js';
 import { SlackChat } from './slack-chat.js';
@@ -24,10 +25,14 @@ export interface SlackAdapterOptions {
   timeouts?: { deliveryMs?: number; interactiveMs?: number };
   /** How many requests are worked on at once after their acknowledgement (default 4). */
   workConcurrency?: number;
+  /** How the catch-up waits out a 429 (tests move their clock instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Socket Mode's ping timeout, which is also its wait before reconnecting (tests shorten it). */
+  socketPingTimeoutMs?: number;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
-  /** Resolves when the work started by requests so far is done (tests, benchmarks, shutdown). */
+  /** Resolves when the work started by requests (and catch-ups) so far is done (tests, benchmarks, shutdown). */
   idle(): Promise<void>;
 }
 
@@ -35,7 +40,7 @@ export interface SlackAdapter extends PlatformAdapter {
  * Liaison as a Slack app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP at `/slack/events` on Liaison's
  * own server. Listeners store, acknowledge and hand the work to core verbs; SlackChat posts what the outbox holds.
  */
-export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, workConcurrency }: SlackAdapterOptions): SlackAdapter {
+export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, workConcurrency, sleep, socketPingTimeoutMs }: SlackAdapterOptions): SlackAdapter {
   const token = env.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required for the Slack adapter');
   const slackApiUrl = env.SLACK_API_URL ? env.SLACK_API_URL.replace(/\/?$/, '/') : undefined;
@@ -60,7 +65,13 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, wor
   const http = env.SLACK_APP_TOKEN ? undefined : new HonoReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger: log, clock });
   // Socket Mode opens its connection through apps.connections.open, which must honour SLACK_API_URL too (GovSlack,
   // proxies); Bolt hands the socket client only the installer's client options.
-  const receiver = http ?? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN as string, logger: clientLogger, installerOptions: { clientOptions: { slackApiUrl } } });
+  const socket = http ? undefined : new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN as string, logger: clientLogger, installerOptions: { clientOptions: { slackApiUrl } }, ...(socketPingTimeoutMs ? { clientPingTimeout: socketPingTimeoutMs } : {}) });
+  const receiver = http ?? (socket as SocketModeReceiver);
+  // History is read with the delivery client: it rejects rate-limited calls, so the catch-up waits them out itself
+  // instead of pausing the client every listener uses.
+  const catchUp = new SlackCatchUp(deps, { client: delivery, sleep });
+  // Every Socket Mode (re)connection may follow a gap Slack will not replay; in HTTP mode, only a start does.
+  socket?.client.on('connected', () => catchUp.trigger());
   const identity = memoIdentity(client);
   const app = new App({ receiver, logger: clientLogger, clientOptions: interactive, authorize: async () => ({ botToken: token, ...(await identity()) }) });
   app.error(async (error) => {
@@ -83,13 +94,18 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, wor
         log.warn({ err: error }, 'slack not reachable at start; will retry on the first request');
       }
       await app.start();
+      if (http) catchUp.trigger();
       log.info({ mode: http ? 'http' : 'socket' }, 'slack adapter started');
     },
     async stop() {
+      await catchUp.stop();
       await app.stop();
       await work.idle();
     },
-    idle: () => work.idle(),
+    async idle() {
+      await catchUp.idle();
+      await work.idle();
+    },
   };
 }
 

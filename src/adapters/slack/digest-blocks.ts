@@ -1,6 +1,6 @@
 import { formatDuration } from '../../config/duration.js';
 import { excerpt } from '../../core/inert-text.js';
-import type { DigestSilosPart, DigestSummary, DigestTeamPart } from '../../delivery/content.js';
+import { notRoutedLine, type DigestSilosPart, type DigestSummary, type DigestTeamPart } from '../../delivery/content.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, divider, fields, header, section, sectionsFromLines, splitMessages } from './blocks.js';
 import { escapeMrkdwn, link, userText } from './mrkdwn.js';
@@ -33,6 +33,7 @@ export function digestSummaryBlocks(d: DigestSummary): DrawnParts {
       `*SLA breaches*\n${t.breaches.acknowledge} acknowledge · ${t.breaches.resolve} resolve`,
     ]),
     section(`*Fell between silos*: ${d.silos.noAction} untouched · ${d.silos.passedAround} passed around · ${d.silos.acknowledgedNotResolved} acknowledged but not resolved`),
+    ...(d.notRouted ? [section(`*Not routed*: ${notRoutedLine(d.notRouted, escapeMrkdwn)}`)] : []),
     divider(),
     ...sectionsFromLines(teamLines),
     ...(d.handoffs.length > 0 ? [context(`Hand-offs: ${d.handoffs.map((h) => `${escapeMrkdwn(h.from)} → ${escapeMrkdwn(h.to)} ×${h.count}`).join(', ')}`)] : []),

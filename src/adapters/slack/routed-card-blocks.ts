@@ -16,6 +16,7 @@ export const CARD_ACTION = {
   suggestion: 'card:suggestion',
   create_issue: 'card:create_issue',
   link_issue: 'card:link_issue',
+  merge: 'card:merge',
 } as const;
 
 const ISSUE_BUTTON = { create_issue: 'Create issue', link_issue: 'Link issue…' } as const;
@@ -61,6 +62,10 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
     blocks.push(section(`:thinking_face: Liaison was not sure this is for ${escapeMrkdwn(routing.team.name)}. Is it for one of these?`));
     blocks.push({ type: 'actions', block_id: `card:${routing.id}:suggest`, elements: card.suggestions.slice(0, 5).map((s) => button(`${s.teamName} (${s.category.replace('_', ' ')})`, `${CARD_ACTION.suggestion}:${s.team}`, JSON.stringify({ routingId: routing.id, team: s.team, category: s.category }))) });
   }
+  if (card.duplicates.length > 0) {
+    blocks.push(section(card.duplicates.map((d) => `:link: *Looks like #${d.itemId} — merge?* ${quoteLine(d.title ? `${d.title}: ${d.excerpt}` : d.excerpt)} · ${escapeMrkdwn(d.community.name)}`).join('\n')));
+    blocks.push({ type: 'actions', block_id: `card:${routing.id}:merge`, elements: card.duplicates.map((d) => button(`Merge with #${d.itemId}`, `${CARD_ACTION.merge}:${d.itemId}`, JSON.stringify({ items: [item.id, d.itemId] }))) });
+  }
   const issueActions = card.issueActions ?? [];
   if (card.available.length > 0 || issueActions.length > 0) {
     const value = `${routing.id}:${routing.team.id}`;
@@ -98,4 +103,10 @@ function issueLine(card: RoutingCard): string | undefined {
   const tracker = TRACKER_NAME[issue.tracker];
   if (issue.status === 'pending') return issue.key ? `:hourglass_flowing_sand: Linking ${tracker} issue ${escapeMrkdwn(issue.key)}…` : `:hourglass_flowing_sand: Creating an issue in ${tracker} (${escapeMrkdwn(issue.place)})…`;
   return `:link: ${tracker} issue ${link(issue.url, issue.key ?? '')} · ${userText(issue.stateLabel ?? issue.state ?? 'open')}`;
+}
+
+/** A look-alike's words on one line, inert and short. */
+function quoteLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `_“${userText(line.length > 120 ? `${line.slice(0, 120)}…` : line)}”_`;
 }

@@ -61,19 +61,7 @@ async function closeTheLoop(tx: Tx, ctx: Context, effect: ActionEffects): Promis
   const heard = await tx.select().from(voices).where(eq(voices.itemId, routing.itemId));
   const shipped = outcome === 'resolved' && effect.issue ? { tracker: effect.issue.tracker, key: effect.issue.key, url: effect.issue.public ? effect.issue.url : null } : undefined;
   const message = { outcome, team: teamName(ctx, routing.teamId), reason: outcome === 'declined' ? effect.reason : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name, ...(shipped ? { shipped } : {}) };
-  const replies: NewDelivery[] = heard.flatMap((voice) => {
-    if (voice.platform === 'webhook') return [];
-    const target = { platform: voice.platform as 'slack' | 'discord' | 'console', channelId: mode === 'dm' ? voice.authorExternalId : voice.channelId };
-    return [{
-      key: `loop:action:${effect.actionId}:voice:${voice.id}`,
-      kind: 'loop_reply' as const,
-      target,
-      threadId: mode === 'dm' ? undefined : (voice.threadId ?? voice.messageId),
-      payload: { ...message, authorId: voice.authorExternalId, replyTo: voice.messageId, dm: mode === 'dm' },
-      itemId: routing.itemId,
-      routingId: routing.id,
-    }];
-  });
+  const replies = repliesToVoices(heard, mode, message, routing, `loop:action:${effect.actionId}`);
   const community = item ? ctx.config.communities[item.communityId] : undefined;
   if (ctx.config.closeTheLoop.tellAmbassador && community?.ambassador) {
     const who = userKey(community.ambassador);
@@ -87,6 +75,26 @@ async function closeTheLoop(tx: Tx, ctx: Context, effect: ActionEffects): Promis
     });
   }
   await enqueueDeliveries(tx, now, replies);
+}
+
+type Voice = typeof voices.$inferSelect;
+type LoopMessage = { outcome: string; team: string; reason?: string; itemId: number; organisation: string; shipped?: { tracker: string; key: string; url: string | null } };
+
+/** One reply per voice (under its message, or by DM), keyed `<key>:voice:<id>`; webhook authors cannot be answered. */
+export function repliesToVoices(heard: Voice[], mode: 'reply' | 'dm', message: LoopMessage, routing: { id: number; itemId: number }, key: string): NewDelivery[] {
+  return heard.flatMap((voice) => {
+    if (voice.platform === 'webhook') return [];
+    const target = { platform: voice.platform as 'slack' | 'discord' | 'console', channelId: mode === 'dm' ? voice.authorExternalId : voice.channelId };
+    return [{
+      key: `${key}:voice:${voice.id}`,
+      kind: 'loop_reply' as const,
+      target,
+      threadId: mode === 'dm' ? undefined : (voice.threadId ?? voice.messageId),
+      payload: { ...message, authorId: voice.authorExternalId, replyTo: voice.messageId, dm: mode === 'dm' },
+      itemId: routing.itemId,
+      routingId: routing.id,
+    }];
+  });
 }
 
 /** An undone action's replies that have not gone out yet never will. */

@@ -22,7 +22,7 @@ export async function collectHistoryExamples(db: DbOrTx): Promise<HistoryExample
   const rows = await db
     .select({
       id: actions.id,
-      itemId: actions.itemId,
+      itemId: feedbackItems.id,
       kind: actions.kind,
       teamId: actions.teamId,
       toTeamId: actions.toTeamId,

@@ -22,8 +22,8 @@ const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
  * they exist precisely where those rules sent similar items to the wrong desk. The team model trained on the
  * organisation's own history (`liaison train --team`), when confident, comes after the config's own rules (keywords,
  * community, urgency) and before its category rules, which are generic where it learnt this organisation's desks.
- * Nothing matched:
- * the fallback team, with the two best guesses attached when the classifier was unsure.
+ * Nothing matched: the fallback team, with the two best guesses attached when the classifier was unsure or took it
+ * for chatter.
  */
 export function planRouting(config: LiaisonConfig, subject: RoutingSubject): PlannedRouting[] {
   const { classification } = subject;
@@ -60,6 +60,10 @@ export function planRouting(config: LiaisonConfig, subject: RoutingSubject): Pla
   if (planned.size > 0) return [...planned].map(([team, reason]) => ({ team, reason }));
 
   const fallback = config.routing.fallback;
+  // Chatter that reaches routing was sent on purpose or was borderline: someone checks it, with the best guesses offered.
+  if (classification.category === 'noise') {
+    return [{ team: fallback, reason: { kind: 'unsure', summary: `Reads like chatter (${percent(classification.confidence)}), so it went to the fallback team to check`, suggestions: suggestTeams(config, subject) } }];
+  }
   if (!confident) {
     return [{ team: fallback, reason: { kind: 'unsure', summary: `Not sure what this is (best guess ${classification.category.replace('_', ' ')} at ${percent(classification.confidence)}), so it went to the fallback team`, suggestions: suggestTeams(config, subject) } }];
   }

@@ -7,12 +7,14 @@ export interface SourceCursor {
   kind: string;
   guildId: string | null;
   lastMessageId: string | null;
+  /** When Liaison started watching: with no message seen yet, catch up from here. */
+  watchedSince: Date;
 }
 
 /** Where each active source of a platform was last read, so that an adapter can fetch what it missed while down. */
 export async function sourceCursors(db: DbOrTx, platform: 'slack' | 'discord'): Promise<SourceCursor[]> {
   return db
-    .select({ externalId: sources.externalId, kind: sources.kind, guildId: sources.guildId, lastMessageId: sources.lastMessageId })
+    .select({ externalId: sources.externalId, kind: sources.kind, guildId: sources.guildId, lastMessageId: sources.lastMessageId, watchedSince: sources.watchedSince })
     .from(sources)
     .where(and(eq(sources.platform, platform), eq(sources.active, true), sql`${sources.kind} in ('channel', 'forum')`))
     .orderBy(sources.id);

@@ -6,3 +6,4 @@ export * from './delivery.js';
 export * from './bookkeeping.js';
 export * from './sla.js';
 export * from './trackers.js';
+export * from './skipped-chatter.js';

@@ -31,6 +31,11 @@ export const sources = pgTable(
     active: boolean('active').notNull().default(true),
     /** The newest platform message seen here, so that messages posted during downtime can be fetched on start. */
     lastMessageId: text('last_message_id'),
+    /**
+     * When Liaison started watching this source (added to the config, or added back): a source with no message seen
+     * yet is caught up from here. Sources older than this column count from the migration that added it.
+     */
+    watchedSince: timestamp('watched_since', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('sources_platform_external_id').on(t.platform, t.externalId), index('sources_community').on(t.communityId).where(sql`active`)],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { feedbackItems } from './feedback.js';
+import { members } from './members.js';
 import { teams } from './organisation.js';
 
 export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'none'] as const;
@@ -80,7 +81,7 @@ export const routings = pgTable(
 
 export const ACTION_KINDS = [
   'acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo', 'escalate', 'merge', 'recategorize', 'capture', 'snooze',
-  'sla_ladder', 'create_issue', 'link_issue',
+  'sla_ladder', 'create_issue', 'link_issue', 'link', 'unlink',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 /** `tracker`: the team's issue tracker changed the routing (an issue closed or reopened there). */
@@ -92,7 +93,10 @@ export const actions = pgTable(
   'actions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => feedbackItems.id),
+    /** The item acted on; null only for actions about a member (linking and unlinking identities). */
+    itemId: bigint('item_id', { mode: 'number' }).references(() => feedbackItems.id),
+    /** For link and unlink: the member whose identities changed. */
+    memberId: bigint('member_id', { mode: 'number' }).references(() => members.id),
     routingId: bigint('routing_id', { mode: 'number' }).references(() => routings.id),
     teamId: text('team_id').references(() => teams.id),
     kind: text('kind', { enum: ACTION_KINDS }).notNull(),
@@ -120,5 +124,7 @@ export const actions = pgTable(
     // Breach-ladder steps are few among many actions: the SLA pass and digests find them by routing or by time.
     index('actions_sla_ladder_routing').on(t.routingId).where(sql`kind = 'sla_ladder'`),
     index('actions_sla_ladder_created').on(t.createdAt).where(sql`kind = 'sla_ladder'`),
+    index('actions_member').on(t.memberId).where(sql`member_id is not null`),
+    check('actions_about_item_or_member', sql`item_id is not null or member_id is not null`),
   ],
 );

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { afterEach } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
 import type { LiaisonConfig } from '../../../src/config/schema.js';
+import type { Classifier } from '../../../src/core/classify/classifier.js';
 import { OutboxWorker } from '../../../src/delivery/outbox-worker.js';
 import type { Db } from '../../../src/db/client.js';
 import { RecordingChat } from '../../fakes/recording-chat.js';
@@ -41,9 +42,9 @@ export function useDiscordHarness(database: { current(): { db: Db } }) {
       await r.discord?.stop();
     }
   });
-  return async function start(options: { config?: LiaisonConfig; connect?: boolean; logger?: Logger } = {}): Promise<DiscordHarness> {
+  return async function start(options: { config?: LiaisonConfig; classifier?: Classifier; connect?: boolean; logger?: Logger } = {}): Promise<DiscordHarness> {
     const log = options.logger ?? logger;
-    const ctx = await testContext(database.current().db, { config: options.config });
+    const ctx = await testContext(database.current().db, { config: options.config, classifier: options.classifier });
     const discord = await new FakeDiscord(() => ctx.clock.now()).start();
     registerPeople(discord.state);
     const slack = new RecordingChat();

@@ -55,6 +55,24 @@ export class FakeSlackApi {
     return inChannel.filter((m) => !m.thread_ts).reverse().slice(0, Number(args.limit ?? 100));
   }
 
+  /**
+   * A channel's history as conversations.history pages it: top-level messages (thread replies live in their thread)
+   * newer than `oldest`, newest first, `limit` at a time, with a `next_cursor` while more remain.
+   */
+  private historyPage(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(args.channel);
+    const oldest = Number(args.oldest ?? 0);
+    const all = [...this.messages]
+      .filter(([key, m]) => key.startsWith(`${channel}:`) && Number(key.slice(channel.length + 1)) > oldest && (!m.thread_ts || m.thread_ts === key.slice(channel.length + 1)))
+      .map(([key, m]) => ({ type: 'message', ts: key.slice(channel.length + 1), ...m }))
+      .sort((a, b) => Number(b.ts) - Number(a.ts));
+    const from = Number(String(args.cursor ?? 'offset:0').replace('offset:', ''));
+    const limit = Number(args.limit ?? 100);
+    const messages = all.slice(from, from + limit);
+    const more = from + limit < all.length;
+    return { messages, has_more: more, response_metadata: { next_cursor: more ? `offset:${from + limit}` : '' } };
+  }
+
   called(method: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
@@ -114,6 +132,7 @@ export class FakeSlackApi {
       case 'conversations.history':
       case 'conversations.replies': {
         if (args.include_all_metadata) return ok({ messages: this.listed(method, args) });
+        if (method === 'conversations.history' && args.latest === undefined) return ok(this.historyPage(args));
         const ts = String(args.latest ?? args.ts);
         const found = this.messages.get(`${String(args.channel)}:${ts}`);
         // A thread reply is not in the channel's history, only in its thread.

@@ -16,12 +16,14 @@ export class FakeSocketMode {
   private socket: WebSocket | undefined;
   private readonly waiting = new Map<string, (ack: Ack) => void>();
   private connected: Promise<void>;
+  private count = 0;
 
   constructor(server: Server) {
     this.wss = new WebSocketServer({ server, path: '/link' });
     this.connected = new Promise((resolve) => {
       this.wss.on('connection', (socket) => {
         this.socket = socket;
+        this.count += 1;
         socket.on('message', (data: Buffer) => this.received(JSON.parse(data.toString()) as Ack));
         socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'applink-fake', build_number: 1, approximate_connection_time: 18_060 }, connection_info: { app_id: 'A0LIAISON' } }));
         resolve();
@@ -36,6 +38,16 @@ export class FakeSocketMode {
     const acked = new Promise<Ack>((resolve) => this.waiting.set(envelopeId, resolve));
     this.socket?.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...(type === 'events_api' ? { retry_attempt: retry, retry_reason: retry ? 'timeout' : '' } : {}) }));
     return acked;
+  }
+
+  /** Drops the connection as a network failure would: the client reconnects through apps.connections.open. */
+  dropConnection(): void {
+    for (const client of this.wss.clients) client.terminate();
+  }
+
+  /** How many times the app has connected (a reconnect makes it two). */
+  get connections(): number {
+    return this.count;
   }
 
   close(): void {

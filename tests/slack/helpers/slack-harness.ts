@@ -11,7 +11,7 @@ import { OutboxWorker } from '../../../src/delivery/outbox-worker.js';
 import type { Db } from '../../../src/db/client.js';
 import { RecordingChat } from '../../fakes/recording-chat.js';
 import { testContext, type TestContext } from '../../helpers/test-context.js';
-import { FakeSlackApi } from './fake-slack-api.js';
+import { FakeSlackApi, type StoredMessage } from './fake-slack-api.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -45,14 +45,21 @@ export interface SlackHarness {
  * The real Bolt app on Liaison's real HTTP app, on loopback, talking to a fake Slack Web API; with `socketMode`, it
  * is given an app token and takes its events over the fake's Socket Mode WebSocket instead.
  */
-export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier; socketMode?: boolean } = {}): Promise<SlackHarness> {
+export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier; socketMode?: boolean; history?: Record<string, StoredMessage>; beforeStart?: (fake: FakeSlackApi) => void; slept?: number[]; socketPingTimeoutMs?: number } = {}): Promise<SlackHarness> {
   const ctx = await testContext(db, { config: options.config, classifier: options.classifier });
   const fake = await new FakeSlackApi().start();
   for (const [group, users] of Object.entries(options.members ?? DEFAULT_MEMBERS)) fake.groups.set(group, users);
+  // Messages already in Slack when the app starts (`channel:ts` → message), for the catch-up to find.
+  for (const [key, message] of Object.entries(options.history ?? {})) fake.messages.set(key, message);
+  options.beforeStart?.(fake);
   const socket = options.socketMode ? new FakeSocketMode(fake.httpServer) : undefined;
   if (socket) fake.socketUrl = `${fake.url.replace('http:', 'ws:')}/link`;
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-test-token' } : {}) });
-  const adapter = createSlackAdapter({ ctx, env, logger: ctx.logger, clock: ctx.clock, timeouts: { deliveryMs: 500, interactiveMs: 2_000 } });
+  const sleep = async (ms: number) => {
+    options.slept?.push(ms);
+    ctx.clock.advance(ms);
+  };
+  const adapter = createSlackAdapter({ ctx, env, logger: ctx.logger, clock: ctx.clock, timeouts: { deliveryMs: 500, interactiveMs: 2_000 }, sleep, socketPingTimeoutMs: options.socketPingTimeoutMs });
   const app = createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, ctx.clock), extend: [(hono) => adapter.mountHttp?.(hono)] });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -1,5 +1,5 @@
-import type { AnyThreadChannel, Message, ThreadManager } from 'discord.js';
-import { advanceSourceCursor, sourceCursors, type SourceCursor } from '../../../core/sources/source-cursor.js';
+import { SnowflakeUtil, type AnyThreadChannel, type Message, type ThreadManager } from 'discord.js';
+import { sourceCursors, type SourceCursor } from '../../../core/sources/source-cursor.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { onMessage } from './message-capture.js';
 
@@ -8,7 +8,8 @@ const bySnowflake = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < Bi
 
 /**
  * After a start or a new gateway session (events in between were never sent), fetches what was posted in each
- * source since the last message seen and captures it, oldest first. Each message goes through the same path as a
+ * source since the last message seen (or, before the first, since Liaison started watching it) and captures it,
+ * oldest first. Each message goes through the same path as a
  * live one, so one that also arrives live, or was captured before, is recognised and captured once.
  */
 export async function catchUp(deps: GatewayDeps): Promise<{ fetched: number }> {
@@ -27,12 +28,9 @@ export async function catchUp(deps: GatewayDeps): Promise<{ fetched: number }> {
 async function catchUpChannel(deps: GatewayDeps, cursor: SourceCursor): Promise<number> {
   const channel = await deps.client.channels.fetch(cursor.externalId);
   if (!channel?.isTextBased() || channel.isDMBased()) return 0;
-  // First start: the channel's history is not feedback Liaison was asked to capture. Start from here.
-  if (!cursor.lastMessageId) {
-    if (channel.lastMessageId) await advanceSourceCursor(deps.ctx.db, 'discord', cursor.externalId, channel.lastMessageId);
-    return 0;
-  }
-  let after = cursor.lastMessageId;
+  // Nothing seen here yet: what was said before Liaison started watching is not feedback it was asked to capture,
+  // but what was said since (while it was down before its first message) is.
+  let after = cursor.lastMessageId ?? snowflakeAt(cursor.watchedSince);
   let count = 0;
   for (;;) {
     const page = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort(bySnowflake);
@@ -53,12 +51,7 @@ async function catchUpForum(deps: GatewayDeps, cursor: SourceCursor): Promise<nu
   if (!forum || !('threads' in forum) || forum.isThread()) return 0;
   const { threads } = await forum.guild.channels.fetchActiveThreads();
   const active = [...threads.values()].filter((t: AnyThreadChannel) => t.parentId === forum.id);
-  if (!cursor.lastMessageId) {
-    const last = active.sort(bySnowflake).at(-1);
-    if (last) await advanceSourceCursor(deps.ctx.db, 'discord', cursor.externalId, last.id);
-    return 0;
-  }
-  const since = BigInt(cursor.lastMessageId);
+  const since = BigInt(cursor.lastMessageId ?? snowflakeAt(cursor.watchedSince));
   const archived = await archivedSince(forum.threads, snowflakeTime(since));
   const posts = [...new Map([...active, ...archived].map((t) => [t.id, t])).values()].sort(bySnowflake);
   let count = 0;
@@ -83,6 +76,11 @@ async function archivedSince(manager: ThreadManager, since: number): Promise<Any
     if (!page.hasMore || oldest === null || oldest === undefined || oldest < since) return found;
     before = new Date(oldest);
   }
+}
+
+/** The smallest snowflake made at `at`: every message posted from then on has a larger one. */
+function snowflakeAt(at: Date): string {
+  return SnowflakeUtil.generate({ timestamp: at.getTime(), increment: 0n, processId: 0n, workerId: 0n }).toString();
 }
 
 /** When a snowflake was made: its top bits are milliseconds since Discord's epoch (2015). */

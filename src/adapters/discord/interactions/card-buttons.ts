@@ -3,13 +3,15 @@ import { correctRouting } from '../../../core/correct-routing.js';
 import { DomainError } from '../../../core/errors.js';
 import { cleanInbound } from '../../../core/inert-text.js';
 import { recordAction } from '../../../core/record-action.js';
-import { MODAL_FIELDS, parseCardCustomId } from '../custom-ids.js';
+import { MODAL_FIELDS, parseCardCustomId, parseMergeCustomId } from '../custom-ids.js';
 import { teamTracker } from '../../../core/trackers/enqueue-issue-request.js';
 import { TRACKER_NAME, trackerPlace } from '../../../core/trackers/issue-link.js';
 import { issueRefExample } from '../../../core/trackers/issue-ref.js';
 import { requestIssue } from '../../../core/trackers/request-issue.js';
+import { mergeDuplicates } from '../../../core/merge-duplicates.js';
 import { routings } from '../../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
+import { mergedReply } from '../commands/handlers/liaison-members.js';
 import { declineModal, linkIssueModal, passOnModal } from './card-modals.js';
 import { actorOfInteraction, interactionKey, teamName, type InteractionDeps, type Reply } from './interaction-deps.js';
 
@@ -19,6 +21,13 @@ import { actorOfInteraction, interactionKey, teamName, type InteractionDeps, typ
  * resolved by Sam") is thrown as a DomainError, which the dispatcher shows only to the person who clicked.
  */
 export async function onCardButton(deps: InteractionDeps, interaction: ButtonInteraction): Promise<void> {
+  const merge = parseMergeCustomId(interaction.customId);
+  if (merge) {
+    await interaction.deferUpdate();
+    const merged = await mergeDuplicates(deps.ctx, { duplicates: merge, actor: actorOfInteraction(deps, interaction), via: 'button' });
+    await interaction.followUp({ content: mergedReply(merged), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
   const id = parseCardCustomId(interaction.customId);
   if (!id) {
     await interaction.reply({ content: 'This button is not one of Liaison’s.', flags: MessageFlags.Ephemeral });

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../config/duration.js';
 import { excerpt } from '../../../core/inert-text.js';
-import type { DigestSilosPart, DigestSummary, DigestTeamPart } from '../../../delivery/content.js';
+import { notRoutedLine, type DigestSilosPart, type DigestSummary, type DigestTeamPart } from '../../../delivery/content.js';
 import { safeText } from '../discord-text.js';
 import type { MessageBody } from './embed-limits.js';
 import { fieldsToEmbeds, linesToEmbeds, packMessages } from './pack-embeds.js';
@@ -19,6 +19,7 @@ export function digestSummaryMessages(d: DigestSummary): MessageBody[] {
     `Received **${t.received}** (${change(t.received, p.received)}) · acknowledged ${t.acknowledged} · resolved **${t.resolved}** (${change(t.resolved, p.resolved)}) · declined ${t.declined} · passed on ${t.passedOn}`,
     `SLA breaches: ${t.breaches.acknowledge} to acknowledge, ${t.breaches.resolve} to resolve`,
     `Fell between silos: ${d.silos.noAction} untouched, ${d.silos.passedAround} passed around, ${d.silos.acknowledgedNotResolved} acknowledged but not resolved`,
+    ...(d.notRouted ? [`Not routed: ${notRoutedLine(d.notRouted, safeText)}`] : []),
     ...(d.handoffs.length > 0 ? [`Hand-offs: ${d.handoffs.map((h) => `${safeText(h.from)} → ${safeText(h.to)} ×${h.count}`).join(', ')}`] : []),
     'Each team has a reply in this thread, and so does what fell between silos.',
   ].join('\n');

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { PAST_TENSE, STATUS_LABEL } from '../../../core/actions/transitions.js';
 import type { RoutingCard } from '../../../core/load-routing-card.js';
-import { cardCustomId } from '../custom-ids.js';
+import { cardCustomId, mergeCustomId } from '../custom-ids.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';
 import { LIMITS, type DiscordEmbed, type MessageBody } from './embed-limits.js';
 
@@ -67,18 +67,20 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
       ? (issue.key ? `Linking ${safeText(issue.key)}…` : `Creating an issue in ${safeText(issue.place)}…`)
       : `${issue.url?.startsWith('http') ? `[${safeText(issue.key ?? '')}](${issue.url})` : safeText(issue.key ?? '')} · ${safeText(issue.stateLabel ?? issue.state ?? 'open')}`));
   }
+  for (const d of card.duplicates) fields.push(field(`Looks like #${d.itemId} — merge?`, `“${safeText(clip(d.title ? `${d.title}: ${d.excerpt}` : d.excerpt, 200))}” · ${safeText(d.community.name)}`));
   if (card.suggestions.length > 0) fields.push(field('Not sure this is yours?', `It may be for ${card.suggestions.map((s) => `${safeText(s.teamName)} (${s.category.replace('_', ' ')})`).join(' or ')}.`));
   return fields;
 }
 
-/** Action buttons in one row; suggestions and the link to the original in a second. At most 5 per row. */
+/** Action buttons in one row; suggestions and the link to the original in a second; merges in a third. At most 5 per row. */
 function cardComponents(card: RoutingCard): NonNullable<MessageBody['components']> {
   const actions = card.available.slice(0, LIMITS.buttonsPerRow).map((verb) => ({ type: ComponentType.Button, custom_id: cardCustomId(verb, card.routing.id), label: BUTTON[verb].label, style: BUTTON[verb].style }));
   const suggestions = card.suggestions.slice(0, 4).map((s) => ({ type: ComponentType.Button, custom_id: cardCustomId('suggest', card.routing.id, s.team), label: clip(`Send to ${s.teamName}`, LIMITS.buttonLabel), style: ButtonStyle.Secondary }));
   const link = card.item.permalink?.startsWith('https://') ? [{ type: ComponentType.Button, url: card.item.permalink, label: 'Original message', style: ButtonStyle.Link }] : [];
   const issue = card.issue?.status === 'linked' && card.issue.url?.startsWith('https://') ? [{ type: ComponentType.Button, url: card.issue.url, label: clip(`Issue ${card.issue.key ?? ''}`, LIMITS.buttonLabel), style: ButtonStyle.Link }] : [];
   const tracker = [...(card.issueActions ?? []).map((verb) => ({ type: ComponentType.Button, custom_id: cardCustomId(verb, card.routing.id), label: ISSUE_BUTTON[verb], style: ButtonStyle.Secondary })), ...issue];
-  // The tracker's buttons get a row of their own: the action row is full (five buttons) on an open card.
-  const rows = [actions, [...suggestions, ...link], tracker].filter((row) => row.length > 0);
+  const merges = card.duplicates.slice(0, LIMITS.buttonsPerRow).map((d) => ({ type: ComponentType.Button, custom_id: mergeCustomId(card.item.id, d.itemId), label: `Merge with #${d.itemId}`, style: ButtonStyle.Secondary }));
+  // The tracker's buttons and the merge offers get rows of their own: the action row is full (five buttons) on an open card.
+  const rows = [actions, [...suggestions, ...link], tracker, merges].filter((row) => row.length > 0);
   return rows.map((components) => ({ type: ComponentType.ActionRow as 1, components }));
 }

@@ -1,5 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { z } from 'zod';
 import { correctRouting } from '../../../core/correct-routing.js';
+import { mergeDuplicates } from '../../../core/merge-duplicates.js';
 import { recordAction } from '../../../core/record-action.js';
 import { teamTracker } from '../../../core/trackers/enqueue-issue-request.js';
 import { TRACKER_NAME, trackerPlace } from '../../../core/trackers/issue-link.js';
@@ -7,12 +9,16 @@ import { issueRefExample } from '../../../core/trackers/issue-ref.js';
 import { requestIssue } from '../../../core/trackers/request-issue.js';
 import type { Category } from '../../../config/schema.js';
 import { declineModal, linkIssueModal, passOnModal } from '../card-modals.js';
+import { mergedText } from '../command-text.js';
 import { CARD_ACTION } from '../routed-card-blocks.js';
 import { forPerson, GENERIC_FAILURE, intake, tell, type SlackDeps } from '../slack-deps.js';
 
 export const CARD_ACTION_KIND = 'slack.card_action';
 
 interface CardClick { user: string; userName?: string; channel: string; messageTs: string; responseUrl?: string; actionId: string; value: string; actionTs: string }
+
+/** A merge button's value: the card's item and its look-alike (the older one stays). */
+const MergeValue = z.object({ items: z.array(z.number().int().positive()).length(2) });
 
 const DIRECT = new Map<string, 'acknowledge' | 'own' | 'resolve' | 'reopen'>([
   [CARD_ACTION.acknowledge, 'acknowledge'],
@@ -55,6 +61,12 @@ async function cardClick(deps: SlackDeps, click: CardClick): Promise<void> {
     if (click.actionId === CARD_ACTION.create_issue) {
       // The tracker is called by the outbox; the card shows the issue on its way, and a refusal comes back privately.
       await requestIssue(deps.ctx, { routingId: Number(click.value.split(':')[0]), op: 'create', actor, via: 'button', notify: { platform: 'slack', userId: click.user, channelId: click.channel } });
+      return;
+    }
+    if (click.actionId.startsWith(`${CARD_ACTION.merge}:`)) {
+      const { items } = MergeValue.parse(JSON.parse(click.value));
+      const merged = await mergeDuplicates(deps.ctx, { duplicates: items, actor, via: 'button' });
+      await tell(deps, to, mergedText(merged));
       return;
     }
     if (click.actionId.startsWith(`${CARD_ACTION.suggestion}:`)) {

@@ -11,6 +11,7 @@ import { parseEscalateCommand, parseFeedbackCommand } from '../command-text.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { forPerson, tell, type SlackDeps } from '../slack-deps.js';
 import { parseItemReference, tokens } from '../slack-text.js';
+import { runMemberCommand } from './member-commands.js';
 
 export const COMMAND_KIND = 'slack.command';
 
@@ -49,6 +50,7 @@ export async function runCommand(deps: SlackDeps, c: StoredCommand): Promise<voi
       return tell(deps, to, `:rotating_light: #${result.itemId} escalated${result.status === 'duplicate' ? ' already' : ''}; the on-call has been paged under the card.`);
     }
     const [sub, ...args] = tokens(c.text);
+    if (sub === 'merge' || sub === 'link' || sub === 'unlink') return runMemberCommand(deps, sub, args, actor, to);
     if (sub === 'digest') {
       const team = args.find((a) => a in ctx.config.teams);
       const period = lastCompleteWeek(ctx.clock.now(), ctx.config.timezone).key;

@@ -7,7 +7,7 @@ import { runCommand, COMMAND_KIND, type StoredCommand } from './command-handlers
 import { runQuery } from './query-commands.js';
 
 /** Sub-commands that change something are stored before the acknowledgement; questions are just answered. */
-const CHANGES = new Set(['digest', 'snooze']);
+const CHANGES = new Set(['digest', 'snooze', 'merge', 'link', 'unlink']);
 
 /**
  * `/feedback`, `/escalate` and `/liaison`. Each is acknowledged at once: with usage help when the text cannot be
@@ -47,7 +47,7 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
 
   app.command('/liaison', async ({ ack, command }) => {
     const [sub = 'help'] = tokens(command.text);
-    if (sub === 'help' || !['status', 'history', 'digest', 'snooze'].includes(sub)) return ack(LIAISON_HELP);
+    if (sub === 'help' || !['status', 'history', 'digest', 'snooze', 'merge', 'link', 'unlink'].includes(sub)) return ack(LIAISON_HELP);
     if (CHANGES.has(sub) && !(sub === 'digest' && /--preview\b/.test(command.text))) return store(stored(command), ack);
     await ack();
     deps.work.run(`liaison ${sub}`, () => runQuery(deps, stored(command)));

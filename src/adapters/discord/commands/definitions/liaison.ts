@@ -6,7 +6,7 @@ const { String, User, Subcommand } = ApplicationCommandOptionType;
 export const LiaisonCommand = {
   type: ApplicationCommandType.ChatInput,
   name: 'liaison',
-  description: 'Look up feedback, snooze reminders, preview the digest',
+  description: 'Look up feedback, snooze reminders, merge duplicates, link identities, preview the digest',
   contexts: [InteractionContextType.Guild],
   options: [
     {
@@ -44,6 +44,30 @@ export const LiaisonCommand = {
         { type: String, name: 'reason', description: 'Why reminders should pause', required: true, max_length: 500 },
         { type: String, name: 'team', description: 'Your team, when the item is with several of yours', autocomplete: true },
       ],
+    },
+    {
+      type: Subcommand,
+      name: 'merge',
+      description: 'Make two items that say the same thing one item (the older stays; every author hears the outcome)',
+      options: [
+        { type: String, name: 'item', description: 'Item number such as #42, or a link to the message or its card', required: true },
+        { type: String, name: 'with', description: 'The item it duplicates, such as #12', required: true },
+      ],
+    },
+    {
+      type: Subcommand,
+      name: 'link',
+      description: 'Two identities of one person: their history becomes one (community managers)',
+      options: [
+        { type: String, name: 'member', description: 'A mention, or slack:U0123, discord:1234 or an e-mail address', required: true },
+        { type: String, name: 'other', description: 'The same person elsewhere: a mention, slack:U0123, discord:1234 or an e-mail', required: true },
+      ],
+    },
+    {
+      type: Subcommand,
+      name: 'unlink',
+      description: 'Take an identity out of a linked member again (community managers)',
+      options: [{ type: String, name: 'member', description: 'A mention, or slack:U0123, discord:1234 or an e-mail address', required: true }],
     },
     { type: Subcommand, name: 'help', description: 'What Liaison does and how to use it here' },
   ],

@@ -2,6 +2,7 @@ import { chatCommand } from '../command-handler.js';
 import { LiaisonCommand } from '../definitions/liaison.js';
 import { digestReply, snoozeReply } from './liaison-actions.js';
 import { HELP, historyReply, statusReply } from './liaison-lookups.js';
+import { linkReply, mergeReply, unlinkReply } from './liaison-members.js';
 
 /** `/liaison <subcommand>`: the arguments arrive as a union on `subcommand`, each typed from its definition. */
 export const liaisonHandler = chatCommand({
@@ -12,6 +13,9 @@ export const liaisonHandler = chatCommand({
       case 'status': return statusReply(deps, input.args);
       case 'digest': return digestReply(deps, input.args);
       case 'snooze': return snoozeReply(deps, interaction, input.args);
+      case 'merge': return mergeReply(deps, interaction, input.args);
+      case 'link': return linkReply(deps, interaction, input.args);
+      case 'unlink': return unlinkReply(deps, interaction, input.args);
       case 'help': return { content: HELP };
     }
   },

@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { feedbackItems, sources } from '../../src/db/schema/index.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+import { waitFor } from '../helpers/wait-for.js';
+import type { StoredMessage } from './helpers/fake-slack-api.js';
+import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
+
+// The test clock starts at 2026-11-16T14:00:00Z: Liaison starts watching the source channels then.
+const WATCHING = Date.parse('2026-11-16T14:00:00Z') / 1000;
+const ts = (secondsAfterWatching: number) => `${WATCHING + secondsAfterWatching}.000100`;
+const said = (text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ text, user: 'U0CUST', ...extra });
+const itemTexts = async (h: SlackHarness) => (await h.ctx.db.select({ text: feedbackItems.text }).from(feedbackItems).orderBy(feedbackItems.id)).map((r) => r.text);
+const cursor = async (h: SlackHarness) => (await h.ctx.db.select().from(sources).where(eq(sources.externalId, 'C0BIGCO')))[0]?.lastMessageId;
+
+describe('Slack catch-up after downtime', () => {
+  const database = useTestDatabase();
+  let h: SlackHarness | undefined;
+  afterEach(async () => h?.close());
+
+  it('on its first start, captures what was posted since it started watching, not before', async () => {
+    h = await startSlack(database.current().db, {
+      history: {
+        [`C0BIGCO:${ts(-3_600)}`]: said('Before watching: the export crashes'),
+        [`C0BIGCO:${ts(60)}`]: said('While starting: the sync is broken'),
+      },
+    });
+    await h.adapter.idle();
+    expect(await itemTexts(h)).toEqual(['While starting: the sync is broken']);
+    expect(await cursor(h)).toBe(ts(60));
+  });
+
+  it('after downtime, captures every message posted meanwhile once, oldest first, paging past 200, and only people’s top-level messages', async () => {
+    const db = database.current().db;
+    h = await startSlack(db);
+    await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ts(10), text: 'Seen live: the export crashes' })));
+    await h.adapter.idle();
+    await h.close();
+
+    const missed: Record<string, StoredMessage> = { [`C0BIGCO:${ts(10)}`]: said('Seen live: the export crashes') };
+    for (let i = 1; i <= 205; i += 1) missed[`C0BIGCO:${ts(100 + i)}`] = said(`Missed ${i}: it crashes`);
+    missed[`C0BIGCO:${ts(400)}`] = said('A reply in a thread', { thread_ts: ts(101) });
+    missed[`C0BIGCO:${ts(401)}`] = { text: 'A bot said this', bot_id: 'B0OTHER' };
+    missed[`C0BIGCO:${ts(402)}`] = said('joined the channel', { subtype: 'channel_join' } as Partial<StoredMessage>);
+    h = await startSlack(db, { history: missed });
+    await h.adapter.idle();
+
+    const texts = await itemTexts(h);
+    expect(texts).toHaveLength(206);
+    expect(texts.slice(0, 3)).toEqual(['Seen live: the export crashes', 'Missed 1: it crashes', 'Missed 2: it crashes']);
+    expect(texts.at(-1)).toBe('Missed 205: it crashes');
+    expect(h.fake.called('conversations.history').filter((c) => c.channel === 'C0BIGCO').map((c) => [c.oldest, c.cursor ?? null])).toEqual([[ts(10), null], [ts(10), 'offset:200']]);
+    expect(await cursor(h)).toBe(ts(305));
+  });
+
+  it('waits as long as a 429 says before reading on, then captures what it missed', async () => {
+    const slept: number[] = [];
+    const db = database.current().db;
+    const first = await startSlack(db);
+    await first.close();
+    h = await startSlack(db, { history: { [`C0BIGCO:${ts(30)}`]: said('Missed while down: sync is broken') }, slept, beforeStart: (fake) => fake.failNext('conversations.history', { status: 429, retryAfter: 30 }) });
+    await h.adapter.idle();
+    expect(slept).toEqual([30_000]);
+    expect(h.fake.called('conversations.history').filter((c) => c.channel === 'C0BIGCO')).toHaveLength(2);
+    expect(await itemTexts(h)).toEqual(['Missed while down: sync is broken']);
+  });
+
+  it('in Socket Mode, catches up again after the connection drops and comes back', async () => {
+    // A short ping timeout: the client also waits that long before reconnecting.
+    h = await startSlack(database.current().db, { socketMode: true, socketPingTimeoutMs: 1_000 });
+    await h.settle();
+    const socket = h.socket as NonNullable<SlackHarness['socket']>;
+    h.fake.messages.set(`C0BIGCO:${ts(90)}`, said('Posted while reconnecting: the app crashes'));
+    socket.dropConnection();
+    await waitFor(async () => (await itemTexts(h as SlackHarness)).length === 1);
+    expect(socket.connections).toBe(2);
+    expect(await itemTexts(h)).toEqual(['Posted while reconnecting: the app crashes']);
+  });
+});
