@@ -94,8 +94,8 @@ const ConfigShape = z
     routing: z.strictObject({
       rules: z.array(RoutingRule).default([]),
       fallback: Key,
-      /** Below this classifier confidence an item goes to the fallback team with suggestions. */
-      minConfidence: z.number().min(0).max(1).default(0.45),
+      /** Below this classifier confidence an item goes to the fallback team with suggestions; unset, the model's own calibrated threshold decides. */
+      minConfidence: z.number().min(0).max(1).optional(),
       /** Optional: retrain from the ledger's corrections on this schedule (e.g. "0 3 * * *"). */
       retrain: z.strictObject({ schedule: CronSchedule }).optional(),
     }),

@@ -31,6 +31,18 @@ describe('planning where an item goes', () => {
     expect(plan).toEqual([{ team: 'support', reason: expect.objectContaining({ kind: 'unsure', suggestions: [{ team: 'support', category: 'bug', confidence: 0.3 }, { team: 'product', category: 'feature_request', confidence: 0.2 }] }) }]);
   });
 
+  it('takes the model\'s calibrated verdict on being unsure when the config sets no threshold', () => {
+    const unsure = planRouting(config, { text: 'it crashes', community: 'makers', classification: classified('bug', 0.9, { unsure: true }) });
+    expect(unsure[0]?.reason.kind).toBe('unsure');
+    const sure = planRouting(config, { text: 'it crashes', community: 'makers', classification: classified('bug', 0.4, { unsure: false }) });
+    expect(sure[0]?.reason.kind).toBe('classifier');
+  });
+
+  it('lets the config\'s minConfidence overrule the model\'s calibrated verdict', () => {
+    const strict = testConfig((c) => { c.routing!.minConfidence = 0.95; });
+    expect(planRouting(strict, { text: 'it crashes', community: 'makers', classification: classified('bug', 0.9, { unsure: false }) })[0]?.reason.kind).toBe('unsure');
+  });
+
   it('falls back when confident about a category no rule covers', () => {
     expect(planRouting(config, { text: 'love it', community: 'makers', classification: classified('praise', 0.9) })[0]?.reason.kind).toBe('fallback');
   });

@@ -27,9 +27,9 @@ const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
  */
 export function planRouting(config: LiaisonConfig, subject: RoutingSubject): PlannedRouting[] {
   const { classification } = subject;
-  const confident = classification.confidence >= config.routing.minConfidence;
+  const confident = isConfident(config, classification);
   const learned = classification.teams?.[0];
-  const useLearned = learned !== undefined && learned.confidence >= config.routing.minConfidence && learned.team in config.teams;
+  const useLearned = learned !== undefined && learned.confidence >= (config.routing.minConfidence ?? DEFAULT_MIN_CONFIDENCE) && learned.team in config.teams;
   const own = classification.learnedTeam && classification.learnedTeam.team in config.teams ? classification.learnedTeam : undefined;
   const planned = new Map<string, RoutingReason>();
 
@@ -68,6 +68,16 @@ export function planRouting(config: LiaisonConfig, subject: RoutingSubject): Pla
     return [{ team: fallback, reason: { kind: 'unsure', summary: `Not sure what this is (best guess ${classification.category.replace('_', ' ')} at ${percent(classification.confidence)}), so it went to the fallback team`, suggestions: suggestTeams(config, subject) } }];
   }
   return [{ team: fallback, reason: { kind: 'fallback', summary: `No rule routes ${classification.category.replace('_', ' ')}, so it went to the fallback team`, terms: classification.terms } }];
+}
+
+/** For a model without calibrated thresholds (one stored before calibration, a test double), when the config sets none. */
+export const DEFAULT_MIN_CONFIDENCE = 0.45;
+
+/** The config's threshold when it sets one; otherwise the model's own "unsure" threshold, calibrated when it was trained. */
+function isConfident(config: LiaisonConfig, classification: Classification): boolean {
+  if (config.routing.minConfidence !== undefined) return classification.confidence >= config.routing.minConfidence;
+  if (classification.unsure !== undefined) return !classification.unsure;
+  return classification.confidence >= DEFAULT_MIN_CONFIDENCE;
 }
 
 /** The two best teams by category, offered on the card as one-click corrections. */
