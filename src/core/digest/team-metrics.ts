@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
+import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
+import { businessMsSql, teamCalendarsSql } from '../sla/business-time-sql.js';
 import type { Period } from './period.js';
+import { routingInScope, type Scope } from './scope.js';
 
 export interface TeamMetrics {
   received: number;
@@ -10,9 +13,9 @@ export interface TeamMetrics {
   passedOn: number;
   /** Routings whose reminders someone paused in the period (always set here; optional for payloads from before). */
   snoozed?: number;
-  /** Median time from routing to the team's first response, for responses made in the period. */
+  /** Median business time (on the team's calendar) from routing to the team's first response, for responses made in the period. */
   medianFirstActionMs: number | null;
-  /** Median time from routing to resolution, for resolutions in the period. */
+  /** Median business time from routing to resolution, for resolutions in the period. */
   medianResolutionMs: number | null;
   breaches: { acknowledge: number; resolve: number };
   /** SLA attainment among routings whose target fell due in the period; lateness in business time (see core/sla/breach-figures.ts). */
@@ -30,14 +33,16 @@ const ms = (v: unknown) => (v === null || v === undefined ? null : Math.round(Nu
 
 /**
  * Per-team figures for a period, from three aggregate queries over indexed time ranges. Actions that were later
- * undone do not count: an acknowledge taken back is not an acknowledgement.
+ * undone do not count: an acknowledge taken back is not an acknowledgement. Durations are business time on each
+ * team's calendar, computed inside PostgreSQL (see core/sla/business-time-sql.ts).
  */
-export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Promise<Map<string, TeamMetrics>> {
+export async function teamMetrics(db: DbOrTx, config: LiaisonConfig, period: Period, scope: Scope = {}): Promise<Map<string, TeamMetrics>> {
   const { start, end } = { start: period.start.toISOString(), end: period.end.toISOString() };
-  const teamFilter = team === undefined ? sql`true` : sql`team_id = ${team}`;
+  const inScope = routingInScope(scope, 'r');
+  const teams = scope.team === undefined ? Object.keys(config.teams) : [scope.team];
   const received = await db.execute<Row>(sql`
-    select team_id, count(*) as received from routings
-    where created_at >= ${start} and created_at < ${end} and ${teamFilter} group by team_id`);
+    select r.team_id, count(*) as received from routings r
+    where r.created_at >= ${start} and r.created_at < ${end} and ${inScope} group by r.team_id`);
   const acted = await db.execute<Row>(sql`
     select a.team_id,
       count(distinct a.routing_id) filter (where a.kind in ('acknowledge', 'own')) as acknowledged,
@@ -47,23 +52,28 @@ export async function teamMetrics(db: DbOrTx, period: Period, team?: string): Pr
       count(distinct a.routing_id) filter (where a.kind = 'snooze') as snoozed
     from actions a
     where a.created_at >= ${start} and a.created_at < ${end} and a.kind in ('acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'snooze')
-      and ${team === undefined ? sql`true` : sql`a.team_id = ${team}`}
+      and ${routingInScope(scope, 'a')}
       and not exists (select 1 from actions u where u.undoes_id = a.id and u.created_at < ${end})
     group by a.team_id`);
+  if (teams.length === 0) return collect(received, acted, []);
   const timing = await db.execute<Row>(sql`
-    with r as (select * from routings where ${teamFilter} and (
-      (first_action_at >= ${start} and first_action_at < ${end}) or (resolved_at >= ${start} and resolved_at < ${end})
-      or (acknowledge_due_at >= ${start} and acknowledge_due_at < ${end}) or (resolve_due_at >= ${start} and resolve_due_at < ${end})))
+    with r as (select * from routings r where ${inScope} and (
+      (r.first_action_at >= ${start} and r.first_action_at < ${end}) or (r.resolved_at >= ${start} and r.resolved_at < ${end})
+      or (r.acknowledge_due_at >= ${start} and r.acknowledge_due_at < ${end}) or (r.resolve_due_at >= ${start} and r.resolve_due_at < ${end})))
     select team_id,
-      percentile_cont(0.5) within group (order by extract(epoch from first_action_at - created_at) * 1000)
+      percentile_cont(0.5) within group (order by ${businessMsSql(sql`r.created_at`, sql`r.first_action_at`)})
         filter (where first_action_at >= ${start} and first_action_at < ${end}) as median_first_action_ms,
-      percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) * 1000)
+      percentile_cont(0.5) within group (order by ${businessMsSql(sql`r.created_at`, sql`r.resolved_at`)})
         filter (where resolved_at >= ${start} and resolved_at < ${end}) as median_resolution_ms,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged') as ack_due,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged' and first_action_at <= acknowledge_due_at) as ack_in_time,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged')) as resolve_due,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged') and coalesce(resolved_at, closed_at) <= resolve_due_at) as resolve_in_time
-    from r group by team_id`);
+    from r join ${teamCalendarsSql(config, teams, period.end)} using (team_id) group by team_id`);
+  return collect(received, acted, timing);
+}
+
+function collect(received: Row[], acted: Row[], timing: Row[]): Map<string, TeamMetrics> {
   const out = new Map<string, TeamMetrics>();
   const get = (id: unknown) => {
     const key = String(id);
