@@ -1,4 +1,5 @@
 import type { LiaisonConfig } from '../config/schema.js';
+import { DigestChartData } from '../core/impact/digest-chart-data.js';
 import { loadRoutingCard } from '../core/load-routing-card.js';
 import type { Db } from '../db/client.js';
 import { PermanentDeliveryError } from './chat-port.js';
@@ -23,6 +24,11 @@ export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow,
     case 'digest_team': return { kind: 'digest_team', digest: p };
     case 'digest_silos': return { kind: 'digest_silos', digest: p };
     case 'reminder': return { kind: 'reminder', reminder: p };
+    case 'digest_chart': {
+      const chart = DigestChartData.safeParse(row.payload);
+      if (!chart.success) throw new PermanentDeliveryError(`digest chart ${row.key}: stored figures do not parse`);
+      return { kind: 'digest_chart', chart: chart.data };
+    }
     default: throw new PermanentDeliveryError(`unknown delivery kind ${row.kind}`);
   }
 }

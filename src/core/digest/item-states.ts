@@ -12,7 +12,8 @@ export type Outcome = (typeof OUTCOMES)[number];
  * Impact page's outcomes, so the two cannot disagree.
  *
  * - `no_action`: routed, and no team did anything; `passed_around`: handed on twice or more; `ack_not_resolved`:
- *   someone acknowledged or took it and no team resolved or declined it.
+ *   someone acknowledged or took it and no team resolved or declined it; `untouched_past_sla`: a team never
+ *   answered it and its first-response target passed.
  * - `outcome`: resolved (some team resolved it), declined (every team that kept it declined it), untouched (nobody
  *   acted), in progress (the rest).
  *
@@ -40,12 +41,13 @@ export function itemStatesSql(period: Period, scope: Scope): SQL {
         coalesce(bool_or(r.status in ('resolved', 'declined') and r.closed_at < ${end}), false) as closed,
         coalesce(bool_or(r.status = 'resolved' and r.resolved_at < ${end}), false) as any_resolved,
         coalesce(bool_or(r.status = 'declined' and r.closed_at < ${end}), false) as any_declined,
-        coalesce(bool_and(r.status = 'declined' and r.closed_at < ${end}) filter (where r.status <> 'passed_on'), false) as all_declined
+        coalesce(bool_and(r.status = 'declined' and r.closed_at < ${end}) filter (where r.status <> 'passed_on'), false) as all_declined,
+        coalesce(bool_or((r.first_action_at is null or r.first_action_at >= ${end}) and r.acknowledge_due_at < ${end}), false) as untouched_past_sla
       from routings r, bounds
       where r.item_id between bounds.lo and bounds.hi and r.status <> 'merged'
       group by r.item_id
     ), joined as (
-      select i.*, pr.teams, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed, pr.any_resolved, pr.any_declined, pr.all_declined,
+      select i.*, pr.teams, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed, pr.any_resolved, pr.any_declined, pr.all_declined, coalesce(pr.untouched_past_sla, false) as untouched_past_sla,
         pr.teams is not null as routed
       from period_items i left join per_routing pr on pr.item_id = i.id
       where ${scope.team === undefined ? sql`true` : sql`pr.has_team`}

@@ -29,16 +29,19 @@ export interface PeriodFigures {
   breaches: LoadedBreach[];
 }
 
+/** A period still running is reported as it stands now: targets not yet due are not yet missed. */
+export function asOfPeriod(period: Period, now: Date): { asOf: Date; effective: Period } {
+  const asOf = period.end < now ? period.end : now;
+  // Periods are half-open; a running one must still include what happened at this very moment.
+  return { asOf, effective: { ...period, end: asOf === now ? new Date(now.getTime() + 1) : asOf } };
+}
+
 /**
  * The per-team figures of a period and the one before, shared by the digest and the Impact page so that a number
  * means the same wherever it is shown: volumes, speed in business time, SLA attainment, hand-offs.
  */
 export async function periodFigures(ctx: Context, period: Period, scope: Scope): Promise<PeriodFigures> {
-  const now = ctx.clock.now();
-  // A period still running is reported as it stands now: targets not yet due are not yet missed.
-  const asOf = period.end < now ? period.end : now;
-  // Periods are half-open; a running one must still include what happened at this very moment.
-  const effective = { ...period, end: asOf === now ? new Date(now.getTime() + 1) : asOf };
+  const { asOf, effective } = asOfPeriod(period, ctx.clock.now());
   const previous = previousPeriod(period);
   const [current, before, handoffs, breaches, breachesBefore] = await Promise.all([
     teamMetrics(ctx.db, ctx.config, effective, scope),

@@ -17,13 +17,16 @@ export interface TeamMetrics {
   medianFirstActionMs: number | null;
   /** Median business time from routing to resolution, for resolutions in the period. */
   medianResolutionMs: number | null;
+  /** How many first responses and resolutions the medians are taken over (optional for payloads from before). */
+  firstActions?: number;
+  resolutions?: number;
   breaches: { acknowledge: number; resolve: number };
   /** SLA attainment among routings whose target fell due in the period; lateness in business time (see core/sla/breach-figures.ts). */
   attainment: { acknowledgeDue: number; acknowledgedInTime: number; resolveDue: number; resolvedInTime: number; medianLatenessMs: number | null };
 }
 
 export const EMPTY_METRICS: TeamMetrics = {
-  received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, snoozed: 0, medianFirstActionMs: null, medianResolutionMs: null,
+  received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, snoozed: 0, medianFirstActionMs: null, medianResolutionMs: null, firstActions: 0, resolutions: 0,
   breaches: { acknowledge: 0, resolve: 0 }, attainment: { acknowledgeDue: 0, acknowledgedInTime: 0, resolveDue: 0, resolvedInTime: 0, medianLatenessMs: null },
 };
 
@@ -65,6 +68,8 @@ export async function teamMetrics(db: DbOrTx, config: LiaisonConfig, period: Per
         filter (where first_action_at >= ${start} and first_action_at < ${end}) as median_first_action_ms,
       percentile_cont(0.5) within group (order by ${businessMsSql(sql`r.created_at`, sql`r.resolved_at`)})
         filter (where resolved_at >= ${start} and resolved_at < ${end}) as median_resolution_ms,
+      count(*) filter (where first_action_at >= ${start} and first_action_at < ${end}) as first_actions,
+      count(*) filter (where resolved_at >= ${start} and resolved_at < ${end}) as resolutions,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged') as ack_due,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged' and first_action_at <= acknowledge_due_at) as ack_in_time,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged')) as resolve_due,
@@ -86,6 +91,8 @@ function collect(received: Row[], acted: Row[], timing: Row[]): Map<string, Team
     const m = get(row.team_id);
     m.medianFirstActionMs = ms(row.median_first_action_ms);
     m.medianResolutionMs = ms(row.median_resolution_ms);
+    m.firstActions = num(row.first_actions);
+    m.resolutions = num(row.resolutions);
     m.attainment = { acknowledgeDue: num(row.ack_due), acknowledgedInTime: num(row.ack_in_time), resolveDue: num(row.resolve_due), resolvedInTime: num(row.resolve_in_time), medianLatenessMs: null };
     m.breaches = { acknowledge: m.attainment.acknowledgeDue - m.attainment.acknowledgedInTime, resolve: m.attainment.resolveDue - m.attainment.resolvedInTime };
   }
