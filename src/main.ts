@@ -1,11 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ConsoleChat } from './adapters/console/console-chat.js';
 import { createHttpApp } from './adapters/http/http-app.js';
 import { HttpMetrics } from './adapters/http/metrics.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
-import type { Env } from './config/env.js';
+import { publicUrl, type Env } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import type { Classifier } from './core/classify/classifier.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -59,7 +60,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   // only the processes with its role listen to it. Slack's HTTP mode listens through the web role.
   const enabled = await deps.platforms(ctx);
   const platforms = enabled.filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
-  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock) };
+  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock, { chartDir: join(env.LIAISON_DATA_DIR, 'charts'), publicUrl: publicUrl(env) }) };
   for (const platform of enabled) ports[platform.platform] = platform.chat;
   const metrics = new HttpMetrics(database.db, clock);
   // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.

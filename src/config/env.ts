@@ -16,6 +16,7 @@ export const Env = z
     SLACK_API_URL: z.preprocess(blankIsUnset, z.url({ error: 'expected a URL such as https://slack.com/api/' }).optional()),
     DISCORD_TOKEN: z.preprocess(blankIsUnset, z.string().min(20, 'expected the bot token from the Discord developer portal').optional()),
     DISCORD_APPLICATION_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d+$/, 'expected the numeric application ID').optional()),
+    LIAISON_PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/, error: 'expected the http(s) address where people reach Liaison, such as https://liaison.example.com' }).optional()),
     DISCORD_API_URL: z.preprocess(blankIsUnset, z.url({ error: 'expected a URL such as https://discord.com/api' }).optional()),
   })
   .superRefine((env, ctx) => {
@@ -37,6 +38,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const result = Env.safeParse(source);
   if (!result.success) throw new ConfigError('The environment', describeIssues(result.error.issues));
   return result.data;
+}
+
+/** The base of links to the web app (in chat messages and images): LIAISON_PUBLIC_URL, or this machine's port. */
+export function publicUrl(env: Partial<Pick<Env, 'LIAISON_PUBLIC_URL' | 'PORT'>>): string {
+  return (env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, '');
 }
 
 export function slackEnabled(env: Env): boolean {
