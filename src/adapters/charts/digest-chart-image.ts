@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DigestChartData } from '../../core/impact/digest-chart-data.js';
-import { chartConfig, OUTCOME_COLOURS } from './chart-theme.js';
+import { chartConfig, OUTCOME_COLOURS, type ChartTarget } from './chart-theme.js';
 import { percent } from './chart-words.js';
 import { handoffLayers } from './handoff-heatmap.js';
 import { renderSvg } from './render-svg.js';
@@ -20,11 +20,21 @@ export interface DigestImage {
  * share resolved as a line, and this week's hand-offs between teams as a heatmap.
  */
 export async function digestChartImage(chart: DigestChartData): Promise<DigestImage> {
+  const png = await svgToPng(await renderSvg(digestChartSpec(chart, 'png')), { width: 1400 });
+  return { png, altText: digestChartAlt(chart), title: `Feedback and hand-offs · ${chart.period}`, filename: `liaison-digest-${chart.period}.png` };
+}
+
+/** The same two panels as SVG, for the web app's digest archive. */
+export async function digestChartSvg(chart: DigestChartData): Promise<string> {
+  return renderSvg(digestChartSpec(chart, 'page'));
+}
+
+function digestChartSpec(chart: DigestChartData, target: ChartTarget): TopLevelSpec {
   const weeks = chart.weeks.map((w) => ({ week: weekLabel(w.start, chart.timezone), items: w.items, rate: w.items === 0 ? null : w.resolved / w.items }));
   const involved = new Set(chart.handoffs.flatMap((h) => [h.from, h.to]));
   const teams = chart.teams.filter((t) => involved.has(t.id) || chart.handoffs.length === 0);
-  const spec: TopLevelSpec = {
-    config: { ...chartConfig('png'), concat: { spacing: 36 } },
+  return {
+    config: { ...chartConfig(target), concat: { spacing: 36 } },
     title: { text: `${chart.organisation} · feedback, last ${chart.weeks.length} weeks`, subtitle: `Digest ${chart.period} · as of ${chart.asOf.slice(0, 10)}` },
     padding: 16,
     vconcat: [
@@ -44,9 +54,6 @@ export async function digestChartImage(chart: DigestChartData): Promise<DigestIm
         : { title: { text: `Hand-offs between teams in ${chart.period}`, fontSize: 13 }, width: Math.min(520, 110 * teams.length), height: Math.min(300, 42 * teams.length), ...handoffLayers({ teams, cells: chart.handoffs }) },
     ],
   };
-  const svg = await renderSvg(spec);
-  const png = await svgToPng(svg, { width: 1400 });
-  return { png, altText: digestChartAlt(chart), title: `Feedback and hand-offs · ${chart.period}`, filename: `liaison-digest-${chart.period}.png` };
 }
 
 /** The image in words: the latest week against the first, and the busiest hand-off. */
