@@ -25,3 +25,8 @@ export function chartConfig(target: ChartTarget): Config {
     header: { labelFontSize: 12, titleFontSize: 12 },
   };
 }
+
+/** A page shows the chart's title and description in HTML beside it; only an image carries its own title. */
+export function chartTitle(target: ChartTarget, text: string, subtitle?: string) {
+  return target === 'png' ? { title: { text, ...(subtitle ? { subtitle } : {}) } } : {};
+}

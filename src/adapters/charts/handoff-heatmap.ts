@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig, type ChartTarget } from './chart-theme.js';
+import { chartConfig, chartTitle, type ChartTarget } from './chart-theme.js';
 import { renderSvg, type Chart } from './render-svg.js';
 
 export interface HandoffData {
@@ -21,7 +21,7 @@ export function handoffLayers(data: HandoffData) {
       y: { field: 'from', type: 'nominal' as const, sort: names, title: 'Passed from' },
     },
     layer: [
-      { mark: { type: 'rect' as const, stroke: '#ffffff', strokeWidth: 2 }, encoding: { color: { field: 'count', type: 'quantitative' as const, title: 'Hand-offs', scale: { scheme: 'oranges', domain: [0, max] }, legend: null } } },
+      { mark: { type: 'rect' as const, stroke: '#ffffff', strokeWidth: 2 }, encoding: { color: { condition: { test: 'datum.count === 0', value: '#f3f4f6' }, field: 'count', type: 'quantitative' as const, title: 'Hand-offs', scale: { scheme: 'oranges', domain: [0, max] }, legend: null } } },
       { mark: { type: 'text' as const, fontSize: 13 }, encoding: { text: { field: 'count', type: 'quantitative' as const }, color: { condition: { test: `datum.count > ${max / 2}`, value: '#ffffff' }, value: '#1a1a1a' } } },
     ],
   };
@@ -33,7 +33,7 @@ export async function handoffHeatmap(data: HandoffData, target: ChartTarget = 'p
   const size = Math.max(1, data.teams.length);
   const spec: TopLevelSpec = {
     config: chartConfig(target),
-    title: { text: 'Hand-offs between teams', ...(subtitle ? { subtitle } : {}) },
+    ...chartTitle(target, 'Hand-offs between teams', subtitle),
     description: 'Heatmap: rows are the team that passed items on, columns the team that received them.',
     width: Math.min(520, 110 * size),
     height: Math.min(400, 46 * size),

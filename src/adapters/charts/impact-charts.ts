@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ImpactReport } from '../../core/impact/build-impact.js';
-import { CATEGORY_COLOURS, chartConfig, OUTCOME_COLOURS, SENTIMENT_COLOURS, TARGET_COLOUR, type ChartTarget } from './chart-theme.js';
+import { CATEGORY_COLOURS, chartConfig, chartTitle, OUTCOME_COLOURS, SENTIMENT_COLOURS, TARGET_COLOUR, type ChartTarget } from './chart-theme.js';
 import { categoryLabel, hours, OUTCOME_LABEL, percent, SENTIMENT_LABEL } from './chart-words.js';
 import { renderSvg, type Chart } from './render-svg.js';
 import { weekLabel } from './week-label.js';
@@ -16,7 +16,7 @@ export async function volumeChart(report: ImpactReport, target: ChartTarget = 'p
     config: chartConfig(target),
     width: WIDTH,
     height: 240,
-    title: { text: 'Feedback per week, by category', subtitle: `${total} items captured` },
+    ...chartTitle(target, 'Feedback per week, by category', `${total} items captured`),
     description: `Stacked bars: items captured each week of ${report.period.key}, split by category.`,
     data: { values },
     mark: { type: 'bar' },
@@ -47,7 +47,7 @@ export async function resolutionChart(report: ImpactReport, target: ChartTarget 
     config: chartConfig(target),
     width: WIDTH,
     height: 180,
-    title: { text: 'Resolution rate', subtitle: 'Share of each week’s items resolved by a team' },
+    ...chartTitle(target, 'Resolution rate', 'Share of each week’s items resolved by a team'),
     description: 'Line: the share of each week’s items that a team resolved.',
     data: { values },
     mark: { type: 'line', point: { filled: true, size: 50 }, color: OUTCOME_COLOURS.resolved, strokeWidth: 2.5 },
@@ -73,7 +73,7 @@ export async function sentimentChart(report: ImpactReport, target: ChartTarget =
     config: chartConfig(target),
     width: WIDTH,
     height: 160,
-    title: { text: 'Sentiment over time', subtitle: 'Share of each week’s items' },
+    ...chartTitle(target, 'Sentiment over time', 'Share of each week’s items'),
     description: 'Stacked bars normalised to 100%: negative, neutral and positive items each week.',
     data: { values },
     mark: { type: 'bar' },
@@ -102,7 +102,7 @@ export async function outcomesChart(report: ImpactReport, target: ChartTarget = 
     config: chartConfig(target),
     width: WIDTH,
     height: 90,
-    title: { text: 'What became of the items', subtitle: 'This period and the one before, as each stood at its end' },
+    ...chartTitle(target, 'What became of the items', 'This period and the one before, as each stood at its end'),
     description: 'Two bars split into resolved, declined, in progress and untouched items.',
     data: { values },
     mark: { type: 'bar', height: 26 },
@@ -138,7 +138,7 @@ export async function teamSpeedChart(report: ImpactReport, target: ChartTarget =
   });
   const spec: TopLevelSpec = {
     config: chartConfig(target),
-    title: { text: 'Median time per team, in business hours', subtitle: 'Bars: median this period · red ticks: the team’s SLA target' },
+    ...chartTitle(target, 'Median time per team, in business hours', 'Bars: median this period · red ticks: the team’s SLA target'),
     description: 'For each team, the median business time to a first response and to a resolution, with the SLA targets.',
     hconcat: [panel('First response', 'first'), panel('Resolution', 'resolution')],
   };
