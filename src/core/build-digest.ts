@@ -42,7 +42,7 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   const period = input.period ? readPeriod(input.period, ctx.config.timezone, now) : lastCompleteWeek(now, ctx.config.timezone);
   if (input.team && !(input.team in ctx.config.teams)) throw new DomainError('not_found', `There is no team called "${input.team}".`);
   const scope = { team: input.team };
-  const figures = await periodFigures(ctx, period, scope);
+  const figures = await periodFigures(ctx, period, scope, { breaches: true });
   const [silos, listed] = await Promise.all([findSilos(ctx.db, figures.effective, scope), listBreaches(ctx.db, figures.breaches)]);
   return {
     organisation: ctx.config.organisation.name,

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { applyBusinessBreaches } from '../sla/breach-figures.js';
+import { applyBreachTotals } from '../sla/breach-totals.js';
 import { loadBreaches, type LoadedBreach } from '../sla/list-breaches.js';
 import { previousPeriod, type Period } from './period.js';
 import type { Scope } from './scope.js';
@@ -25,7 +25,7 @@ export interface PeriodFigures {
   effective: Period;
   teams: TeamFigures[];
   handoffs: { from: string; to: string; count: number }[];
-  /** Every target missed in the period (timestamps only), for lists and for the figures above. */
+  /** With `options.breaches`: every target missed in the period (timestamps only), for the digest's list. */
   breaches: LoadedBreach[];
 }
 
@@ -40,18 +40,16 @@ export function asOfPeriod(period: Period, now: Date): { asOf: Date; effective: 
  * The per-team figures of a period and the one before, shared by the digest and the Impact page so that a number
  * means the same wherever it is shown: volumes, speed in business time, SLA attainment, hand-offs.
  */
-export async function periodFigures(ctx: Context, period: Period, scope: Scope): Promise<PeriodFigures> {
+export async function periodFigures(ctx: Context, period: Period, scope: Scope, options: { breaches: boolean } = { breaches: false }): Promise<PeriodFigures> {
   const { asOf, effective } = asOfPeriod(period, ctx.clock.now());
   const previous = previousPeriod(period);
-  const [current, before, handoffs, breaches, breachesBefore] = await Promise.all([
+  const [current, before, handoffs, breaches] = await Promise.all([
     teamMetrics(ctx.db, ctx.config, effective, scope),
     teamMetrics(ctx.db, ctx.config, previous, scope),
     handoffMatrix(ctx.db, effective, scope),
-    loadBreaches(ctx.db, ctx.config, effective, scope),
-    loadBreaches(ctx.db, ctx.config, previous, scope),
+    options.breaches ? loadBreaches(ctx.db, ctx.config, effective, scope) : Promise.resolve([]),
   ]);
-  applyBusinessBreaches(current, breaches);
-  applyBusinessBreaches(before, breachesBefore);
+  await Promise.all([applyBreachTotals(ctx.db, ctx.config, current, effective, scope), applyBreachTotals(ctx.db, ctx.config, before, previous, scope)]);
   const teamIds = scope.team ? [scope.team] : Object.keys(ctx.config.teams);
   const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
   return { period, previousPeriod: previous, asOf, effective, teams, handoffs, breaches };

@@ -21,7 +21,7 @@ export interface TeamMetrics {
   firstActions?: number;
   resolutions?: number;
   breaches: { acknowledge: number; resolve: number };
-  /** SLA attainment among routings whose target fell due in the period; lateness in business time (see core/sla/breach-figures.ts). */
+  /** SLA attainment among routings whose target fell due in the period; lateness in business time (see core/sla/breach-totals.ts). */
   attainment: { acknowledgeDue: number; acknowledgedInTime: number; resolveDue: number; resolvedInTime: number; medianLatenessMs: number | null };
 }
 
