@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
-import { businessMsSql, teamCalendarsSql } from '../sla/business-time-sql.js';
+import { businessDurations, epochArray, median } from '../sla/business-durations.js';
+import { teamCalendar } from '../sla/sla-policy.js';
 import type { Period } from './period.js';
 import { routingInScope, type Scope } from './scope.js';
 
@@ -37,12 +38,11 @@ const ms = (v: unknown) => (v === null || v === undefined ? null : Math.round(Nu
 /**
  * Per-team figures for a period, from three aggregate queries over indexed time ranges. Actions that were later
  * undone do not count: an acknowledge taken back is not an acknowledgement. Durations are business time on each
- * team's calendar, computed inside PostgreSQL (see core/sla/business-time-sql.ts).
+ * team's calendar (core/sla/business-durations.ts).
  */
 export async function teamMetrics(db: DbOrTx, config: LiaisonConfig, period: Period, scope: Scope = {}): Promise<Map<string, TeamMetrics>> {
   const { start, end } = { start: period.start.toISOString(), end: period.end.toISOString() };
   const inScope = routingInScope(scope, 'r');
-  const teams = scope.team === undefined ? Object.keys(config.teams) : [scope.team];
   const received = await db.execute<Row>(sql`
     select r.team_id, count(*) as received from routings r
     where r.created_at >= ${start} and r.created_at < ${end} and ${inScope} group by r.team_id`);
@@ -58,23 +58,27 @@ export async function teamMetrics(db: DbOrTx, config: LiaisonConfig, period: Per
       and ${routingInScope(scope, 'a')}
       and not exists (select 1 from actions u where u.undoes_id = a.id and u.created_at < ${end})
     group by a.team_id`);
-  if (teams.length === 0) return collect(received, acted, []);
   const timing = await db.execute<Row>(sql`
     with r as (select * from routings r where ${inScope} and (
       (r.first_action_at >= ${start} and r.first_action_at < ${end}) or (r.resolved_at >= ${start} and r.resolved_at < ${end})
       or (r.acknowledge_due_at >= ${start} and r.acknowledge_due_at < ${end}) or (r.resolve_due_at >= ${start} and r.resolve_due_at < ${end})))
     select team_id,
-      percentile_cont(0.5) within group (order by ${businessMsSql(sql`r.created_at`, sql`r.first_action_at`)})
-        filter (where first_action_at >= ${start} and first_action_at < ${end}) as median_first_action_ms,
-      percentile_cont(0.5) within group (order by ${businessMsSql(sql`r.created_at`, sql`r.resolved_at`)})
-        filter (where resolved_at >= ${start} and resolved_at < ${end}) as median_resolution_ms,
+      ${sql.raw(epochArray('created_at', `first_action_at >= '${start}' and first_action_at < '${end}'`))} as first_from,
+      ${sql.raw(epochArray('first_action_at', `first_action_at >= '${start}' and first_action_at < '${end}'`))} as first_to,
+      ${sql.raw(epochArray('created_at', `resolved_at >= '${start}' and resolved_at < '${end}'`))} as resolution_from,
+      ${sql.raw(epochArray('resolved_at', `resolved_at >= '${start}' and resolved_at < '${end}'`))} as resolution_to,
       count(*) filter (where first_action_at >= ${start} and first_action_at < ${end}) as first_actions,
       count(*) filter (where resolved_at >= ${start} and resolved_at < ${end}) as resolutions,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged') as ack_due,
       count(*) filter (where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and status <> 'merged' and first_action_at <= acknowledge_due_at) as ack_in_time,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged')) as resolve_due,
       count(*) filter (where resolve_due_at >= ${start} and resolve_due_at < ${end} and status not in ('passed_on', 'merged') and coalesce(resolved_at, closed_at) <= resolve_due_at) as resolve_in_time
-    from r join ${teamCalendarsSql(config, teams, period.end)} using (team_id) group by team_id`);
+    from r group by team_id`);
+  for (const row of timing) {
+    const calendar = teamCalendar(config, String(row.team_id));
+    row.median_first_action_ms = median(businessDurations(calendar, row.first_from as unknown as number[], row.first_to as unknown as number[]));
+    row.median_resolution_ms = median(businessDurations(calendar, row.resolution_from as unknown as number[], row.resolution_to as unknown as number[]));
+  }
   return collect(received, acted, timing);
 }
 
