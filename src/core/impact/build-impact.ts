@@ -3,13 +3,13 @@ import { CATEGORIES } from '../../config/schema.js';
 import type { Context } from '../context.js';
 import { parseInput } from '../parse-input.js';
 import { periodFigures, sumTotals } from '../digest/period-figures.js';
-import { weeksOverlapping, type Period } from '../digest/period.js';
+import { weeksOverlapping } from '../digest/period.js';
 import type { TeamMetrics } from '../digest/team-metrics.js';
 import { nominalMs } from '../sla/business-time.js';
 import { slaPolicy } from '../sla/sla-policy.js';
 import { cohortCells, type CohortCell } from './cohort-figures.js';
 import { filterOf, itemsFigure, routingsFigure, type Figure, type ItemFilter } from './item-filter.js';
-import { resolveImpactScope } from './impact-scope.js';
+import { resolveImpactScope, type ReportFrame } from './impact-scope.js';
 
 export const ImpactInput = z.object({
   /** Any period form (core/digest/period.ts); the running quarter when omitted. */
@@ -36,16 +36,8 @@ export interface TeamImpact {
   previous: Pick<TeamMetrics, 'received' | 'resolved' | 'medianFirstActionMs' | 'medianResolutionMs' | 'attainment'>;
 }
 
-export interface ImpactReport {
+export interface ImpactReport extends ReportFrame {
   organisation: string;
-  period: Period;
-  previousPeriod: Period;
-  asOf: Date;
-  /** The period is still running: its figures are as of now. */
-  running: boolean;
-  scope: { team?: string; community?: string };
-  /** What the scope can be set to, for the page's filter controls. */
-  choices: { teams: { id: string; name: string }[]; communities: { id: string; name: string }[] };
   /** Items captured per local ISO week, split by category (only categories seen in the period, in config order). */
   volume: { categories: string[]; weeks: { week: string; start: Date; total: Figure; resolved: Figure; byCategory: Record<string, Figure> }[] };
   sentiment: { weeks: { week: string; start: Date; negative: Figure; neutral: Figure; positive: Figure }[] };

@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { asOfPeriod } from '../digest/period-figures.js';
-import { previousPeriod, type Period } from '../digest/period.js';
+import { previousPeriod } from '../digest/period.js';
 import { handoffMatrix } from '../digest/silos.js';
 import { parseInput } from '../parse-input.js';
 import { cohortCells } from './cohort-figures.js';
 import { filterOf, itemsFigure, type Figure, type ItemFilter, type SiloKind } from './item-filter.js';
-import { resolveImpactScope } from './impact-scope.js';
+import { resolveImpactScope, type ReportFrame } from './impact-scope.js';
 import { listFilteredItems, type ListedItem } from './list-filtered-items.js';
 
 export const SilosInput = z.object({ period: z.string().optional(), team: z.string().optional(), community: z.string().optional() });
@@ -22,13 +22,7 @@ export interface SiloList {
   items: (ListedItem & { path?: string[]; hops?: Hop[] })[];
 }
 
-export interface SilosReport {
-  period: Period;
-  previousPeriod: Period;
-  asOf: Date;
-  running: boolean;
-  scope: { team?: string; community?: string };
-  choices: { teams: { id: string; name: string }[]; communities: { id: string; name: string }[] };
+export interface SilosReport extends ReportFrame {
   /** Hand-offs in the period, from team → to team; `teams` orders the matrix's rows and columns. */
   handoffs: { teams: { id: string; name: string }[]; cells: { from: string; to: string; count: number; filter: ItemFilter }[]; total: number };
   /** Items of the period, and how many fell between silos then and in the period before. */

@@ -4,6 +4,18 @@ import { readPeriod, type Period } from '../digest/period.js';
 import type { Scope } from '../digest/scope.js';
 import { filterOf, type ItemFilter } from './item-filter.js';
 
+/** What every page's read model starts with: its period against the one before, and the scope it was asked for. */
+export interface ReportFrame {
+  period: Period;
+  previousPeriod: Period;
+  asOf: Date;
+  /** The period is still running: its figures are as of now. */
+  running: boolean;
+  scope: Scope;
+  /** What the scope can be set to, for the page's filter controls. */
+  choices: { teams: { id: string; name: string }[]; communities: { id: string; name: string }[] };
+}
+
 export interface ImpactScope {
   period: Period;
   scope: Scope;
