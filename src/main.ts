@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ConsoleChat } from './adapters/console/console-chat.js';
@@ -9,7 +10,7 @@ import { createTrackerClients } from './adapters/trackers/create-tracker-clients
 import { TrackerPort } from './adapters/trackers/tracker-port.js';
 import { mountTrackerWebhooks, trackerInboundHandlers } from './adapters/trackers/tracker-webhook-route.js';
 import { WebhookPort } from './adapters/trackers/webhook-port.js';
-import { publicBaseUrl, type Env } from './config/env.js';
+import { publicUrl, type Env } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import type { Classifier } from './core/classify/classifier.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -63,10 +64,10 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   // only the processes with its role listen to it. Slack's HTTP mode listens through the web role.
   const enabled = await deps.platforms(ctx);
   const platforms = enabled.filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
-  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock) };
+  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock, { chartDir: join(env.LIAISON_DATA_DIR, 'charts'), publicUrl: publicUrl(env) }) };
   for (const platform of enabled) ports[platform.platform] = platform.chat;
-  ports.tracker = new TrackerPort(ctx, await createTrackerClients(loaded.trackers), publicBaseUrl(env));
-  ports.webhook = new WebhookPort(loaded.outboundWebhooks, publicBaseUrl(env), clock, logger);
+  ports.tracker = new TrackerPort(ctx, await createTrackerClients(loaded.trackers), publicUrl(env));
+  ports.webhook = new WebhookPort(loaded.outboundWebhooks, publicUrl(env), clock, logger);
   const metrics = new HttpMetrics(database.db, clock);
   // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.
   const stops = { input: [] as (() => Promise<unknown>)[], scheduler: async () => {}, worker: async () => {} };

@@ -40,9 +40,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return result.data;
 }
 
-/** Where people reach Liaison's pages: LIAISON_PUBLIC_URL, else this machine's port. No trailing slash. */
-export function publicBaseUrl(env: Pick<Env, 'LIAISON_PUBLIC_URL' | 'PORT'>): string {
-  return (env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+/** The base of links to the web app (in chat messages and images): LIAISON_PUBLIC_URL, or this machine's port. */
+export function publicUrl(env: Partial<Pick<Env, 'LIAISON_PUBLIC_URL' | 'PORT'>>): string {
+  return (env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, '');
 }
 
 export function slackEnabled(env: Env): boolean {

@@ -1,4 +1,5 @@
 import type { LiaisonConfig } from '../config/schema.js';
+import { DigestChartData } from '../core/impact/digest-chart-data.js';
 import { loadRoutingCard } from '../core/load-routing-card.js';
 import { loadIssueRequest } from '../core/trackers/load-issue-request.js';
 import { loadWebhookEvent } from '../core/webhooks/load-webhook-event.js';
@@ -28,6 +29,11 @@ export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow,
     case 'notice': return { kind: 'notice', notice: p };
     case 'tracker_issue': return { kind: 'tracker_issue', request: await loadIssueRequest(db, config, row.payload, now) };
     case 'webhook_event': return { kind: 'webhook_event', ...(await loadWebhookEvent(db, config, row.payload, now)) };
+    case 'digest_chart': {
+      const chart = DigestChartData.safeParse(row.payload);
+      if (!chart.success) throw new PermanentDeliveryError(`digest chart ${row.key}: stored figures do not parse`);
+      return { kind: 'digest_chart', chart: chart.data };
+    }
     default: throw new PermanentDeliveryError(`unknown delivery kind ${row.kind}`);
   }
 }

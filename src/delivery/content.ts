@@ -1,5 +1,6 @@
 import type { BuildDigestInput, DigestReport, TeamDigest } from '../core/build-digest.js';
 import type { Breach, SiloItem } from '../core/digest/silos.js';
+import type { DigestChartData } from '../core/impact/digest-chart-data.js';
 import type { RoutingCard } from '../core/load-routing-card.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
 import type { IssueRequest } from '../core/trackers/load-issue-request.js';
@@ -91,6 +92,8 @@ export type DeliveryContent =
   | { kind: 'digest_summary'; digest: DigestSummary }
   | { kind: 'digest_team'; digest: DigestTeamPart }
   | { kind: 'digest_silos'; digest: DigestSilosPart }
+  /** The leadership thread's image: drawn (PNG) by the port when sent, from figures taken when the digest was published. */
+  | { kind: 'digest_chart'; chart: DigestChartData }
   | { kind: 'reminder'; reminder: Reminder }
   | { kind: 'notice'; notice: Notice }
   | { kind: 'tracker_issue'; request: IssueRequest }

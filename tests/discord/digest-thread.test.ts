@@ -27,7 +27,7 @@ describe('the leadership digest in Discord', () => {
     const thread = h.discord.state.channels.get(summary!.id);
     expect(thread).toMatchObject({ type: 11, parent_id: CHANNEL.elsewhere, name: 'Feedback digest 2026-W47' });
     const parts = h.discord.state.botMessages(summary!.id);
-    expect(parts.map((m) => view(m).embed.title)).toEqual(['Product · 2026-W47', 'Sales · 2026-W47', 'Support · 2026-W47', 'Fell between silos · 2026-W47']);
+    expect(parts.map((m) => view(m).embed.title)).toEqual(['Product · 2026-W47', 'Sales · 2026-W47', 'Support · 2026-W47', 'Fell between silos · 2026-W47', 'Feedback and hand-offs · 2026-W47']);
     expect(descriptions(parts.slice(3))).toContain('#1 Checkout crashes on Safari — support');
   });
 

@@ -25,7 +25,7 @@ describe('scheduled digests', () => {
     const results = await Promise.all([runDueDigests(ctx), runDueDigests(other), runDueDigests(ctx)]);
     expect(results.reduce((a, b) => a + b, 0)).toBe(1);
     const thread = await ctx.db.select().from(deliveries).where(like(deliveries.key, 'digest:leadership:2026-W47:%')).orderBy(deliveries.id);
-    expect(thread.map((d) => d.kind)).toEqual(['digest_summary', 'digest_team', 'digest_team', 'digest_team', 'digest_silos']);
+    expect(thread.map((d) => d.kind)).toEqual(['digest_summary', 'digest_team', 'digest_team', 'digest_team', 'digest_silos', 'digest_chart']);
     expect(thread.slice(1).every((d) => d.parentId === thread[0]?.id)).toBe(true);
     expect(thread[0]?.payload).toMatchObject({ totals: { current: { received: 1 } } });
   });

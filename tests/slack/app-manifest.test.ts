@@ -20,6 +20,6 @@ describe('the Slack app manifest', () => {
   });
 
   it('asks for no scope beyond the Web API methods and events Liaison uses', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'im:write', 'reactions:read', 'usergroups:read', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:write', 'reactions:read', 'usergroups:read', 'users:read']);
   });
 });

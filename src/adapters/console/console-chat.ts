@@ -7,6 +7,7 @@ import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import type { DeliveryContent } from '../../delivery/content.js';
 import { localTime } from '../local-time.js';
 import { cardText } from './card-text.js';
+import { writeDigestChart } from './digest-chart-file.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
 import { reminderText } from './reminder-text.js';
 
@@ -18,18 +19,19 @@ export class ConsoleChat implements ChatPort {
   readonly name = 'console';
   private next = 1;
 
-  constructor(private readonly out: Writable, private readonly timezone: string, private readonly clock: Clock) {}
+  constructor(private readonly out: Writable, private readonly timezone: string, private readonly clock: Clock, private readonly files: { chartDir: string; publicUrl: string } = { chartDir: '.liaison/charts', publicUrl: 'http://localhost:3000' }) {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
     const messageId = message.editsMessageId ?? `console-${this.next++}`;
     const where = `${message.platform} ${message.channelId}${message.threadId ? ` (thread ${message.threadId})` : ''}`;
     const verb = message.editsMessageId ? `updated ${message.editsMessageId} in` : `posted ${messageId} to`;
-    const [headline, ...body] = this.render(message.content);
+    const { content } = message;
+    const [headline, ...body] = content.kind === 'digest_chart' ? (await writeDigestChart(content.chart, this.files.chartDir, this.files.publicUrl)).lines : this.render(content);
     this.out.write(`\n── ${verb} ${where} ──\n${headline}\n${body.join('\n')}${body.length ? '\n' : ''}`);
     return { messageId };
   }
 
-  private render(content: DeliveryContent): string[] {
+  private render(content: Exclude<DeliveryContent, { kind: 'digest_chart' }>): string[] {
     switch (content.kind) {
       case 'card':
       case 'card_update':

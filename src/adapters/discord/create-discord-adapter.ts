@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Events, REST } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Env } from '../../config/env.js';
+import { publicUrl, type Env } from '../../config/env.js';
 import type { Clock } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
 import type { InboundHandler } from '../../jobs/inbound-retry-job.js';
@@ -20,7 +20,7 @@ import { discordSourceMap } from './source-map.js';
 
 export interface DiscordAdapterOptions {
   ctx: Context;
-  env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'> & Partial<Pick<Env, 'LIAISON_PUBLIC_URL' | 'PORT'>>;
   logger: Logger;
   clock: Clock;
 }
@@ -46,7 +46,7 @@ export function createDiscordAdapter({ ctx, env, logger: parentLogger, clock }: 
   const inFlight = new InFlight();
   // Deliveries get their own REST client that rejects on 429 instead of sleeping: the outbox reschedules them.
   const deliveryRest = new REST({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), rejectOnRateLimit: () => true, retries: 0 }).setToken(token);
-  const chat = new DiscordChat(new DiscordApi(deliveryRest), ctx.config, logger);
+  const chat = new DiscordChat(new DiscordApi(deliveryRest), ctx.config, logger, publicUrl(env));
   const inboundHandlers = new Map<string, InboundHandler>([
     [MESSAGE_EVENT, retryable(captureMessageHandler(deps), logger)],
     [REACTION_EVENT, retryable(reactionHandler(deps), logger)],

@@ -2,7 +2,7 @@ import { App, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, WebAPIPlatformError } from '@slack/web-api';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { Env } from '../../config/env.js';
+import { publicUrl, type Env } from '../../config/env.js';
 import type { Clock } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
@@ -82,7 +82,7 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, wor
 
   return {
     platform: 'slack',
-    chat: new SlackChat(delivery, ctx.config.timezone, clock),
+    chat: new SlackChat(delivery, ctx.config.timezone, clock, publicUrl(env)),
     mountHttp: http ? (hono: Hono) => http.mount(hono) : undefined,
     inboundHandlers: deps.handlers,
     async start() {

@@ -6,6 +6,7 @@ import type { DeliveryContent, Notice } from '../../delivery/content.js';
 import type { Block } from './block-kit-limits.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
+import { uploadDigestChart } from './digest-chart-upload.js';
 import { deliveryMetadata, earlierParts } from './earlier-posts.js';
 import { routedCardBlocks } from './routed-card-blocks.js';
 import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, noticeBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
@@ -22,7 +23,7 @@ export class SlackChat implements ChatPort {
   readonly name = 'slack';
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(private readonly client: WebClient, private readonly timezone: string, private readonly clock: Clock) {}
+  constructor(private readonly client: WebClient, private readonly timezone: string, private readonly clock: Clock, private readonly publicUrl = 'http://localhost:3000') {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
     try {
@@ -35,6 +36,7 @@ export class SlackChat implements ChatPort {
   private async send(message: OutboundMessage): Promise<{ messageId: string }> {
     const { content } = message;
     if (content.kind === 'notice') return this.notice(message.channelId, content.notice);
+    if (content.kind === 'digest_chart') return { messageId: await uploadDigestChart(this.client, message, content.chart, this.publicUrl) };
     const drawn = this.draw(content);
     if (content.kind === 'card_update') {
       const [blocks = []] = drawn.messages;
@@ -85,7 +87,7 @@ export class SlackChat implements ChatPort {
     return { messageId: String(result.message_ts) };
   }
 
-  private draw(content: Exclude<DeliveryContent, { kind: 'notice' }>): DrawnParts {
+  private draw(content: Exclude<DeliveryContent, { kind: 'notice' | 'digest_chart' }>): DrawnParts {
     const one = (d: { text: string; blocks: Block[] }): DrawnParts => ({ text: d.text, messages: [d.blocks] });
     switch (content.kind) {
       case 'card':

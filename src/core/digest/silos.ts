@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { itemStatesSql } from './item-states.js';
 import type { Period } from './period.js';
+import { routingInScope, type Scope } from './scope.js';
 
 export interface SiloItem {
   itemId: number;
@@ -28,45 +30,26 @@ const LIST_LIMIT = 200;
  * Items captured in the period that fell between silos, as they stood at the end of the period. Lists are capped
  * (the counts are not) so that a digest stays readable; the oldest come first, because they waited longest.
  */
-export async function findSilos(db: DbOrTx, period: Period, team?: string): Promise<Silos> {
-  const start = period.start.toISOString();
-  const end = period.end.toISOString();
+export async function findSilos(db: DbOrTx, period: Period, scope: Scope = {}): Promise<Silos> {
   const rows = await db.execute<Record<string, unknown>>(sql`
-    with per_item as (
-      -- One index probe per item of the period (a lateral aggregate), whatever the planner thinks of the rest.
-      select i.id as item_id, i.text, i.community_id, i.permalink, i.captured_at, agg.*
-      from feedback_items i
-      cross join lateral (
-        select array_agg(distinct r.team_id order by r.team_id) as teams,
-          max(r.hops) as hops,
-          bool_or(r.team_id = ${team ?? ''}) as has_team,
-          -- coalesce: a routing nobody touched has null times, and null must read as "no".
-          coalesce(bool_or(r.first_action_at < ${end}), false) as any_action,
-          coalesce(bool_or(r.first_action_at < ${end} and r.status in ('acknowledged', 'owned')), false) as acknowledged_open,
-          coalesce(bool_or(r.status in ('resolved', 'declined') and r.closed_at < ${end}), false) as closed
-        from routings r where r.item_id = i.id and r.status <> 'merged'
-      ) agg
-      where i.captured_at >= ${start} and i.captured_at < ${end} and i.merged_into_id is null and agg.teams is not null
-        and ${team === undefined ? sql`true` : sql`agg.has_team`}
-    ), flagged as (
-      select *, not any_action as no_action, hops >= 2 as passed_around, (acknowledged_open and not closed) as ack_not_resolved
-      from per_item
-    ), ranked as (
+    with states as (${itemStatesSql(period, scope)}),
+    flagged as (select * from states where no_action or passed_around or ack_not_resolved),
+    ranked as (
       select f.*,
-        row_number() over (partition by f.no_action order by f.captured_at) as rank_no_action,
-        row_number() over (partition by f.passed_around order by f.captured_at) as rank_passed,
-        row_number() over (partition by f.ack_not_resolved order by f.captured_at) as rank_ack,
+        row_number() over (partition by f.no_action order by f.captured_at, f.id) as rank_no_action,
+        row_number() over (partition by f.passed_around order by f.captured_at, f.id) as rank_passed,
+        row_number() over (partition by f.ack_not_resolved order by f.captured_at, f.id) as rank_ack,
         count(*) filter (where f.no_action) over () as n_no_action,
         count(*) filter (where f.passed_around) over () as n_passed,
         count(*) filter (where f.ack_not_resolved) over () as n_ack
       from flagged f
-      where f.no_action or f.passed_around or f.ack_not_resolved
     )
-    select * from ranked
+    select id, text, community_id, permalink, captured_at, teams, hops, no_action, passed_around, ack_not_resolved, rank_no_action, rank_passed, rank_ack, n_no_action, n_passed, n_ack
+    from ranked
     where (no_action and rank_no_action <= ${LIST_LIMIT}) or (passed_around and rank_passed <= ${LIST_LIMIT}) or (ack_not_resolved and rank_ack <= ${LIST_LIMIT})
-    order by captured_at`);
+    order by captured_at, id`);
   const toItem = (r: Record<string, unknown>): SiloItem => ({
-    itemId: Number(r.item_id),
+    itemId: Number(r.id),
     text: String(r.text),
     community: String(r.community_id),
     permalink: (r.permalink as string | null) ?? null,
@@ -84,11 +67,12 @@ export async function findSilos(db: DbOrTx, period: Period, team?: string): Prom
 }
 
 /** Who handed items to whom in the period: the seams between teams. */
-export async function handoffMatrix(db: DbOrTx, period: Period, team?: string): Promise<{ from: string; to: string; count: number }[]> {
+export async function handoffMatrix(db: DbOrTx, period: Period, scope: Scope = {}): Promise<{ from: string; to: string; count: number }[]> {
   const rows = await db.execute<Record<string, unknown>>(sql`
     select a.team_id, a.to_team_id, count(*) as n from actions a
     where a.kind = 'pass_on' and a.created_at >= ${period.start.toISOString()} and a.created_at < ${period.end.toISOString()}
-      and ${team === undefined ? sql`true` : sql`(a.team_id = ${team} or a.to_team_id = ${team})`}
+      and ${scope.team === undefined ? sql`true` : sql`(a.team_id = ${scope.team} or a.to_team_id = ${scope.team})`}
+      and ${routingInScope({ community: scope.community }, 'a')}
     group by a.team_id, a.to_team_id order by n desc, a.team_id, a.to_team_id`);
   return rows.map((r) => ({ from: String(r.team_id), to: String(r.to_team_id), count: Number(r.n) }));
 }

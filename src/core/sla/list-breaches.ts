@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { actions, feedbackItems } from '../../db/schema/index.js';
 import type { Breach } from '../digest/silos.js';
 import type { Period } from '../digest/period.js';
+import { routingInScope, type Scope } from '../digest/scope.js';
 import { businessTimeBetween } from './business-time.js';
 import { LADDER_STEPS, ladderKeyPrefix, type LadderStep } from './ladder-plan.js';
 import { teamCalendar } from './sla-policy.js';
@@ -20,10 +21,10 @@ export interface LoadedBreach extends Omit<Breach, 'text' | 'permalink'> {
  * met Monday at 10:00 is an hour late, not 65), plus older breaches the ladder took to leadership during the period.
  * Every one is needed for the figures, so only timestamps come back here; `listBreaches` adds texts to the few listed.
  */
-export async function loadBreaches(db: DbOrTx, config: LiaisonConfig, period: Period, team?: string): Promise<LoadedBreach[]> {
+export async function loadBreaches(db: DbOrTx, config: LiaisonConfig, period: Period, scope: Scope = {}): Promise<LoadedBreach[]> {
   const start = period.start.toISOString();
   const end = period.end.toISOString();
-  const teamFilter = team === undefined ? sql`true` : sql`team_id = ${team}`;
+  const teamFilter = routingInScope(scope, 'routings');
   const rows = await db.execute<Record<string, unknown>>(sql`
     select id, item_id, team_id, 'acknowledge' as target, acknowledge_due_at as due_at, first_action_at as done_at, true as in_period from routings
     where acknowledge_due_at >= ${start} and acknowledge_due_at < ${end} and ${teamFilter} and status <> 'merged'
@@ -37,7 +38,7 @@ export async function loadBreaches(db: DbOrTx, config: LiaisonConfig, period: Pe
       case a.data->>'target' when 'acknowledge' then r.first_action_at else coalesce(r.resolved_at, r.closed_at) end, false
     from actions a join routings r on r.id = a.routing_id
     where a.kind = 'sla_ladder' and a.data->>'step' = 'leadership' and a.created_at >= ${start} and a.created_at < ${end}
-      and ${team === undefined ? sql`true` : sql`a.team_id = ${team}`}`);
+      and ${routingInScope(scope, 'a')}`);
   const seen = new Map<string, LoadedBreach>();
   for (const row of [...rows].sort((a, b) => Number(b.in_period) - Number(a.in_period))) {
     const dueAt = new Date(row.due_at as string);

@@ -39,12 +39,12 @@ export class FakeRest {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
-    const raw = await new Promise<string>((resolve) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      req.on('end', () => resolve(text));
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
     });
-    const body = raw ? (JSON.parse(raw) as Json) : undefined;
+    const body = req.headers['content-type']?.startsWith('multipart/form-data') ? await multipartBody(bytes, req.headers['content-type']) : bytes.length > 0 ? (JSON.parse(bytes.toString()) as Json) : undefined;
     const method = req.method ?? 'GET';
     this.calls.push({ method, path, query: url.searchParams, body });
     // Interaction callbacks and webhooks are authorised by their token in the path, as on Discord.
@@ -145,9 +145,33 @@ export class FakeRest {
     const seen = nonceKey ? this.state.nonces.get(nonceKey) : undefined;
     if (seen) return ok(seen);
     if (typeof body.content === 'string' && body.content.length > 2000) return error(400, 50035, 'Invalid Form Body');
-    const { nonce: _n, enforce_nonce: _e, allowed_mentions: _a, ...fields } = body;
-    const message = this.state.addMessage(channelId, { ...(fields as Partial<Json>), author: BOT_USER, content: String(body.content ?? ''), embeds: (body.embeds as Json[]) ?? [], components: (body.components as Json[]) ?? [], allowed_mentions_sent: body.allowed_mentions, nonce: body.nonce });
+    const { nonce: _n, enforce_nonce: _e, allowed_mentions: _a, files: _f, ...fields } = body;
+    const attachments = fileAttachments(body);
+    const message = this.state.addMessage(channelId, { ...(fields as Partial<Json>), attachments, author: BOT_USER, content: String(body.content ?? ''), embeds: (body.embeds as Json[]) ?? [], components: (body.components as Json[]) ?? [], allowed_mentions_sent: body.allowed_mentions, nonce: body.nonce });
     if (nonceKey) this.state.nonces.set(nonceKey, message);
     return ok(message);
   }
+}
+
+/** A message with files comes as multipart: the JSON in `payload_json`, each file in `files[n]`, as discord.js sends it. */
+async function multipartBody(bytes: Buffer, contentType: string): Promise<Json> {
+  const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+  const body = JSON.parse(String(form.get('payload_json') ?? '{}')) as Json;
+  const files: { field: string; name: string; size: number; type: string; head: string }[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    const data = Buffer.from(await value.arrayBuffer());
+    files.push({ field, name: value.name, size: data.length, type: value.type, head: data.subarray(0, 8).toString('latin1') });
+  }
+  return { ...body, files };
+}
+
+/** Attachments as Discord stores them: each declared attachment matched to the file part it names. */
+function fileAttachments(body: Json): Json[] {
+  const files = (body.files as { field: string; name: string; size: number; type: string; head: string }[] | undefined) ?? [];
+  const declared = (body.attachments as { id: number; filename: string; description?: string }[] | undefined) ?? [];
+  return files.map((f, i) => {
+    const meta = declared.find((a) => `files[${a.id}]` === f.field) ?? declared[i];
+    return { id: String(900_000 + i), filename: meta?.filename ?? f.name, description: meta?.description, size: f.size, content_type: f.type, png: f.head.startsWith('\x89PNG') };
+  });
 }

@@ -6,6 +6,8 @@ export interface RecordedCall { method: string; args: Record<string, unknown>; r
 /** `lost`: the call takes effect (a post is posted) but its answer never comes back, as when a connection drops. */
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { lost: true } | { error: string };
 export interface StoredMessage { text: string; user?: string; bot_id?: string; thread_ts?: string; user_profile?: Record<string, string> }
+/** A file as the upload API saw it: announced (getUploadURLExternal), its bytes posted, then shared (completeUploadExternal). */
+export interface FakeUpload { id: string; filename: string; length: number; alt_text?: string; bytes?: Buffer; shared?: { channel: string; thread_ts?: string; ts: string; title?: string; initial_comment?: string } }
 
 /**
  * A loopback stand-in for slack.com/api: it answers the Web API methods Liaison calls, records every call (and
@@ -16,6 +18,8 @@ export class FakeSlackApi {
   readonly groups = new Map<string, string[]>();
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
+  readonly uploads = new Map<string, FakeUpload>();
+  private nextFile = 1;
   private readonly failures: { method: string; failure: Failure; after: number }[] = [];
   private readonly hung: ServerResponse[] = [];
   private nextTs = 1_700_100_000;
@@ -50,7 +54,7 @@ export class FakeSlackApi {
 
   /** The app's posts as Slack keeps them: a channel's top-level ones newest first (history), or a thread's parent and replies (replies). */
   private listed(method: string, args: Record<string, unknown>): Record<string, unknown>[] {
-    const inChannel = this.posts(String(args.channel));
+    const inChannel = [...this.posts(String(args.channel)), ...this.fileShares(String(args.channel))].sort((a, b) => Number(a.ts) - Number(b.ts));
     if (method === 'conversations.replies') return inChannel.filter((m) => m.ts === String(args.ts) || m.thread_ts === String(args.ts));
     return inChannel.filter((m) => !m.thread_ts).reverse().slice(0, Number(args.limit ?? 100));
   }
@@ -73,6 +77,13 @@ export class FakeSlackApi {
     return { messages, has_more: more, response_metadata: { next_cursor: more ? `offset:${from + limit}` : '' } };
   }
 
+  /** Files shared into channels and threads, as the messages Slack shows for them. */
+  fileShares(channel?: string): (Record<string, unknown> & { ts: string })[] {
+    return [...this.uploads.values()]
+      .filter((u) => u.shared && (channel === undefined || u.shared.channel === channel))
+      .map((u) => ({ channel: u.shared?.channel, ts: u.shared?.ts as string, thread_ts: u.shared?.thread_ts, text: u.shared?.initial_comment ?? '', files: [{ id: u.id, name: u.filename, title: u.shared?.title, alt_txt: u.alt_text, size: u.bytes?.length }] }));
+  }
+
   called(method: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
@@ -85,12 +96,14 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      req.on('end', () => resolve(data));
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
     });
+    const raw = bytes.toString();
     const url = req.url ?? '';
+    if (url.startsWith('/upload/')) return this.receiveFile(url.slice('/upload/'.length), bytes, req.headers['content-type'], res);
     if (url.startsWith('/respond/')) {
       this.calls.push({ method: 'response_url', args: { ...(JSON.parse(raw) as Record<string, unknown>), url } });
       res.writeHead(200).end('ok');
@@ -119,6 +132,17 @@ export class FakeSlackApi {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
 
+  /** The upload URL takes the file's bytes as Slack's does (the Web API client posts them as one multipart field). */
+  private async receiveFile(id: string, body: Buffer, contentType: string | undefined, res: ServerResponse): Promise<void> {
+    const upload = this.uploads.get(id);
+    if (!upload) return void res.writeHead(404).end();
+    const form = await new Response(body, { headers: { 'content-type': contentType ?? 'application/octet-stream' } }).formData().catch(() => undefined);
+    const part = form ? [...form.values()].find((v) => typeof v !== 'string') : undefined;
+    upload.bytes = part && typeof part !== 'string' ? Buffer.from(await part.arrayBuffer()) : body;
+    this.calls.push({ method: 'upload', args: { id, bytes: upload.bytes.length } });
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${upload.bytes.length}`);
+  }
+
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const ok = (extra: Record<string, unknown> = {}) => ({ ok: true, ...extra });
     switch (method) {
@@ -129,6 +153,20 @@ export class FakeSlackApi {
       case 'chat.postEphemeral': return ok({ message_ts: `${this.nextTs++}.000200` });
       case 'chat.getPermalink': return ok({ permalink: `https://testco.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` });
       case 'conversations.open': return ok({ channel: { id: `D${String(args.users)}` } });
+      case 'files.getUploadURLExternal': {
+        const id = `F0FAKE${this.nextFile++}`;
+        this.uploads.set(id, { id, filename: String(args.filename), length: Number(args.length), alt_text: args.alt_text === undefined ? undefined : String(args.alt_text) });
+        return ok({ upload_url: `${this.url}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          if (!upload?.bytes) return { ok: false, error: 'file_not_found' };
+          upload.shared = { channel: String(args.channel_id), thread_ts: args.thread_ts === undefined ? undefined : String(args.thread_ts), ts: `${this.nextTs++}.000300`, title: f.title, initial_comment: args.initial_comment === undefined ? undefined : String(args.initial_comment) };
+        }
+        return ok({ files: files.map((f) => ({ id: f.id, title: f.title })) });
+      }
       case 'conversations.history':
       case 'conversations.replies': {
         if (args.include_all_metadata) return ok({ messages: this.listed(method, args) });

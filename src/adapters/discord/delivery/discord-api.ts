@@ -1,4 +1,4 @@
-import { ChannelType, Routes, ThreadAutoArchiveDuration, type REST } from 'discord.js';
+import { ChannelType, Routes, ThreadAutoArchiveDuration, type RawFile, type REST } from 'discord.js';
 import { assertWithinLimits, type MessageBody } from '../presenters/embed-limits.js';
 import { hasCode } from './delivery-errors.js';
 
@@ -19,16 +19,18 @@ export class DiscordApi {
 
   constructor(private readonly rest: REST) {}
 
-  async post(channelId: string, body: MessageBody, nonce: string): Promise<string> {
-    const message = (await this.rest.post(Routes.channelMessages(channelId), { body: { ...assertWithinLimits(body), nonce, enforce_nonce: true } })) as ApiMessage;
+  /** With `files`, the body goes as multipart (payload_json and one part per file), nonce included. */
+  async post(channelId: string, body: MessageBody, nonce: string, files?: RawFile[]): Promise<string> {
+    const message = (await this.rest.post(Routes.channelMessages(channelId), { body: { ...assertWithinLimits(body), nonce, enforce_nonce: true }, ...(files ? { files } : {}) })) as ApiMessage;
     return message.id;
   }
 
   /** Posts several messages in order; the first one's ID stands for them all (threads hang from it). */
-  async postAll(channelId: string, bodies: MessageBody[], nonce: string): Promise<string> {
+  async postAll(channelId: string, bodies: MessageBody[], nonce: string, files?: RawFile[]): Promise<string> {
     bodies.forEach(assertWithinLimits);
     const ids: string[] = [];
-    for (const [i, body] of bodies.entries()) ids.push(await this.post(channelId, body, bodies.length === 1 ? nonce : `${nonce}.${i}`));
+    // Files go with the first message.
+    for (const [i, body] of bodies.entries()) ids.push(await this.post(channelId, body, bodies.length === 1 ? nonce : `${nonce}.${i}`, i === 0 ? files : undefined));
     return ids[0] as string;
   }
 
@@ -42,9 +44,9 @@ export class DiscordApi {
    * Posts in the thread started from `messageId`, starting it on first use. A thread started from a message has
    * that message's ID, so the common case is a single request.
    */
-  async postInThread(channelId: string, messageId: string, threadName: string, bodies: MessageBody[], nonce: string): Promise<string> {
+  async postInThread(channelId: string, messageId: string, threadName: string, bodies: MessageBody[], nonce: string, files?: RawFile[]): Promise<string> {
     try {
-      return await this.postAll(messageId, bodies, nonce);
+      return await this.postAll(messageId, bodies, nonce, files);
     } catch (error) {
       if (!hasCode(error, UNKNOWN_CHANNEL)) throw error;
     }
@@ -53,7 +55,7 @@ export class DiscordApi {
     } catch (error) {
       if (!hasCode(error, THREAD_ALREADY_EXISTS)) throw error;
     }
-    return this.postAll(messageId, bodies, nonce);
+    return this.postAll(messageId, bodies, nonce, files);
   }
 
   /** An ephemeral follow-up to an interaction, through its webhook (authorised by the token, not the bot). */

@@ -1,7 +1,11 @@
+import type { RawFile } from 'discord.js';
 import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../../../config/schema.js';
 import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../../delivery/chat-port.js';
 import type { LoopReply, Notice } from '../../../delivery/content.js';
+import { digestChartImage } from '../../charts/digest-chart-image.js';
+import { impactPageUrl } from '../../impact-link.js';
+import { digestChartMessage } from '../presenters/digest-chart-message.js';
 import { digestSilosMessages, digestSummaryMessages, digestTeamMessages } from '../presenters/digest-embeds.js';
 import type { MessageBody } from '../presenters/embed-limits.js';
 import { loopReplyDm, loopReplyMessage } from '../presenters/loop-reply-message.js';
@@ -18,7 +22,7 @@ const nonceFor = (message: OutboundMessage) => `lz${message.id.toString(36)}`;
 export class DiscordChat implements ChatPort {
   readonly name = 'discord';
 
-  constructor(private readonly api: DiscordApi, private readonly config: LiaisonConfig, private readonly logger: Logger) {}
+  constructor(private readonly api: DiscordApi, private readonly config: LiaisonConfig, private readonly logger: Logger, private readonly publicUrl = 'http://localhost:3000') {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
     try {
@@ -58,6 +62,10 @@ export class DiscordChat implements ChatPort {
       case 'tracker_issue':
       case 'webhook_event':
         throw new PermanentDeliveryError(`${c.kind} is not a Discord message`);
+      case 'digest_chart': {
+        const { body, files } = digestChartMessage(await digestChartImage(c.chart), impactPageUrl(this.publicUrl, c.chart.range));
+        return this.inThread(m, `Feedback digest ${c.chart.period}`, [body], files);
+      }
     }
   }
 
@@ -79,8 +87,8 @@ export class DiscordChat implements ChatPort {
   }
 
   /** A reply under a message Liaison posted (a card, a digest summary) goes in a thread started from it. */
-  private inThread(m: OutboundMessage, threadName: string, bodies: MessageBody[]): Promise<string> {
-    return m.threadId ? this.api.postInThread(m.channelId, m.threadId, threadName, bodies, nonceFor(m)) : this.api.postAll(m.channelId, bodies, nonceFor(m));
+  private inThread(m: OutboundMessage, threadName: string, bodies: MessageBody[], files?: RawFile[]): Promise<string> {
+    return m.threadId ? this.api.postInThread(m.channelId, m.threadId, threadName, bodies, nonceFor(m), files) : this.api.postAll(m.channelId, bodies, nonceFor(m), files);
   }
 
   /**

@@ -31,6 +31,8 @@ export const DiscordEmbed = z.object({
   fields: z.array(Field).max(LIMITS.fields).optional(),
   footer: z.object({ text: z.string().min(1).max(LIMITS.footer) }).optional(),
   author: z.object({ name: z.string().min(1).max(LIMITS.author), url: z.url().optional() }).optional(),
+  /** `attachment://<filename>` for an image sent with the message. */
+  image: z.object({ url: z.string() }).optional(),
 });
 export type DiscordEmbed = z.infer<typeof DiscordEmbed>;
 
@@ -50,6 +52,8 @@ export const MessageBody = z
     components: z.array(z.object({ type: z.literal(1), components: z.array(z.record(z.string(), z.unknown())).min(1).max(LIMITS.buttonsPerRow) })).max(LIMITS.actionRows).optional(),
     allowed_mentions: z.object({ parse: z.array(z.enum(['users', 'roles', 'everyone'])), users: z.array(z.string()).optional(), roles: z.array(z.string()).optional(), replied_user: z.boolean().optional() }),
     message_reference: z.object({ message_id: z.string(), channel_id: z.string().optional(), fail_if_not_exists: z.boolean().optional() }).optional(),
+    /** Files sent with the message (multipart), by index; `description` is the image's alt text. */
+    attachments: z.array(z.object({ id: z.number().int(), filename: z.string().min(1), description: z.string().max(1_024).optional() })).optional(),
   })
   .refine((b) => (b.embeds ?? []).reduce((n, e) => n + embedLength(e), 0) <= LIMITS.totalEmbedChars, `embeds hold more than ${LIMITS.totalEmbedChars} characters together`)
   .refine((b) => Boolean(b.content) || (b.embeds?.length ?? 0) > 0, 'a message needs content or an embed');

@@ -1,0 +1,69 @@
+import pino from 'pino';
+import { loadConfig } from '../src/config/load-config.js';
+import { ManualClock } from '../src/core/clock.js';
+import type { Context } from '../src/core/context.js';
+import { lastCompleteWeek, previousPeriod, quarterContaining } from '../src/core/digest/period.js';
+import { buildImpact } from '../src/core/impact/build-impact.js';
+import { digestChartData } from '../src/core/impact/digest-chart-data.js';
+import { syncOrganisation } from '../src/core/sync-organisation.js';
+import { digestChartImage } from '../src/adapters/charts/digest-chart-image.js';
+import { impactPageBody } from '../src/adapters/web/impact/impact-page-body.js';
+import { benchDatabase } from './support/bench-database.js';
+import { generateHistory } from './support/generate-history.js';
+import { note, percentile, report } from './report.js';
+
+const ITEMS = 1_000_000;
+const ACTIONS = 3_000_000;
+const RUNS = 12;
+
+/**
+ * The Impact page's read model for a quarter on the digest bench's database (two years, 1M items, 3M actions),
+ * then with its body (five charts) rendered on top, and the digest's chart PNG. With BENCH_DATABASE_URL pointing at
+ * a database that already holds the history, generation is skipped.
+ */
+const database = await benchDatabase(10);
+const { config } = await loadConfig(undefined);
+await syncOrganisation(database.db, config);
+const now = new Date();
+const [existing] = await database.sql`select count(*)::int as n from feedback_items`;
+if (Number(existing?.n) < ITEMS) {
+  const t0 = performance.now();
+  await generateHistory(database.sql, { items: ITEMS, actions: ACTIONS, members: 60_000, now });
+  note(`generated the history in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+const [latest] = await database.sql`select max(captured_at) as at from feedback_items`;
+const dataNow = new Date(Math.max(now.getTime() - 86_400_000 * 3650, new Date(latest?.at as string).getTime()));
+const ctx: Context = { db: database.db, config, clock: new ManualClock(dataNow), logger: pino({ level: 'silent' }), classifier: { classify: () => { throw new Error('not used'); } } };
+const quarter = previousPeriod(quarterContaining(dataNow, config.timezone)).key;
+const href = () => '#';
+
+const rssBefore = process.memoryUsage().rss;
+const first = await buildImpact(ctx, { period: quarter });
+note(`${quarter}: ${first.outcomes.current.items.value} items, ${first.totals.received} team assignments, ${first.handoffs.length} hand-off pairs`);
+await (await impactPageBody(first, href)).toString();
+const rssAfterCharts = process.memoryUsage().rss;
+
+const model: number[] = [];
+const page: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const t0 = performance.now();
+  const impact = await buildImpact(ctx, { period: quarter });
+  const t1 = performance.now();
+  await (await impactPageBody(impact, href)).toString();
+  model.push(t1 - t0);
+  page.push(performance.now() - t0);
+}
+report('impact_read_model_p95_ms', percentile(model, 95), 'ms', { period: quarter, runs: RUNS, p50: Number(percentile(model, 50).toFixed(1)) });
+report('web_impact_page_p95_ms', percentile(page, 95), 'ms', { period: quarter, runs: RUNS, p50: Number(percentile(page, 50).toFixed(1)), note: 'read model + page body with five charts; no layout, no HTTP' });
+
+const chart = await digestChartData(ctx, lastCompleteWeek(dataNow, config.timezone));
+await digestChartImage(chart);
+const png: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const t0 = performance.now();
+  await digestChartImage(chart);
+  png.push(performance.now() - t0);
+}
+report('digest_chart_png_ms', percentile(png, 50), 'ms', { runs: RUNS, p95: Number(percentile(png, 95).toFixed(1)), note: 'Vega-Lite compile + SVG + resvg PNG, from the stored figures' });
+report('charts_rss_delta_mb', (rssAfterCharts - rssBefore) / 2 ** 20, 'MB', { note: 'resident memory added by the first Impact build and its charts (Vega, Vega-Lite, resvg loaded)' });
+await database.dispose();

@@ -1,0 +1,86 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { DateTime } from 'luxon';
+import type { Period } from '../../../core/digest/period.js';
+import type { Figure, ItemFilter } from '../../../core/impact/item-filter.js';
+import type { Chart } from '../../charts/render-svg.js';
+
+/** Builds the link to the list of items behind a figure; the web app's routes decide the URL. */
+export type ItemsHref = (filter: ItemFilter) => string;
+
+const day = (at: Date, tz: string, format = 'd LLL yyyy') => DateTime.fromJSDate(at, { zone: tz }).toFormat(format);
+
+/** "Q4 2026 · 1 Oct – 31 Dec 2026", "Week 47 of 2026 · 16 – 22 Nov 2026". */
+export function periodLabel(p: Pick<Period, 'key' | 'kind' | 'start' | 'end' | 'timezone'>): string {
+  const start = new Date(p.start);
+  const last = new Date(new Date(p.end).getTime() - 1);
+  const span = `${day(start, p.timezone, 'd LLL')} – ${day(last, p.timezone)}`;
+  const name = p.kind === 'quarter' ? p.key.replace(/^(\d{4})-(Q\d)$/, '$2 $1') : p.kind === 'week' ? p.key.replace(/^(\d{4})-W(\d{2})$/, (_m, y: string, w: string) => `Week ${Number(w)} of ${y}`) : p.kind === 'month' ? day(start, p.timezone, 'LLLL yyyy') : p.kind === 'day' ? day(start, p.timezone) : 'Custom range';
+  return p.kind === 'day' ? name : `${name} · ${span}`;
+}
+
+export const asOfLabel = (asOf: Date, tz: string) => DateTime.fromJSDate(asOf, { zone: tz }).toFormat("d LLL yyyy, HH:mm");
+export const share = (n: number, of: number) => (of === 0 ? '–' : `${Math.round((100 * n) / of)}%`);
+export const change = (now: number, before: number) => (now === before ? 'no change' : now > before ? `+${now - before}` : `${now - before}`);
+
+/** A number that opens the items behind it. */
+export function FigureLink(props: { figure: Figure; href: ItemsHref; label?: string }) {
+  const { figure, href } = props;
+  const unit = figure.counts === 'items' ? (figure.value === 1 ? 'item' : 'items') : figure.value === 1 ? 'team assignment' : 'team assignments';
+  return <a class="figure-link" href={href(figure.filter)} aria-label={`${props.label ?? figure.value}: list the ${figure.value} ${unit}`}>{props.label ?? String(figure.value)}</a>;
+}
+
+/** A headline number with its label and a comparison. */
+export function Tile(props: { label: string; children: Child; note?: string }) {
+  return (
+    <div class="tile">
+      <dt>{props.label}</dt>
+      <dd><span class="tile-value">{props.children}</span>{props.note ? <span class="tile-note">{props.note}</span> : ''}</dd>
+    </div>
+  );
+}
+
+/**
+ * A chart with its title, description and the table of its numbers. The SVG is Vega's own output, built from our
+ * figures (Vega escapes every text it draws), never from outside text. The table repeats it for screen readers
+ * (visually hidden unless `showTable`; hidden from sight, not from assistive technology).
+ */
+export function ChartFigure(props: { chart: Chart; showTable?: boolean }) {
+  const { chart } = props;
+  return (
+    <figure class="chart" aria-labelledby={`${chart.id}-title`} aria-describedby={`${chart.id}-desc`}>
+      <figcaption>
+        <h3 id={`${chart.id}-title`}>{chart.title}</h3>
+        <p id={`${chart.id}-desc`} class="chart-description">{chart.description}</p>
+      </figcaption>
+      <div class="chart-image" aria-hidden="true">{raw(chart.svg)}</div>
+      <table class={props.showTable ? 'chart-table' : 'chart-table visually-hidden'}>
+        <caption>{chart.table.caption}</caption>
+        <thead><tr>{chart.table.columns.map((c) => <th scope="col">{c}</th>)}</tr></thead>
+        <tbody>{chart.table.rows.map((row) => <tr>{row.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td>{cell}</td>))}</tr>)}</tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** The period and scope form: a plain GET form, so it works without JavaScript. */
+export function ScopeForm(props: { period: string; team?: string; community?: string; choices: { teams: { id: string; name: string }[]; communities: { id: string; name: string }[] }; accepted?: string }) {
+  const { choices } = props;
+  const presets = [['week', 'This week'], ['last-week', 'Last week'], ['month', 'This month'], ['last-month', 'Last month'], ['quarter', 'This quarter'], ['last-quarter', 'Last quarter']];
+  return (
+    <form class="scope" method="get">
+      <label>Period
+        <input name="period" value={props.period} list="period-presets" aria-describedby="period-help" />
+      </label>
+      <datalist id="period-presets">{presets.map(([value, label]) => <option value={value}>{label}</option>)}</datalist>
+      <label>Team
+        <select name="team"><option value="">Every team</option>{choices.teams.map((t) => <option value={t.id} selected={t.id === props.team}>{t.name}</option>)}</select>
+      </label>
+      <label>Community
+        <select name="community"><option value="">Every community</option>{choices.communities.map((c) => <option value={c.id} selected={c.id === props.community}>{c.name}</option>)}</select>
+      </label>
+      <button type="submit">Show</button>
+      <p id="period-help" class="help">A week (2026-W47), month (2026-11), quarter (2026-Q4), a range (2026-10-01..2026-12-31), or this/last week, month, quarter.</p>
+    </form>
+  );
+}

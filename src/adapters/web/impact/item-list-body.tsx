@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import type { FilteredItems } from '../../../core/impact/list-filtered-items.js';
+import type { ItemFilter } from '../../../core/impact/item-filter.js';
+import { categoryLabel, OUTCOME_LABEL } from '../../charts/chart-words.js';
+import { periodLabel } from './impact-parts.js';
+
+const EVENT_WORDS: Record<string, string> = {
+  received: 'received', acknowledged: 'acknowledged or taken', resolved: 'resolved', declined: 'declined', passed_on: 'passed on', snoozed: 'snoozed',
+  first_action: 'first answered', resolution: 'resolved (timed)', acknowledge_due: 'due a first response', acknowledged_in_time: 'answered in time',
+  acknowledge_missed: 'not answered in time', resolve_due: 'due a resolution', resolved_in_time: 'resolved in time', resolve_missed: 'not resolved in time',
+};
+const SILO_WORDS: Record<string, string> = { fell_between: 'fell between silos', no_action: 'never acted on', passed_around: 'passed around twice or more', acknowledged_not_resolved: 'acknowledged, never resolved', untouched_past_sla: 'untouched past their first-response target' };
+
+/** What a filter selects, in words: "Items resolved by Support · Bug · Q4 2026". */
+export function filterWords(filter: ItemFilter, names: { team: (id: string) => string; community: (id: string) => string }): string {
+  const parts = [
+    filter.routing ? `Items ${EVENT_WORDS[filter.routing] ?? filter.routing}${filter.team ? ` by ${names.team(filter.team)}` : ''}` : filter.from || filter.to ? `Items passed${filter.from ? ` from ${names.team(filter.from)}` : ''}${filter.to ? ` to ${names.team(filter.to)}` : ''}` : `Items captured${filter.team ? ` and routed to ${names.team(filter.team)}` : ''}`,
+    filter.outcome ? OUTCOME_LABEL[filter.outcome === 'in_progress' ? 'inProgress' : filter.outcome] : undefined,
+    filter.silo ? SILO_WORDS[filter.silo] : undefined,
+    filter.category ? categoryLabel(filter.category) : undefined,
+    filter.sentiment ? `${filter.sentiment} sentiment` : undefined,
+    filter.week ? `week ${filter.week}` : undefined,
+    filter.community ? `from ${names.community(filter.community)}` : undefined,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The items behind a figure, a page at a time, oldest first. */
+export function itemListBody(list: FilteredItems, links: { itemHref: (id: number) => string; pageHref: (page: number) => string }, names: { team: (id: string) => string; community: (id: string) => string }) {
+  const tz = list.period.timezone;
+  const assignments = list.total.routings !== list.total.items ? ` behind ${list.total.routings} ${list.filter.from || list.filter.to ? 'hand-offs' : 'team assignments'}` : '';
+  return (
+    <div class="item-list">
+      <header class="page-head">
+        <h1>{filterWords(list.filter, names)}</h1>
+        <p class="period">{periodLabel(list.period)}</p>
+        <p class="count">{list.total.items} {list.total.items === 1 ? 'item' : 'items'}{assignments}{list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ''}</p>
+      </header>
+      {list.items.length === 0 ? <p>No items.</p> : (
+        <table class="data">
+          <caption class="visually-hidden">Items, oldest first</caption>
+          <thead><tr><th scope="col">Item</th><th scope="col">Captured</th><th scope="col">Community</th><th scope="col">Category</th><th scope="col">Teams</th></tr></thead>
+          <tbody>
+            {list.items.map((item) => (
+              <tr>
+                <th scope="row"><a href={links.itemHref(item.id)}>#{item.id}</a> <span class="excerpt">{item.title ? `${item.title}: ` : ''}{item.excerpt}</span></th>
+                <td>{DateTime.fromJSDate(item.capturedAt, { zone: tz }).toFormat('d LLL yyyy HH:mm')}</td>
+                <td>{item.community.name}</td>
+                <td>{categoryLabel(item.category)}</td>
+                <td>{item.routings.map((r) => `${r.name} (${r.status.replace('_', ' ')})`).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {list.pages > 1 ? (
+        <nav class="pager" aria-label="Pages">
+          {list.page > 1 ? <a rel="prev" href={links.pageHref(list.page - 1)}>Previous</a> : ''}
+          {list.page < list.pages ? <a rel="next" href={links.pageHref(list.page + 1)}>Next</a> : ''}
+        </nav>
+      ) : ''}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Period } from './period.js';
+import type { Scope } from './scope.js';
+
+/** What became of an item by the end of a period, across all the teams it reached. */
+export const OUTCOMES = ['resolved', 'declined', 'in_progress', 'untouched'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * One row per item captured in the period (and in scope), as it stood at the end of the period: its teams, its
+ * outcome and the ways it fell between silos. The one definition behind the digest's "fell between silos" and the
+ * Impact page's outcomes, so the two cannot disagree.
+ *
+ * - `no_action`: routed, and no team did anything; `passed_around`: handed on twice or more; `ack_not_resolved`:
+ *   someone acknowledged or took it and no team resolved or declined it; `untouched_past_sla`: a team never
+ *   answered it and its first-response target passed.
+ * - `outcome`: resolved (some team resolved it), declined (every team that kept it declined it), untouched (nobody
+ *   acted), in progress (the rest).
+ *
+ * The routings of those items are read by item-ID range (a merge join on the routings' (item, team) index) instead
+ * of one probe per item: an item's routings can be created long after the period (a late pass-on), but never
+ * outside the ID range of the period's items.
+ */
+export function itemStatesSql(period: Period, scope: Scope): SQL {
+  const start = period.start.toISOString();
+  const end = period.end.toISOString();
+  const community = scope.community === undefined ? sql`true` : sql`i.community_id = ${scope.community}`;
+  return sql`
+    with period_items as (
+      select i.id, i.title, i.text, i.community_id, i.permalink, i.captured_at, i.category, i.sentiment from feedback_items i
+      where i.captured_at >= ${start} and i.captured_at < ${end} and i.merged_into_id is null and ${community}
+    ), bounds as (select min(id) as lo, max(id) as hi from period_items),
+    per_routing as (
+      select r.item_id,
+        array_agg(distinct r.team_id order by r.team_id) as teams,
+        max(r.hops) as hops,
+        bool_or(r.team_id = ${scope.team ?? ''}) as has_team,
+        -- coalesce: a routing nobody touched has null times, and null must read as "no".
+        coalesce(bool_or(r.first_action_at < ${end}), false) as any_action,
+        coalesce(bool_or(r.first_action_at < ${end} and r.status in ('acknowledged', 'owned')), false) as acknowledged_open,
+        coalesce(bool_or(r.status in ('resolved', 'declined') and r.closed_at < ${end}), false) as closed,
+        coalesce(bool_or(r.status = 'resolved' and r.resolved_at < ${end}), false) as any_resolved,
+        coalesce(bool_or(r.status = 'declined' and r.closed_at < ${end}), false) as any_declined,
+        coalesce(bool_and(r.status = 'declined' and r.closed_at < ${end}) filter (where r.status <> 'passed_on'), false) as all_declined,
+        coalesce(bool_or((r.first_action_at is null or r.first_action_at >= ${end}) and r.acknowledge_due_at < ${end}), false) as untouched_past_sla
+      from routings r, bounds
+      where r.item_id between bounds.lo and bounds.hi and r.status <> 'merged'
+      group by r.item_id
+    ), joined as (
+      select i.*, pr.teams, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed, pr.any_resolved, pr.any_declined, pr.all_declined, coalesce(pr.untouched_past_sla, false) as untouched_past_sla,
+        pr.teams is not null as routed
+      from period_items i left join per_routing pr on pr.item_id = i.id
+      where ${scope.team === undefined ? sql`true` : sql`pr.has_team`}
+    )
+    select j.*,
+      j.routed and not j.any_action as no_action,
+      j.hops >= 2 as passed_around,
+      j.routed and j.acknowledged_open and not j.closed as ack_not_resolved,
+      case when j.any_resolved then 'resolved' when j.any_declined and j.all_declined then 'declined'
+        when not coalesce(j.any_action, false) then 'untouched' else 'in_progress' end as outcome
+    from joined j`;
+}

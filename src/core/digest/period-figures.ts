@@ -1,0 +1,64 @@
+import type { Context } from '../context.js';
+import { applyBreachTotals } from '../sla/breach-totals.js';
+import { loadBreaches, type LoadedBreach } from '../sla/list-breaches.js';
+import { previousPeriod, type Period } from './period.js';
+import type { Scope } from './scope.js';
+import { handoffMatrix } from './silos.js';
+import { EMPTY_METRICS, teamMetrics, type TeamMetrics } from './team-metrics.js';
+
+export interface TeamFigures {
+  team: string;
+  name: string;
+  metrics: TeamMetrics;
+  previous: TeamMetrics;
+}
+
+/** Counts summed over teams (medians and attainment do not add up). */
+export type Totals = Omit<TeamMetrics, 'medianFirstActionMs' | 'medianResolutionMs' | 'attainment'>;
+
+export interface PeriodFigures {
+  period: Period;
+  previousPeriod: Period;
+  /** The moment the figures describe: the end of the period, or now for a period still running. */
+  asOf: Date;
+  /** The period as queried: a running one ends just after now, so that what happened this very moment counts. */
+  effective: Period;
+  teams: TeamFigures[];
+  handoffs: { from: string; to: string; count: number }[];
+  /** With `options.breaches`: every target missed in the period (timestamps only), for the digest's list. */
+  breaches: LoadedBreach[];
+}
+
+/** A period still running is reported as it stands now: targets not yet due are not yet missed. */
+export function asOfPeriod(period: Period, now: Date): { asOf: Date; effective: Period } {
+  const asOf = period.end < now ? period.end : now;
+  // Periods are half-open; a running one must still include what happened at this very moment.
+  return { asOf, effective: { ...period, end: asOf === now ? new Date(now.getTime() + 1) : asOf } };
+}
+
+/**
+ * The per-team figures of a period and the one before, shared by the digest and the Impact page so that a number
+ * means the same wherever it is shown: volumes, speed in business time, SLA attainment, hand-offs.
+ */
+export async function periodFigures(ctx: Context, period: Period, scope: Scope, options: { breaches: boolean } = { breaches: false }): Promise<PeriodFigures> {
+  const { asOf, effective } = asOfPeriod(period, ctx.clock.now());
+  const previous = previousPeriod(period);
+  const [current, before, handoffs, breaches] = await Promise.all([
+    teamMetrics(ctx.db, ctx.config, effective, scope),
+    teamMetrics(ctx.db, ctx.config, previous, scope),
+    handoffMatrix(ctx.db, effective, scope),
+    options.breaches ? loadBreaches(ctx.db, ctx.config, effective, scope) : Promise.resolve([]),
+  ]);
+  await Promise.all([applyBreachTotals(ctx.db, ctx.config, current, effective, scope), applyBreachTotals(ctx.db, ctx.config, before, previous, scope)]);
+  const teamIds = scope.team ? [scope.team] : Object.keys(ctx.config.teams);
+  const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
+  return { period, previousPeriod: previous, asOf, effective, teams, handoffs, breaches };
+}
+
+/** Routings across teams: an item routed to two teams counts in each. */
+export function sumTotals(all: TeamMetrics[]): Totals {
+  return all.reduce(
+    (acc, m) => ({ received: acc.received + m.received, acknowledged: acc.acknowledged + m.acknowledged, resolved: acc.resolved + m.resolved, declined: acc.declined + m.declined, passedOn: acc.passedOn + m.passedOn, snoozed: (acc.snoozed ?? 0) + (m.snoozed ?? 0), breaches: { acknowledge: acc.breaches.acknowledge + m.breaches.acknowledge, resolve: acc.breaches.resolve + m.breaches.resolve } }),
+    { received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, snoozed: 0, breaches: { acknowledge: 0, resolve: 0 } },
+  );
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { captureFeedback } from '../../src/core/capture-feedback.js';
+import { publishDigest } from '../../src/core/publish-digest.js';
+import { buildImpact } from '../../src/core/impact/build-impact.js';
+import { buildSilosReport } from '../../src/core/impact/build-silos-report.js';
+import type { ItemFilter } from '../../src/core/impact/item-filter.js';
+import { listFilteredItems } from '../../src/core/impact/list-filtered-items.js';
+import { listPublishedDigests } from '../../src/core/impact/list-published-digests.js';
+import { recordAction } from '../../src/core/record-action.js';
+import { digestArchiveBody } from '../../src/adapters/web/impact/digest-archive-body.js';
+import { impactPageBody } from '../../src/adapters/web/impact/impact-page-body.js';
+import { itemListBody } from '../../src/adapters/web/impact/item-list-body.js';
+import { silosPageBody } from '../../src/adapters/web/impact/silos-page-body.js';
+import { discordMessage } from '../helpers/capture.js';
+import { person, testContext, type TestContext } from '../helpers/test-context.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+
+const href = (f: ItemFilter) => `/items?${new URLSearchParams(f as Record<string, string>).toString()}`;
+const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const render = async (element: { toString(): string | Promise<string> }) => String(await element.toString());
+
+async function week(ctx: TestContext) {
+  const bug = await captureFeedback(ctx, discordMessage('Export <script>alert(1)</script> crashes'));
+  await captureFeedback(ctx, discordMessage('The pairing screen shows an error'));
+  if (bug.status !== 'created') throw new Error('not captured');
+  ctx.clock.advance(2 * 3_600_000);
+  await recordAction(ctx, { routingId: bug.routings[0]!.id, kind: 'pass_on', toTeam: 'product', actor: person(ctx.config, 'sam'), via: 'button', reason: 'product' });
+  ctx.clock.set('2026-11-23T14:00:00Z');
+}
+
+describe('the Impact, Silos and Digests page bodies', () => {
+  const database = useTestDatabase();
+
+  it('the Impact body shows the period, the headline figures a leader reads, and links every number to its items', async () => {
+    const ctx = await testContext(database.current().db);
+    await week(ctx);
+    const html = await render(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
+    const words = text(html);
+    expect(words).toContain('Week 47 of 2026 · 16 Nov – 22 Nov 2026');
+    expect(words).toContain('Compared with Week 46 of 2026');
+    expect(words).toMatch(/Items captured 2 \+2 on the period before/);
+    expect(words).toMatch(/Untouched 1 50% of items: no team acted/);
+    expect(words).toContain('Feedback per week, by category');
+    expect(words).toContain('Median time per team, in business hours');
+    expect(html).toContain('href="/items?period=2026-W47&amp;outcome=untouched"');
+    expect(html).toContain('href="/items?period=2026-W47&amp;team=support&amp;routing=passed_on"');
+    // Each chart is drawn (SVG) and has its numbers in a table for screen readers.
+    expect(html.match(/<svg/g)?.length).toBe(5);
+    expect(html.match(/<table class="chart-table visually-hidden">/g)?.length).toBe(5);
+  });
+
+  it('the Silos body draws the hand-off heatmap and lists what fell between silos; outside text stays text', async () => {
+    const ctx = await testContext(database.current().db);
+    await week(ctx);
+    const html = await render(await silosPageBody(await buildSilosReport(ctx, { period: '2026-W47' }), href, (id) => `/items/${id}`));
+    expect(text(html)).toContain('Who handed what to whom');
+    expect(html).toContain('Hand-offs between teams');
+    expect(html).toContain('href="/items?period=2026-W47&amp;from=support&amp;to=product"');
+    expect(text(html)).toContain('The pairing screen shows an error');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('the item list says what the figure counted and lists its items', async () => {
+    const ctx = await testContext(database.current().db);
+    await week(ctx);
+    const list = await listFilteredItems(ctx, { filter: { period: '2026-W47', team: 'support', routing: 'passed_on' } });
+    const html = await render(itemListBody(list, { itemHref: (id) => `/items/${id}`, pageHref: (p) => `?page=${p}` }, { team: (id) => ctx.config.teams[id]?.name ?? id, community: (id) => id }));
+    expect(text(html)).toContain('Items passed on by Support');
+    expect(text(html)).toContain('1 item');
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('the Digests body shows each posted digest as on chat, with the running week marked as a preview', async () => {
+    const ctx = await testContext(database.current().db);
+    await week(ctx);
+    await publishDigest(ctx, { kind: 'leadership' }, '2026-W47', ctx.clock.now());
+    const html = await render(await digestArchiveBody(await listPublishedDigests(ctx), { itemHref: (id) => `/items/${id}`, pageHref: (p) => `?page=${p}` }, ctx.config.timezone));
+    const words = text(html);
+    expect(words).toContain('Preview · not posted This week so far (2026-W48)');
+    expect(words).toContain('Leadership digest · 2026-W47');
+    expect(words).toContain('Testco feedback digest · 2026-W47');
+    expect(words).toContain('Fell between silos · 2026-W47');
+    expect(words).toContain('Support · 2026-W47');
+    expect(words).toMatch(/Bar chart of feedback items per week/);
+  });
+});
