@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Context } from '../../core/context.js';
 import { mountIntake } from './intake-route.js';
 import type { HttpMetrics } from './metrics.js';
@@ -12,6 +13,9 @@ export interface HttpAppOptions {
   extend?: ((app: Hono) => void)[];
 }
 
+/** The most any request may carry (Slack's interaction payloads are the largest Liaison takes, well below this). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 /** The HTTP surface: webhook intake, health for orchestrators, metrics for Prometheus. */
 export function createHttpApp({ ctx, webhookSecrets, metrics, extend = [] }: HttpAppOptions): Hono {
   const app = new Hono();
@@ -20,6 +24,8 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, extend = [] }: Htt
     await next();
     stop({ route: c.req.routePath, status: String(c.res.status) });
   });
+  // Every body is counted as it arrives and refused past the limit before more is read; routes may set a lower one.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
