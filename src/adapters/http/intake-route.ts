@@ -6,10 +6,13 @@ import { captureFeedback, type CaptureResult } from '../../core/capture-feedback
 import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
 import { cleanInbound } from '../../core/inert-text.js';
+import { withinDeadline } from '../../db/availability.js';
 import type { HttpMetrics } from './metrics.js';
 import { verifyIntakeSignature } from './signature.js';
 
 export const MAX_INTAKE_BYTES = 64 * 1024;
+/** Storing takes milliseconds; a database that has not answered by then gets the sender a 503 to retry (within 2 s). */
+const STORE_DEADLINE_MS = 1800;
 
 // PostgreSQL stores a lone surrogate as U+FFFD, so two ids differing only there would become one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -63,12 +66,12 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
       }
       const { id, text, title, author, url, postedAt } = body.data;
       try {
-        const result = await captureFeedback(ctx, {
+        const result = await withinDeadline(captureFeedback(ctx, {
           source: { platform: 'webhook', id: key },
           message: { platform: 'webhook', channelId: key, id, text, title, permalink: url, postedAt: postedAt ?? ctx.clock.now() },
           author: { platform: 'webhook', id: author.email ?? author.id ?? `name:${author.name}`, name: author.name },
           via: 'webhook',
-        });
+        }), STORE_DEADLINE_MS, 'intake');
         outcome(result.status);
         return c.json(intakeAnswer(result), 202);
       } catch (error) {
