@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { Context } from '../../core/context.js';
+import { mountWeb } from '../web/web-app.js';
+import type { WebDeps } from '../web/web-env.js';
 import { mountIntake } from './intake-route.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -10,10 +12,12 @@ export interface HttpAppOptions {
   metrics: HttpMetrics;
   /** Other adapters (Slack's HTTP mode) add their routes here. */
   extend?: ((app: Hono) => void)[];
+  /** The web app, mounted under `/` after everything else. */
+  web?: WebDeps;
 }
 
-/** The HTTP surface: webhook intake, health for orchestrators, metrics for Prometheus. */
-export function createHttpApp({ ctx, webhookSecrets, metrics, extend = [] }: HttpAppOptions): Hono {
+/** The HTTP surface: webhook intake, health for orchestrators, metrics for Prometheus, and the web app. */
+export function createHttpApp({ ctx, webhookSecrets, metrics, extend = [], web }: HttpAppOptions): Hono {
   const app = new Hono();
   app.use(async (c, next) => {
     const stop = metrics.requests.startTimer();
@@ -34,6 +38,7 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, extend = [] }: Htt
   app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   mountIntake(app, ctx, webhookSecrets, metrics);
   for (const add of extend) add(app);
+  if (web) mountWeb(app, web);
   app.onError((error, c) => {
     ctx.logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
