@@ -5,10 +5,13 @@ import { describeIssues } from '../../config/problems.js';
 import { captureFeedback, type CaptureResult } from '../../core/capture-feedback.js';
 import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
+import { withinDeadline } from '../../db/availability.js';
 import type { HttpMetrics } from './metrics.js';
 import { verifyIntakeSignature } from './signature.js';
 
 export const MAX_INTAKE_BYTES = 64 * 1024;
+/** Storing takes milliseconds; a database that has not answered by then gets the sender a 503 to retry (within 2 s). */
+const STORE_DEADLINE_MS = 1800;
 
 /** What a forum, form or helpdesk posts. `id` is the sender's own ID for the post: sending it twice is harmless. */
 export const IntakeBody = z.object({
@@ -53,12 +56,12 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
       }
       const { id, text, title, author, url, postedAt } = body.data;
       try {
-        const result = await captureFeedback(ctx, {
+        const result = await withinDeadline(captureFeedback(ctx, {
           source: { platform: 'webhook', id: key },
           message: { platform: 'webhook', channelId: key, id, text, title, permalink: url, postedAt: postedAt ?? ctx.clock.now() },
           author: { platform: 'webhook', id: author.email ?? author.id ?? `name:${author.name}`, name: author.name },
           via: 'webhook',
-        });
+        }), STORE_DEADLINE_MS, 'intake');
         outcome(result.status);
         return c.json(intakeAnswer(result), 202);
       } catch (error) {
