@@ -38,4 +38,3 @@ describe('text from outside', () => {
     expect(excerpt('Login is broken, badly', 18)).toBe('Login is broken…');
   });
 });
-});
