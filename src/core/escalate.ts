@@ -21,6 +21,7 @@ export const EscalateInput = z.object({
   priority: Priority.exclude(['normal']).default('high'),
   reason: userText(2000).pipe(z.string().min(1, 'say why this is being escalated')),
   actor: Actor,
+  via: z.enum(['command', 'modal', 'web']).default('command'),
   idempotencyKey: z.string().max(300).optional(),
 });
 export type EscalateInput = z.input<typeof EscalateInput>;
@@ -64,7 +65,7 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
     await tx.update(feedbackItems).set({ priority: input.priority }).where(and(eq(feedbackItems.id, itemId), sql`${feedbackItems.priority} <> 'urgent'`));
     const [action] = await tx
       .insert(actions)
-      .values({ itemId, routingId: routing.id, teamId: team, kind: 'escalate', via: 'command', actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: updated?.status, reason: input.reason, data: { priority: input.priority, acknowledgeDueAt: acknowledgeDueAt?.toISOString(), reopened: reopen }, idempotencyKey: input.idempotencyKey, createdAt: now })
+      .values({ itemId, routingId: routing.id, teamId: team, kind: 'escalate', via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: updated?.status, reason: input.reason, data: { priority: input.priority, acknowledgeDueAt: acknowledgeDueAt?.toISOString(), reopened: reopen }, idempotencyKey: input.idempotencyKey, createdAt: now })
       .returning({ id: actions.id });
     await enqueueCardRefresh(tx, ctx, updated as NonNullable<typeof updated>, now);
     const oncall = ctx.config.teams[team]?.oncall;

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '../db/client.js';
+import type { DbOrTx, Tx } from '../db/client.js';
 import { actions, feedbackItems, routings, voices } from '../db/schema/index.js';
 import { repliesToVoices } from './actions/action-effects.js';
 import { enqueueCardRefresh } from './actions/card-refresh.js';
@@ -18,7 +18,9 @@ export const MergeDuplicatesInput = z.object({
   /** Items saying the same thing; their voices join `into`. */
   duplicates: z.array(z.number().int().positive()).min(1),
   actor: Actor,
-  via: z.enum(['button', 'command', 'api']).default('command'),
+  via: z.enum(['button', 'command', 'api', 'web']).default('command'),
+  /** The same form or click delivered twice merges once, and answers as the first time did. */
+  idempotencyKey: z.string().max(300).optional(),
 });
 export type MergeDuplicatesInput = z.input<typeof MergeDuplicatesInput>;
 
@@ -32,6 +34,8 @@ type Routing = typeof routings.$inferSelect;
  */
 export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   const input = parseInput(MergeDuplicatesInput, raw);
+  const seen = input.idempotencyKey ? await mergedBefore(ctx.db, input.idempotencyKey) : undefined;
+  if (seen) return seen;
   const named = [...new Set(await Promise.all(input.duplicates.map((id) => resolveItemId(ctx.db, id))))];
   // The oldest item has the longest history (and the first voice): it is the one people already refer to.
   const into = input.into === undefined ? Math.min(...named) : await resolveItemId(ctx.db, input.into);
@@ -41,6 +45,9 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   return ctx.db.transaction(async (tx) => {
     // Lock in id order so that two merges touching the same items cannot deadlock.
     const locked = await tx.select().from(feedbackItems).where(inArray(feedbackItems.id, [into, ...duplicates])).orderBy(feedbackItems.id).for('update');
+    // A duplicate delivered concurrently waited on the locks above; the winner has committed, so look again.
+    const raced = input.idempotencyKey ? await mergedBefore(tx, input.idempotencyKey) : undefined;
+    if (raced) return raced;
     const missing = [into, ...duplicates].filter((id) => !locked.some((i) => i.id === id));
     if (missing.length > 0) throw new DomainError('not_found', `There is no item ${missing.map((id) => `#${id}`).join(', ')}.`);
     const all = await tx.select().from(routings).where(inArray(routings.itemId, [into, ...duplicates])).orderBy(routings.id);
@@ -64,7 +71,7 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     await tx.update(feedbackItems).set({ mergedIntoId: into }).where(inArray(feedbackItems.id, duplicates));
     const actor = { actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, via: input.via, createdAt: now };
     const [merge] = await tx.insert(actions).values([
-      { ...actor, itemId: into, kind: 'merge' as const, data: { merged: duplicates } },
+      { ...actor, itemId: into, kind: 'merge' as const, data: { merged: duplicates }, idempotencyKey: input.idempotencyKey },
       ...duplicates.map((id) => ({ ...actor, itemId: id, kind: 'merge' as const, data: { into } })),
     ]).returning({ id: actions.id });
     await tellAnswered(tx, ctx, answered, moved, `loop:merge:${merge?.id}`, now);
@@ -79,6 +86,14 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     ctx.logger.info({ into, duplicates, voicesMoved: moved.length }, 'duplicates merged');
     return { itemId: into, merged: duplicates, voices: voiceCount };
   });
+}
+
+/** The merge recorded under this key, answered as it was then. */
+async function mergedBefore(db: DbOrTx, key: string) {
+  const [action] = await db.select({ itemId: actions.itemId, data: actions.data }).from(actions).where(eq(actions.idempotencyKey, key));
+  if (!action?.itemId) return undefined;
+  const merged = z.array(z.number()).catch([]).parse(action.data?.merged);
+  return { itemId: action.itemId, merged, voices: await db.$count(voices, eq(voices.itemId, action.itemId)) };
 }
 
 /**

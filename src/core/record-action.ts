@@ -21,7 +21,7 @@ export const RecordActionInput = z
     card: z.object({ platform: z.enum(['slack', 'discord', 'console']), channelId: z.string(), messageId: z.string() }).optional(),
     kind: z.enum(['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo']),
     actor: Actor,
-    via: z.enum(['button', 'reaction', 'command', 'modal', 'api', 'tracker']),
+    via: z.enum(['button', 'reaction', 'command', 'modal', 'api', 'tracker', 'web']),
     reason: userText(2000).optional(),
     toTeam: z.string().optional(),
     /** For undo: the idempotency key of the action to reverse (a removed reaction names the one it added). */

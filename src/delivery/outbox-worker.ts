@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import type { DeliveryPlatform } from '../db/schema/delivery.js';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
 import { contentFor } from './content-for.js';
-import { claimDue, markFailed, markRetry, markSent, skipOrphans, type ClaimedRow } from './outbox-store.js';
+import { claimDue, markFailed, markRetry, markSent, renewLease, skipOrphans, type ClaimedRow } from './outbox-store.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './retry-policy.js';
 
 export interface ChatPorts {
@@ -57,7 +57,8 @@ export class OutboxWorker {
     const byChannel = new Map<string, ClaimedRow[]>();
     for (const row of rows) byChannel.set(`${row.platform}:${row.channel_id}`, [...(byChannel.get(`${row.platform}:${row.channel_id}`) ?? []), row]);
     // Channels in parallel, each channel in order: pacing and thread order are per channel.
-    await Promise.all([...byChannel].map(([channel, queue]) => this.sendInOrder(channel, queue)));
+    const leasedUntil = clock.now().getTime() + leaseMs;
+    await Promise.all([...byChannel].map(([channel, queue]) => this.sendInOrder(channel, queue, leasedUntil, leaseMs)));
     return rows.length;
   }
 
@@ -87,8 +88,20 @@ export class OutboxWorker {
     await this.running;
   }
 
-  private async sendInOrder(channel: string, queue: ClaimedRow[]): Promise<void> {
+  /**
+   * A channel's queue goes out one message per pacing gap, and against a slow platform that can outlast the lease
+   * taken at claim time: the lease on what is left is renewed whenever half of it has gone, and a row that was taken
+   * back meanwhile (its lease ran out anyway) is left to the worker that took it.
+   */
+  private async sendInOrder(channel: string, queue: ClaimedRow[], leasedUntil: number, leaseMs: number): Promise<void> {
+    const { db, clock } = this.options;
+    let held: Set<number> | undefined;
     for (const [index, row] of queue.entries()) {
+      if (clock.now().getTime() >= leasedUntil - leaseMs / 2) {
+        leasedUntil = clock.now().getTime() + leaseMs;
+        held = await renewLease(db, queue.slice(index).map(({ id, attempts }) => ({ id, attempts })), new Date(leasedUntil));
+      }
+      if (held && !held.has(row.id)) continue;
       const outcome = await this.sendOne(channel, row);
       if (outcome.backOffUntil) {
         // The platform asked this channel to wait: the rest of its queue waits too, without spending attempts.
