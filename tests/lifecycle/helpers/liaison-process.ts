@@ -45,7 +45,7 @@ export async function whenListening(dataDir: string, liaison: LiaisonProcess, ti
   void liaison.exited.then(() => (ended = true));
   for (;;) {
     const record = await readRunning(dataDir);
-    if (record?.pid === liaison.child.pid && record.httpPort !== undefined) return record as RunningRecord & { httpPort: number };
+    if (record && record.pid === liaison.child.pid && record.httpPort !== undefined) return record as RunningRecord & { httpPort: number };
     if (ended) throw new Error(`Liaison exited before listening:\n${liaison.output()}`);
     if (Date.now() > until) throw new Error(`Liaison was not listening within ${timeoutMs} ms:\n${liaison.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
