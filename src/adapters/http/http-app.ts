@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Context } from '../../core/context.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, withinDeadline } from '../../db/availability.js';
 import { mountIntake } from './intake-route.js';
@@ -18,6 +19,8 @@ export interface HttpAppOptions {
   extend?: ((app: Hono) => void)[];
 }
 
+/** The most any request may carry (Slack's interaction payloads are the largest Liaison takes, well below this). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 /** `/readyz` answers within a second: a database that does not answer by then counts as unavailable. */
 const READY_DEADLINE_MS = 800;
 
@@ -30,6 +33,8 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ 
     await next();
     stop({ route: c.req.routePath, status: String(c.res.status) });
   });
+  // Every body is counted as it arrives and refused past the limit before more is read; routes may set a lower one.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
   app.get('/healthz', (c) => {
     const state = health();
     return state.ok ? c.json({ status: 'ok' }) : c.json({ status: 'unhealthy', reason: state.reason }, 503);
