@@ -3,11 +3,11 @@ import { captureFeedback, type CaptureInput, type CaptureResult } from './captur
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 
-export type CaptureByHandInput = CaptureInput & { capturedBy: Actor; via: 'reaction' | 'shortcut' | 'command' };
+export type CaptureByHandInput = CaptureInput & { capturedBy: Actor; via: 'reaction' | 'shortcut' | 'command' | 'web' };
 
 /**
  * A community manager sends someone else's message to Liaison (a capture reaction, "Send to Liaison", `/feedback`
- * on someone's behalf). In a public community anyone can react or open a message menu, so only community managers
+ * on someone's behalf, the web app's capture form). In a public community anyone can react or open a message menu, so only community managers
  * may speak for another member; everything else is ordinary capture.
  */
 export async function captureByHand(ctx: Context, input: CaptureByHandInput): Promise<CaptureResult> {

@@ -7,7 +7,7 @@ import { DomainError } from './errors.js';
 import { IdentityRef, lockIdentity, requireCommunityManager } from './members/identity-ref.js';
 import { parseInput } from './parse-input.js';
 
-export const LinkMemberIdentitiesInput = z.object({ identities: z.array(IdentityRef).min(2), actor: Actor, via: z.enum(['command', 'api']).default('command') });
+export const LinkMemberIdentitiesInput = z.object({ identities: z.array(IdentityRef).min(2), actor: Actor, via: z.enum(['command', 'api', 'web']).default('command') });
 export type LinkMemberIdentitiesInput = z.input<typeof LinkMemberIdentitiesInput>;
 
 /**

@@ -8,7 +8,7 @@ import { DomainError } from './errors.js';
 import { IdentityRef, lockIdentity, requireCommunityManager } from './members/identity-ref.js';
 import { parseInput } from './parse-input.js';
 
-export const UnlinkMemberIdentityInput = z.object({ identity: IdentityRef, actor: Actor, via: z.enum(['command', 'api']).default('command') });
+export const UnlinkMemberIdentityInput = z.object({ identity: IdentityRef, actor: Actor, via: z.enum(['command', 'api', 'web']).default('command') });
 export type UnlinkMemberIdentityInput = z.input<typeof UnlinkMemberIdentityInput>;
 
 const LinkData = z.object({ moved: z.array(z.object({ memberId: z.number(), identities: z.array(IdentityRef) })) });
