@@ -43,7 +43,7 @@ export const CaptureInput = z.object({
     postedAt: z.coerce.date(),
   }),
   author: z.object({ platform: MessagePlatform, id: inboundId(), name: inboundId(200) }),
-  via: z.enum(['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post']),
+  via: z.enum(['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post', 'web']),
   /** The employee who captured it by hand; absent for automatic capture. */
   capturedBy: Actor.extend({ name: inboundId(200) }).optional(),
   overrides: z.object({ teams: z.array(z.string()).min(1).optional(), category: Category.optional(), note: userText(2000).optional() }).default({}),
