@@ -70,13 +70,15 @@ export const restartAfterKill: Scenario = async ({ quick }) => {
     for (let round = 0; round < (quick ? 3 : 10); round += 1) {
       await bot.kill9();
       bot.start();
-      times.push((await bot.ready(15_000)) ?? null);
+      // Measured up to 30 s, so that a slow start is seen for what it is; the promise is 15 s.
+      times.push((await bot.ready(30_000)) ?? null);
       if (times.at(-1) === null) break;
     }
     const ready = times.filter((t): t is number => t !== null);
+    const within = ready.filter((t) => t <= 15_000).length;
     return {
-      ok: ready.length === times.length, sent: 0, stored: 0, lost: 0, doubled: 0, recoveryMs: ready.length ? Math.max(...ready) : null,
-      manualSteps: times.length - ready.length, restarts: times.length, readyWithin15s: ready.length, readyMs: times,
+      ok: within === times.length, sent: 0, stored: 0, lost: 0, doubled: 0, recoveryMs: ready.length ? Math.max(...ready) : null,
+      manualSteps: times.length - ready.length, restarts: times.length, readyWithin15s: within, readyMs: times,
     };
   } finally {
     await world.close();

@@ -105,7 +105,7 @@ export class OutboxWorker {
       const outcome = await this.sendOne(channel, row);
       if (outcome.backOffUntil) {
         // The platform asked this channel to wait: the rest of its queue waits too, without spending attempts.
-        for (const rest of queue.slice(index + 1)) await markRetry(this.options.db, rest.id, rest.attempts, outcome.backOffUntil, 'waiting for the channel rate limit');
+        for (const rest of queue.slice(index + 1)) await markRetry(this.options.db, rest.id, rest.attempts, outcome.backOffUntil, 'waiting for the channel rate limit', { refund: true });
         return;
       }
     }
@@ -142,8 +142,10 @@ export class OutboxWorker {
         return {};
       }
       const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
-      const next = new Date(clock.now().getTime() + retryDelayMs(row.attempts, retryAfterMs));
-      await markRetry(db, row.id, row.attempts, next, reason);
+      // A rate limit is the platform pacing Liaison, not the message failing: wait as long as it says, no longer,
+      // and give the attempt back, so that a storm of 429s neither grows the backoff nor uses up the budget.
+      const next = new Date(clock.now().getTime() + (retryAfterMs ?? retryDelayMs(row.attempts, undefined)));
+      await markRetry(db, row.id, row.attempts, next, reason, { refund: retryAfterMs !== undefined });
       observer?.retried(row.platform, row.kind);
       logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason }, 'delivery will be retried');
       return retryAfterMs === undefined ? {} : { backOffUntil: next };
