@@ -4,6 +4,7 @@ import { recordAction } from '../../src/core/record-action.js';
 import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { trackerConfig } from '../trackers/helpers/tracker-setup.js';
 import { browserAs, formToken, ledger, outbox, words } from './web-forms.js';
 
 async function capture(ctx: TestContext, input: CaptureInput) {
@@ -71,8 +72,8 @@ describe('acting on an item in the browser', () => {
     expect([resolved.status, resolved.location]).toEqual([303, `/items/${crash.itemId}`]);
     const story = words((await sam.get(`/items/${crash.itemId}`)).html);
     expect(story).toContain(`You resolved #${crash.itemId} for Support. The people who raised it will be told.`);
-    expect(story).toMatch(/Sam took it for Support the web app/);
-    expect(story).toMatch(/Sam resolved it for Support the web app/);
+    expect(story).toMatch(/sam took it for Support the web app/);
+    expect(story).toMatch(/sam resolved it for Support the web app/);
     expect(story).toContain('Told it was resolved by Support · Waiting to be sent');
     expect((await ledger(ctx, crash.itemId)).map((a) => `${a.kind}:${a.via}`)).toEqual(['capture:system', 'own:web', 'resolve:web']);
     expect((await outbox(ctx, 'card_update')).filter((d) => d.routingId === routing)).toHaveLength(2);
@@ -158,7 +159,28 @@ describe('acting on an item in the browser', () => {
     expect(page).toContain('Jo resolved it for Support a chat button');
   });
 
-  it('snoozes, undoes and reopens through the same forms', async () => {
+  it('creates an issue in the team\'s tracker through the outbox, once, and shows it on its way', async () => {
+    const ctx = await testContext(database.current().db, { config: trackerConfig({ linear: 'http://127.0.0.1:9' }) });
+    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const routing = crash.routing('support');
+    const sam = await browserAs(ctx, 'sam');
+    const path = `/items/${crash.itemId}`;
+    const html = (await sam.get(path)).html;
+    const fields = { routing: String(routing), action: 'create_issue', form: formToken(html, `r${routing}-buttons`) };
+    expect((await sam.post(`${path}/act`, fields)).status).toBe(303);
+    const page = words((await sam.get(path)).html);
+    expect(page).toContain(`An issue for #${crash.itemId} is being created in Linear (ENG); its link appears here and on the card once the tracker answers.`);
+    expect(page).toContain('Creating an issue in Linear (ENG)…');
+    expect(page).not.toContain('Create issue');
+    const again = await sam.post(`${path}/act`, fields);
+    expect(again.status).toBe(303);
+    expect(words((await sam.get(path)).html)).toContain('An issue is being created in ENG already.');
+    expect(await outbox(ctx, 'tracker_issue')).toHaveLength(1);
+    const lena = await browserAs(ctx, 'lena');
+    expect((await lena.post(`${path}/act`, { ...fields, form: 'abcdefghijkl.r1-buttons' })).status).toBe(403);
+  });
+
+  it('snoozes and undoes through the same forms', async () => {
     const ctx = await testContext(database.current().db);
     const crash = await capture(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
@@ -220,7 +242,7 @@ describe('the item page', () => {
     expect([done.status, done.location]).toEqual([303, path]);
     const page = words((await maya.get(path)).html);
     expect(page).toContain(`You escalated #${crash.itemId} to Support (urgent priority).`);
-    expect(page).toContain('Maya escalated it to Support (urgent): “Their launch is tomorrow” the web app');
+    expect(page).toContain('maya escalated it to Support (urgent): “Their launch is tomorrow” the web app');
     expect(await outbox(ctx, 'page')).toHaveLength(1);
     const sam = await browserAs(ctx, 'sam');
     expect(words((await sam.get(path)).html)).not.toContain('Escalate this item');
