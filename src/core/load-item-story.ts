@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { members, trackerIssues, voices } from '../db/schema/index.js';
+import { mayDo, mayMergeAny, maySeeItem } from './access-rules.js';
 import { isActive } from './actions/transitions.js';
-import { mayDo, maySeeItem } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { similarOpenItems, type SimilarItem } from './duplicates/similar-open-items.js';
@@ -89,7 +89,6 @@ export async function loadItemStory(ctx: Context, raw: LoadItemStoryInput): Prom
   }
   const open = !view.mergedIntoId && view.routings.some((r) => isActive(r.status));
   const similar = open ? await similarOpenItems(db, config, { text: `${view.title ?? ''} ${view.text}`, excludeItemId: itemId, limit: SHOWN_SIMILAR }, now) : [];
-  const itemTeams = view.routings.map((r) => r.team.id);
   const claimed = new Set<number>();
   const voiceStories = voiceRows.map(({ voice, name }) => {
     const mine = replies.filter((reply) => reply.replyTo === voice.messageId && reply.platform === voice.platform);
@@ -104,9 +103,9 @@ export async function loadItemStory(ctx: Context, raw: LoadItemStoryInput): Prom
     ledger,
     otherReplies: replies.filter((reply) => !claimed.has(reply.id)),
     mergedFrom: family.filter((id) => id !== itemId),
-    // Asked as the merge verb asks, with the teams each item is open with.
-    similar: similar.map((s) => ({ ...s, mayMerge: mayDo(config, viewer, { kind: 'merge', items: [{ id: itemId, teams: itemTeams }, { id: s.itemId, teams: s.teams }] }) })),
-    may: { escalate: !view.mergedIntoId && mayDo(config, viewer, { kind: 'escalate' }), merge: !view.mergedIntoId && viewer.isCommunityManager },
+    // The merge verb's own rule: community managers, or members of a team both items reached.
+    similar: similar.map((s) => ({ ...s, mayMerge: mayDo(config, viewer, { kind: 'merge', items: [{ id: itemId, teams: view.routings.map((r) => r.team.id) }, { id: s.itemId, teams: s.teams }] }) })),
+    may: { escalate: mayDo(config, viewer, { kind: 'escalate' }) && !view.mergedIntoId, merge: mayMergeAny(viewer) && !view.mergedIntoId },
     teams: Object.entries(config.teams).map(([id, t]) => ({ id, name: t.name ?? id })),
     now,
   };

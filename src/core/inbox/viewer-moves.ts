@@ -1,7 +1,7 @@
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { RoutingStatus } from '../../db/schema/routing.js';
 import { isActive, TRANSITIONS, type TeamAction } from '../actions/transitions.js';
-import { mayDo, visibleTeams, type Deed } from '../access-rules.js';
+import { mayDo, visibleTeams as teamsVisibleTo, type Deed } from '../access-rules.js';
 import type { Actor } from '../actor.js';
 import type { UndoableAction } from './undoable-by-viewer.js';
 
@@ -18,8 +18,8 @@ export interface RoutingMoves {
 
 const CARD_ORDER: TeamAction[] = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen'];
 
-/** The access rule each verb applies (recordAction, snoozeRouting, requestIssue), asked beforehand. */
-function mayActFor(config: LiaisonConfig, actor: Actor, team: string, action: TeamAction | 'snooze' | 'undo' | 'create_issue'): boolean {
+/** The rules the verbs apply (core/access-rules.ts): members of the routed team act on it; community managers may also reopen. */
+export function mayActFor(config: LiaisonConfig, actor: Actor, team: string, action: TeamAction | 'snooze' | 'undo' | 'create_issue'): boolean {
   const deed: Deed = action === 'snooze' ? { kind: 'snooze', team } : action === 'create_issue' ? { kind: 'tracker_issue', op: 'create', team } : { kind: 'routing_action', action, team };
   return mayDo(config, actor, deed);
 }
@@ -35,8 +35,8 @@ export function routingMoves(config: LiaisonConfig, actor: Actor, routing: { tea
   };
 }
 
-/** The teams whose routings a person sees (community managers and leadership: every team), as config keys. */
-export function teamsSeenBy(config: LiaisonConfig, actor: Actor): string[] {
-  const seen = visibleTeams(actor);
-  return seen === 'all' ? Object.keys(config.teams) : seen.filter((t) => t in config.teams);
+/** The teams whose routings a person sees: community managers and leadership see every team, others their own. */
+export function visibleTeams(config: LiaisonConfig, actor: Actor): string[] {
+  const teams = teamsVisibleTo(actor);
+  return teams === 'all' ? Object.keys(config.teams) : teams.filter((t) => t in config.teams);
 }
