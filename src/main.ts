@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import type { Context } from './core/context.js';
 import { syncOrganisation } from './core/sync-organisation.js';
 import type { OpenDatabase } from './db/open-database.js';
+import { StartupError } from './db/startup-error.js';
 import { OutboxWorker, type ChatPorts } from './delivery/outbox-worker.js';
 import { runDueDigests } from './jobs/digest-job.js';
 import { retrainJob } from './jobs/retrain-job.js';
@@ -80,9 +81,10 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   let port: number | undefined;
   if (roles.has('web')) {
     const trackerRoutes = (a: Parameters<NonNullable<PlatformAdapter['mountHttp']>>[0]) => mountTrackerWebhooks(a, ctx, loaded.trackers, (team, outcome) => metrics.trackerWebhooks.inc({ team, outcome }));
-    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes] });
-    port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => resolve(info.port));
+    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, health: () => database.health(), metricsToken: env.METRICS_TOKEN, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes], web: { ctx, publicUrl: publicUrl(env) } });
+    port = await new Promise<number>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => resolve(info.port));
+      server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
     stops.input.unshift(() => new Promise((resolve) => server?.close(resolve)));
   }
@@ -118,4 +120,11 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
       await database.shutdown();
     },
   };
+}
+
+/** A port in use or an address this machine does not have, in one line (and a likely reason). */
+function listenFailure(error: NodeJS.ErrnoException, env: Env): Error {
+  if (error.code === 'EADDRINUSE') return new StartupError(`Port ${env.PORT} on ${env.HOST} is already in use (another Liaison?); set PORT to use another.`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') return new StartupError(`Cannot listen on ${env.HOST}:${env.PORT} (${error.code}); check HOST and PORT.`);
+  return error;
 }

@@ -7,6 +7,7 @@ import type { Context } from '../core/context.js';
 import { isDomainError } from '../core/errors.js';
 import { syncOrganisation } from '../core/sync-organisation.js';
 import { openDatabase, type OpenDatabase } from '../db/open-database.js';
+import { StartupError } from '../db/startup-error.js';
 import { createLogger } from '../logger.js';
 import type { RoutingModel } from '../main.js';
 import { openRoutingModel } from './routing-model.js';
@@ -62,7 +63,7 @@ export function command<A extends unknown[]>(run: (...args: A) => Promise<void |
       const code = await run(...args);
       process.exitCode = typeof code === 'number' ? code : 0;
     } catch (error) {
-      if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+      if (error instanceof ConfigError || error instanceof StartupError) process.stderr.write(`${error.message}\n`);
       else if (isDomainError(error)) process.stderr.write(`${error.message}\n`);
       else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;

@@ -8,6 +8,9 @@ import { openRoutingModel } from './routing-model.js';
 import { command, loadSettings } from './runtime.js';
 import { platformAdapters } from './platform-adapters.js';
 
+/** SIGTERM ends the process within this, even when the database does not answer (orchestrators wait about 10 s). */
+const STOP_BOUND_MS = 8000;
+
 export function registerStart(program: Command): void {
   program
     .command('start')
@@ -21,19 +24,32 @@ export function registerStart(program: Command): void {
       // Every configuration problem is reported before anything starts.
       const settings = await loadSettings(options.config);
       const logger = createLogger(settings.env.LOG_LEVEL);
-      const database = await openDatabase(settings.env, logger);
+      const database = await openDatabase(settings.env, logger, { beside: 'refuse' });
       const routingModel = await openRoutingModel(database.db, logger);
       const liaison = await startLiaison({ ...settings, database, logger, routingModel, roles: roles as Set<Role>, out: process.stdout, platforms: (ctx) => platformAdapters(ctx, settings.env, logger) });
       process.stdout.write(startupBanner({ ...settings, port: liaison.port, platforms: liaison.platforms, slack: slackEnabled(settings.env), discord: discordEnabled(settings.env) }));
+      if (liaison.port !== undefined) await database.embedded?.announce(liaison.port);
       let stopping = false;
-      const shutdown = async (signal: string) => {
+      const shutdown = async (reason: string, code: number) => {
         if (stopping) return;
         stopping = true;
-        logger.info({ signal }, 'stopping');
+        logger.info({ reason }, 'stopping');
+        // Whatever state the database is in (paused, gone), the process ends within the bound; the exit hook still
+        // asks the embedded server to stop.
+        setTimeout(() => {
+          logger.error(`did not stop within ${STOP_BOUND_MS / 1000} s; exiting anyway`);
+          process.exit(code || 1);
+        }, STOP_BOUND_MS).unref();
         await liaison.stop();
-        process.exit(0);
+        process.exit(code);
       };
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
+      // The embedded server died and could not be restarted: exit non-zero so that a supervisor (or the operator)
+      // starts Liaison again, which recovers the data directory.
+      database.embedded?.onFatal((error) => {
+        process.stderr.write(`${error.message}\n`);
+        void shutdown('embedded PostgreSQL lost', 1);
+      });
       await new Promise(() => {});
     }));
 }

@@ -9,6 +9,8 @@ export const Env = z
     LIAISON_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.liaison')),
     LIAISON_CONFIG: z.preprocess(blankIsUnset, z.string().optional()),
     PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: z.preprocess(blankIsUnset, z.string().regex(/^[0-9A-Za-z.:[\]-]+$/, 'expected an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::').default('0.0.0.0')),
+    METRICS_TOKEN: z.preprocess(blankIsUnset, z.string().min(16, 'expected at least 16 characters (a random token; `openssl rand -hex 24` makes one)').optional()),
     LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     SLACK_BOT_TOKEN: z.preprocess(blankIsUnset, z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
     SLACK_SIGNING_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'expected the signing secret from the Slack app page').optional()),

@@ -18,6 +18,13 @@ import { dueTimes } from './sla/due-times.js';
 
 const MessagePlatform = z.enum(['slack', 'discord', 'webhook', 'console']);
 
+/**
+ * Every field that comes from outside is cleaned here, whichever adapter it came through: PostgreSQL cannot hold NUL
+ * in text, and the other invisible controls only hide content. An ID must still say something once cleaned.
+ */
+const inbound = (max = 40_000) => z.string().transform(cleanInbound).pipe(z.string().max(max));
+const inboundId = (max = 400) => inbound(max).pipe(z.string().min(1, 'is empty once invisible characters are removed'));
+
 export const CaptureInput = z.object({
   /** The configured source the message came from (a channel or forum ID, or a webhook key). */
   source: z.object({ platform: MessagePlatform, id: z.string().min(1) }).optional(),
@@ -26,19 +33,19 @@ export const CaptureInput = z.object({
   message: z.object({
     platform: MessagePlatform,
     /** Where the message is: a channel, or the thread of a forum post. */
-    channelId: z.string().min(1),
-    id: z.string().min(1),
+    channelId: inboundId(),
+    id: inboundId(),
     /** The thread a reply belongs in, when the message is inside one. */
-    threadId: z.string().optional(),
-    title: z.string().max(300).optional(),
-    text: z.string().max(40_000),
+    threadId: inboundId().optional(),
+    title: inbound(300).optional(),
+    text: inbound(40_000),
     permalink: z.url().optional(),
     postedAt: z.coerce.date(),
   }),
-  author: z.object({ platform: MessagePlatform, id: z.string().min(1), name: z.string().min(1).max(200) }),
-  via: z.enum(['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post']),
+  author: z.object({ platform: MessagePlatform, id: inboundId(), name: inboundId(200) }),
+  via: z.enum(['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post', 'web']),
   /** The employee who captured it by hand; absent for automatic capture. */
-  capturedBy: Actor.optional(),
+  capturedBy: Actor.extend({ name: inboundId(200) }).optional(),
   overrides: z.object({ teams: z.array(z.string()).min(1).optional(), category: Category.optional(), note: userText(2000).optional() }).default({}),
 });
 export type CaptureInput = z.input<typeof CaptureInput>;
@@ -46,7 +53,7 @@ export type CaptureInput = z.input<typeof CaptureInput>;
 export type CaptureResult =
   | { status: 'created'; itemId: number; routings: { id: number; team: string }[] }
   | { status: 'duplicate'; itemId: number }
-  | { status: 'ignored'; reason: 'noise' };
+  | { status: 'ignored'; reason: 'noise' | 'empty' };
 
 /**
  * Only messages Liaison picks up by itself from a channel may be skipped as chatter. Everything a person or a system
@@ -58,8 +65,12 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 /** Stores a piece of feedback once, classifies and routes it, and enqueues a card for each team it reaches. */
 export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<CaptureResult> {
   const input = parseInput(CaptureInput, raw);
-  const text = cleanInbound(input.message.text);
-  const title = input.message.title === undefined ? undefined : cleanInbound(input.message.title);
+  const { text, title } = input.message;
+  if (!`${title ?? ''}${text}`.trim()) {
+    // A picked-up message with nothing left to read (a file alone) is not feedback; one sent on purpose is a mistake.
+    if (AUTOMATIC.has(input.via)) return { status: 'ignored', reason: 'empty' };
+    throw new DomainError('invalid_input', 'The feedback has no text once invisible characters are removed.');
+  }
   const classification = ctx.classifier.classify(title ? `${title}\n\n${text}` : text);
   if (input.overrides.category) classification.category = input.overrides.category;
   const source = await findSource(ctx, input);
@@ -77,8 +88,8 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
   const actor = input.capturedBy ?? input.author;
   const row: CaptureRow = {
     source,
-    author: { ...input.author, name: cleanInbound(input.author.name) },
-    message: { ...input.message, text, title },
+    author: input.author,
+    message: input.message,
     via: input.via,
     capturedBy: input.capturedBy?.name,
     classification: {

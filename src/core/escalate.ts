@@ -4,6 +4,7 @@ import { Priority } from '../config/schema.js';
 import { actions, feedbackItems, routings } from '../db/schema/index.js';
 import { cardDeliveryId, enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import { insertRoutings } from './routing/insert-routings.js';
 import type { Context } from './context.js';
@@ -21,6 +22,7 @@ export const EscalateInput = z.object({
   priority: Priority.exclude(['normal']).default('high'),
   reason: userText(2000).pipe(z.string().min(1, 'say why this is being escalated')),
   actor: Actor,
+  via: z.enum(['command', 'modal', 'web']).default('command'),
   idempotencyKey: z.string().max(300).optional(),
 });
 export type EscalateInput = z.input<typeof EscalateInput>;
@@ -31,7 +33,7 @@ export type EscalateInput = z.input<typeof EscalateInput>;
  */
 export async function escalate(ctx: Context, raw: EscalateInput) {
   const input = parseInput(EscalateInput, raw);
-  if (!input.actor.isCommunityManager) throw new DomainError('not_permitted', 'Only community managers can escalate.');
+  requirePermission(ctx.config, input.actor, { kind: 'escalate' });
   const itemId = await resolveItemId(ctx.db, input.itemId);
   return ctx.db.transaction(async (tx) => {
     const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, itemId)).for('update');
@@ -64,7 +66,7 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
     await tx.update(feedbackItems).set({ priority: input.priority }).where(and(eq(feedbackItems.id, itemId), sql`${feedbackItems.priority} <> 'urgent'`));
     const [action] = await tx
       .insert(actions)
-      .values({ itemId, routingId: routing.id, teamId: team, kind: 'escalate', via: 'command', actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: updated?.status, reason: input.reason, data: { priority: input.priority, acknowledgeDueAt: acknowledgeDueAt?.toISOString(), reopened: reopen }, idempotencyKey: input.idempotencyKey, createdAt: now })
+      .values({ itemId, routingId: routing.id, teamId: team, kind: 'escalate', via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, fromStatus: routing.status, toStatus: updated?.status, reason: input.reason, data: { priority: input.priority, acknowledgeDueAt: acknowledgeDueAt?.toISOString(), reopened: reopen }, idempotencyKey: input.idempotencyKey, createdAt: now })
       .returning({ id: actions.id });
     await enqueueCardRefresh(tx, ctx, updated as NonNullable<typeof updated>, now);
     const oncall = ctx.config.teams[team]?.oncall;

@@ -1,10 +1,11 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '../db/client.js';
+import type { DbOrTx, Tx } from '../db/client.js';
 import { actions, feedbackItems, routings, voices } from '../db/schema/index.js';
 import { repliesToVoices } from './actions/action-effects.js';
 import { enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -18,7 +19,9 @@ export const MergeDuplicatesInput = z.object({
   /** Items saying the same thing; their voices join `into`. */
   duplicates: z.array(z.number().int().positive()).min(1),
   actor: Actor,
-  via: z.enum(['button', 'command', 'api']).default('command'),
+  via: z.enum(['button', 'command', 'api', 'web']).default('command'),
+  /** The same form or click delivered twice merges once, and answers as the first time did. */
+  idempotencyKey: z.string().max(300).optional(),
 });
 export type MergeDuplicatesInput = z.input<typeof MergeDuplicatesInput>;
 
@@ -32,6 +35,8 @@ type Routing = typeof routings.$inferSelect;
  */
 export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   const input = parseInput(MergeDuplicatesInput, raw);
+  const seen = input.idempotencyKey ? await mergedBefore(ctx.db, input.idempotencyKey) : undefined;
+  if (seen) return seen;
   const named = [...new Set(await Promise.all(input.duplicates.map((id) => resolveItemId(ctx.db, id))))];
   // The oldest item has the longest history (and the first voice): it is the one people already refer to.
   const into = input.into === undefined ? Math.min(...named) : await resolveItemId(ctx.db, input.into);
@@ -41,10 +46,13 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   return ctx.db.transaction(async (tx) => {
     // Lock in id order so that two merges touching the same items cannot deadlock.
     const locked = await tx.select().from(feedbackItems).where(inArray(feedbackItems.id, [into, ...duplicates])).orderBy(feedbackItems.id).for('update');
+    // A duplicate delivered concurrently waited on the locks above; the winner has committed, so look again.
+    const raced = input.idempotencyKey ? await mergedBefore(tx, input.idempotencyKey) : undefined;
+    if (raced) return raced;
     const missing = [into, ...duplicates].filter((id) => !locked.some((i) => i.id === id));
     if (missing.length > 0) throw new DomainError('not_found', `There is no item ${missing.map((id) => `#${id}`).join(', ')}.`);
     const all = await tx.select().from(routings).where(inArray(routings.itemId, [into, ...duplicates])).orderBy(routings.id);
-    assertMayMerge(input.actor, [into, ...duplicates], all);
+    requirePermission(ctx.config, input.actor, { kind: 'merge', items: [into, ...duplicates].map((id) => ({ id, teams: all.filter((r) => r.itemId === id).map((r) => r.teamId) })) });
     const survivor = new Map(all.filter((r) => r.itemId === into).map((r) => [r.teamId, r]));
     const changed: Routing[] = [];
     const answered: { routing: Routing; duplicate: number }[] = [];
@@ -64,7 +72,7 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     await tx.update(feedbackItems).set({ mergedIntoId: into }).where(inArray(feedbackItems.id, duplicates));
     const actor = { actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, via: input.via, createdAt: now };
     const [merge] = await tx.insert(actions).values([
-      { ...actor, itemId: into, kind: 'merge' as const, data: { merged: duplicates } },
+      { ...actor, itemId: into, kind: 'merge' as const, data: { merged: duplicates }, idempotencyKey: input.idempotencyKey },
       ...duplicates.map((id) => ({ ...actor, itemId: id, kind: 'merge' as const, data: { into } })),
     ]).returning({ id: actions.id });
     await tellAnswered(tx, ctx, answered, moved, `loop:merge:${merge?.id}`, now);
@@ -81,15 +89,12 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   });
 }
 
-/**
- * Community managers merge anything; a team's members merge items that all reached their team, since those are the
- * duplicates on their own desk.
- */
-function assertMayMerge(actor: Actor, items: number[], all: Routing[]): void {
-  if (actor.isCommunityManager) return;
-  const shared = actor.teams.some((team) => items.every((id) => all.some((r) => r.itemId === id && r.teamId === team)));
-  if (shared) return;
-  throw new DomainError('not_permitted', `Only community managers, or members of a team that has all of them, can merge ${items.map((id) => `#${id}`).join(' and ')}.`);
+/** The merge recorded under this key, answered as it was then. */
+async function mergedBefore(db: DbOrTx, key: string) {
+  const [action] = await db.select({ itemId: actions.itemId, data: actions.data }).from(actions).where(eq(actions.idempotencyKey, key));
+  if (!action?.itemId) return undefined;
+  const merged = z.array(z.number()).catch([]).parse(action.data?.merged);
+  return { itemId: action.itemId, merged, voices: await db.$count(voices, eq(voices.itemId, action.itemId)) };
 }
 
 /** The duplicates' authors (voices as they were before the merge) hear the answer the surviving item already got from a team. */

@@ -11,22 +11,53 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export interface Database {
+  url: string;
   db: Db;
   sql: postgres.Sql;
   close(): Promise<void>;
 }
 
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-export function connect(url: string, options: { max?: number } = {}): Database {
-  const sql = postgres(url, {
-    max: options.max ?? 10,
-    onnotice: () => {},
-  });
-  const db = drizzle(sql, { schema });
-  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+export interface ConnectOptions {
+  max?: number;
+  /** Seconds to wait for a connection to be ready for queries (postgres.js's `connect_timeout`). */
+  connectTimeoutSeconds?: number;
+  /** The server cancels any statement running longer (PostgreSQL's `statement_timeout`); unset: no limit. */
+  statementTimeoutMs?: number;
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
-  await migrate(database.db, { migrationsFolder: MIGRATIONS });
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export function connect(url: string, options: ConnectOptions = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 30,
+    onnotice: () => {},
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
+  });
+  const db = drizzle(sql, { schema });
+  return { url, db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** Any number fixed for Liaison: the advisory lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 7_140_311_011;
+
+/**
+ * Applies the committed migrations. Several processes starting at once on an empty database would race on
+ * `CREATE TABLE`: each takes a session advisory lock first (on a connection of its own, released when it closes),
+ * so the first migrates and the others find nothing left to do.
+ */
+export async function migrateDatabase(database: Pick<Database, 'url'>, options: { lockTimeoutMs?: number } = {}): Promise<void> {
+  const session = postgres(database.url, {
+    max: 1,
+    connect_timeout: 30,
+    onnotice: () => {},
+    // Waiting for another process's migrations is bounded by lock_timeout, not by a statement timeout.
+    connection: { statement_timeout: 0, lock_timeout: options.lockTimeoutMs ?? 120_000 },
+  });
+  try {
+    await session`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle(session, { schema }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await session.end({ timeout: 5 });
+  }
 }

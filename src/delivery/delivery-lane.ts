@@ -6,7 +6,7 @@ import type { DeliveryKind } from '../db/schema/delivery.js';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
 import { contentsFor } from './content-for.js';
 import type { DeliveryContent } from './content.js';
-import { markFailed, markRetry, markRetryMany, markSentMany, type ClaimedRow } from './outbox-store.js';
+import { markFailed, markRetry, markRetryMany, markSentMany, renewLease, type ClaimedRow } from './outbox-store.js';
 import type { RateBuckets, RateLimit } from './rate-buckets.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './retry-policy.js';
 
@@ -23,6 +23,9 @@ export interface LaneDeps {
   logger: Logger;
   sleep: (ms: number) => Promise<void>;
   observer?: DeliveryObserver;
+  leaseMs: number;
+  /** A minimum gap per channel for a port that declares no limits of its own (ms; 0 or absent: none). */
+  pacingMs?: number;
   /** The worker is shutting down: send nothing more, give the rest back. */
   stopping: () => boolean;
 }
@@ -49,10 +52,17 @@ export class DeliveryLane {
     }
   }
 
-  private async sendAll(queue: ClaimedRow[]): Promise<void> {
+  private async sendAll(claimed: ClaimedRow[]): Promise<void> {
     const { clock, sleep } = this.deps;
-    const limited = this.buckets !== undefined && this.port?.limits !== undefined;
+    let queue = claimed;
+    const limited = this.limitsOf(queue[0] as ClaimedRow).length > 0;
     for (let start = 0; start < queue.length;) {
+      if (await this.renewIfHalfGone(queue.slice(start))) {
+        // A delivery whose lease ran out meanwhile was taken back: its new holder sends it.
+        const rest = queue.slice(start).filter((row) => this.held?.has(row.id));
+        queue = [...queue.slice(0, start), ...rest];
+        if (start >= queue.length) return;
+      }
       const chunk = queue.slice(start, start + (limited ? 1 : CHUNK));
       const head = chunk[0] as ClaimedRow;
       const limits = this.limitsOf(head);
@@ -81,7 +91,28 @@ export class DeliveryLane {
   }
 
   private limitsOf(row: ClaimedRow): RateLimit[] {
-    return this.buckets ? (this.port?.limits?.({ kind: row.kind as DeliveryKind, channelId: row.channel_id }) ?? []) : [];
+    if (!this.buckets) return [];
+    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id });
+    const gap = this.deps.pacingMs ?? 0;
+    return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1 }] : [];
+  }
+
+  private held: Set<number> | undefined;
+
+  /**
+   * A slow platform can make a channel's queue outlast the lease taken at claim time: the lease on what is left is
+   * renewed whenever half of it has gone. Returns whether it was (and `held` says which rows are still ours).
+   */
+  private async renewIfHalfGone(rest: ClaimedRow[]): Promise<boolean> {
+    const { clock, leaseMs } = this.deps;
+    const now = clock.now().getTime();
+    const leasedUntil = Math.min(...rest.map((r) => r.locked_until.getTime()));
+    if (now < leasedUntil - leaseMs / 2) return false;
+    await this.flush();
+    const until = new Date(now + leaseMs);
+    this.held = await renewLease(this.deps.db, rest.map(({ id, attempts }) => ({ id, attempts })), until);
+    for (const row of rest) row.locked_until = until;
+    return true;
   }
 
   /** Returns when the channel may try again, when the platform said to wait. */

@@ -76,6 +76,21 @@ export async function markSentMany(db: Db, sent: { id: number; attempt: number; 
     where d.id = x.id and d.attempts = x.attempt and d.status = 'sending'`);
 }
 
+/**
+ * Extends the lease on deliveries this worker still holds (same attempt, still sending), so that a slow channel's
+ * queue is not taken over mid-batch by another worker. Returns the ids still held: a row missing from the answer
+ * was taken back after its lease ran out, and its new holder sends it.
+ */
+export async function renewLease(db: Db, held: { id: number; attempts: number }[], until: Date): Promise<Set<number>> {
+  if (held.length === 0) return new Set();
+  const rows = await db.execute<{ id: number | string }>(sql`
+    update deliveries d set locked_until = ${until.toISOString()}
+    from jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as h(id bigint, attempts int)
+    where d.id = h.id and d.attempts = h.attempts and d.status = 'sending'
+    returning d.id`);
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 /** Only the worker holding the claim (same attempt) may settle it: a stale worker's late answer is ignored. */
 export async function markSent(db: Db, id: number, attempt: number, messageId: string, now: Date): Promise<void> {
   await db.execute(sql`update deliveries set status = 'sent', message_id = ${messageId}, sent_at = ${now.toISOString()}, locked_until = null, last_error = null

@@ -29,7 +29,10 @@ export interface OutboxWorkerOptions {
   /** Most deliveries one claim takes, across channels. */
   batchSize?: number;
   leaseMs?: number;
-  /** `0` for a platform sends to it without waiting for its rate limits (tests, the demo). */
+  /**
+   * `0` for a platform sends to it without waiting for its rate limits (tests, the demo); another value is a minimum
+   * gap per channel for a port that declares no limits of its own.
+   */
   pacingMs?: Partial<Record<DeliveryPlatform, number>>;
   sleep?: (ms: number) => Promise<void>;
   observer?: DeliveryObserver;
@@ -40,6 +43,7 @@ export interface OutboxWorkerOptions {
  * claimed delivery is sent well inside its lease; unlimited targets take bigger helpings, drawn together.
  */
 const LANE_CAPS: LaneCaps = { slack: 10, discord: 10, console: 200, tracker: 20, webhook: 20 };
+const LEASE_MS = 60_000;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -105,7 +109,7 @@ export class OutboxWorker {
   }
 
   private async claim(): Promise<ClaimedRow[]> {
-    const { db, clock, batchSize = 500, leaseMs = 60_000 } = this.options;
+    const { db, clock, batchSize = 500, leaseMs = LEASE_MS } = this.options;
     await skipOrphans(db);
     return claimDue(db, clock.now(), batchSize, leaseMs, LANE_CAPS);
   }
@@ -126,7 +130,7 @@ export class OutboxWorker {
     const offChat = first.platform === 'tracker' || first.platform === 'webhook';
     const port = ports[first.platform] ?? (offChat ? undefined : ports.console);
     const buckets = pacingMs?.[first.platform] === 0 ? undefined : this.buckets;
-    const lane = new DeliveryLane({ ...this.options, sleep, stopping: () => this.stopping }, port, buckets);
+    const lane = new DeliveryLane({ ...this.options, sleep, leaseMs: this.options.leaseMs ?? LEASE_MS, pacingMs: pacingMs?.[first.platform], stopping: () => this.stopping }, port, buckets);
     const before = this.lanes.get(channel) ?? Promise.resolve();
     const run = before
       .then(() => lane.send(queue))

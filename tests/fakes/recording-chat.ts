@@ -1,3 +1,4 @@
+import type { ManualClock } from '../../src/core/clock.js';
 import { RetryableDeliveryError, type ChatPort, type OutboundMessage } from '../../src/delivery/chat-port.js';
 
 /** A ChatPort that records what it was asked to send, and can be told to fail the next calls. */
@@ -25,3 +26,16 @@ export class RecordingChat implements ChatPort {
 }
 
 export const rateLimited = (seconds: number) => new RetryableDeliveryError('ratelimited', seconds * 1000);
+
+/** A platform that takes `answerMs` of the (hand-driven) clock to answer each post, yielding to other work meanwhile. */
+export class SlowChat extends RecordingChat {
+  constructor(private readonly clock: ManualClock, private readonly answerMs: number) {
+    super();
+  }
+
+  override async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
+    this.clock.advance(this.answerMs);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return super.deliver(message);
+  }
+}

@@ -48,7 +48,7 @@ describe('the digest image on Slack', () => {
     const [upload] = [...h.fake.uploads.values()];
     expect(upload?.bytes?.subarray(0, 4).toString('latin1')).toBe(PNG);
     expect(upload?.alt_text).toMatch(/^Bar chart of feedback items per week for the last 12 weeks.*Heatmap of 1 hand-offs? between teams in 2026-W47; the most, 1, from Support to Product\.$/);
-    expect(shared[0]?.text).toContain('<http://localhost:3000/impact?period=2026-08-31..2026-11-22|Open the Impact page>');
+    expect(shared[0]?.text).toContain('<http://localhost:3000/?period=2026-08-31..2026-11-22|Open the Impact page>');
     expect(h.fake.called('files.getUploadURLExternal')).toHaveLength(1);
     const [row] = await h.ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'digest_chart'));
     expect(row).toMatchObject({ status: 'sent', messageId: upload?.id });
@@ -78,6 +78,7 @@ describe('the digest image on Discord', () => {
   it('is sent once as an attachment in the digest thread, shown in an embed that links to the Impact page', async () => {
     const h = await startDiscord({ config: leadershipOnDiscord() });
     await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Checkout crashes on Safari'));
+    h.ctx.clock.set('2026-11-23T14:00:00Z');
     await publishDigest(h.ctx, { kind: 'leadership' }, '2026-W47', h.ctx.clock.now());
     await h.deliver();
     const [summary] = h.discord.state.botMessages(CHANNEL.elsewhere);
@@ -88,11 +89,12 @@ describe('the digest image on Discord', () => {
     expect(attachment?.description).toMatch(/^Bar chart of feedback items per week/);
     const [embed] = withImage[0]!.embeds as { title: string; url: string; image: { url: string } }[];
     expect(embed).toMatchObject({ title: 'Feedback and hand-offs · 2026-W47', image: { url: 'attachment://liaison-digest-2026-W47.png' } });
-    expect(embed?.url).toMatch(/^http:\/\/localhost:3000\/impact\?period=/);
+    expect(embed?.url).toMatch(/^http:\/\/localhost:3000\/\?period=/);
   });
 
   it('is not posted twice when Discord took the message but its answer was lost (the nonce)', async () => {
     const h = await startDiscord({ config: leadershipOnDiscord() });
+    h.ctx.clock.set('2026-11-23T14:00:00Z');
     await publishDigest(h.ctx, { kind: 'leadership' }, '2026-W47', h.ctx.clock.now());
     await h.deliver();
     const [row] = await h.ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'digest_chart'));
@@ -123,7 +125,7 @@ describe('the digest image on the terminal', () => {
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path).subarray(0, 4).toString('latin1')).toBe(PNG);
     expect(printed).toContain(`Feedback and hand-offs · 2026-W47: image written to ${path}`);
-    expect(printed).toContain('Impact page: https://liaison.example.com/impact?period=2026-08-31..2026-11-22');
+    expect(printed).toContain('Impact page: https://liaison.example.com/?period=2026-08-31..2026-11-22');
     expect(printed).toContain('from Support to Product');
   });
 });

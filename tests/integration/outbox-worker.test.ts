@@ -8,7 +8,7 @@ import { deliveries } from '../../src/db/schema/index.js';
 import { discordMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { rateLimited, RecordingChat } from '../fakes/recording-chat.js';
+import { rateLimited, RecordingChat, SlowChat } from '../fakes/recording-chat.js';
 
 function workerFor(ctx: TestContext, chat: RecordingChat) {
   return new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat, slack: chat }, sleep: async (ms) => void ctx.clock.advance(ms) });
@@ -83,6 +83,26 @@ describe('the outbox worker', () => {
     await Promise.all([a.drain(), b.drain()]);
     expect(chat.sent).toHaveLength(30);
     expect(new Set(chat.sent.map((m) => m.id)).size).toBe(30);
+  });
+
+  it('against a platform answering in 3 s, a batch outlasting its lease is still posted once with two workers', async () => {
+    const ctx = await testContext(database.current().db);
+    for (let i = 0; i < 25; i += 1) await captureFeedback(ctx, discordMessage(`Sync is broken, case ${i}`));
+    const cards = await ctx.db.select({ channelId: deliveries.channelId }).from(deliveries).where(eq(deliveries.kind, 'card'));
+    expect(new Set(cards.map((c) => c.channelId)).size).toBe(1);
+    // Each answer takes 3 s of the shared clock; one channel's 25 cards then need 25 × (3 s + 1 s pacing) > the 60 s lease.
+    const chat = new SlowChat(ctx.clock, 3_000);
+    const worker = () => new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat }, pacingMs: { discord: 1_000 }, sleep: async (ms) => void ctx.clock.advance(ms) });
+    const [a, b] = [worker(), worker()];
+    let aDone = false;
+    const first = a.runOnce().finally(() => (aDone = true));
+    for (let round = 0; round < 2_000 && !aDone; round += 1) await b.runOnce();
+    await first;
+    await Promise.all([a.drain(), b.drain()]);
+    expect(ctx.clock.now().getTime() - Date.parse('2026-11-16T14:00:00Z')).toBeGreaterThan(60_000);
+    const keys = chat.sent.map((m) => m.key);
+    expect(keys).toHaveLength(25);
+    expect(new Set(keys).size).toBe(25);
   });
 
   it('takes back a delivery whose worker died mid-send once its lease runs out', async () => {

@@ -5,17 +5,29 @@ import { describeIssues } from '../../config/problems.js';
 import { captureFeedback, type CaptureResult } from '../../core/capture-feedback.js';
 import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
+import { cleanInbound } from '../../core/inert-text.js';
+import { withinDeadline } from '../../db/availability.js';
 import type { HttpMetrics } from './metrics.js';
 import { verifyIntakeSignature } from './signature.js';
 
 export const MAX_INTAKE_BYTES = 64 * 1024;
+/** Storing takes milliseconds; a database that has not answered by then gets the sender a 503 to retry (within 2 s). */
+const STORE_DEADLINE_MS = 1800;
+
+// PostgreSQL stores a lone surrogate as U+FFFD, so two ids differing only there would become one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text from outside, cleaned at the edge (NUL and other invisible controls removed), then checked for what is left. */
+const cleaned = (max: number) => z.string().transform(cleanInbound).pipe(z.string().max(max));
+const filled = (max: number) => cleaned(max).refine((s) => s.trim().length > 0, 'is empty once invisible characters are removed');
+const key = (max: number) => filled(max).refine((s) => !LONE_SURROGATE.test(s), 'is not valid Unicode (it holds a lone surrogate)');
 
 /** What a forum, form or helpdesk posts. `id` is the sender's own ID for the post: sending it twice is harmless. */
 export const IntakeBody = z.object({
-  id: z.string().min(1).max(200),
-  text: z.string().min(1).max(40_000),
-  title: z.string().max(300).optional(),
-  author: z.object({ id: z.string().min(1).max(320).optional(), email: z.email().optional(), name: z.string().min(1).max(200) }),
+  id: key(200),
+  text: filled(40_000),
+  title: cleaned(300).optional(),
+  author: z.object({ id: key(320).optional(), email: z.email().optional(), name: filled(200) }),
   url: z.url().optional(),
   postedAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -33,15 +45,16 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
         outcome('unknown_source');
         return c.json({ error: `no intake source "${key}"` }, 404);
       }
-      const raw = await c.req.text();
-      const check = verifyIntakeSignature(secret, { timestamp: c.req.header('x-liaison-timestamp'), signature: c.req.header('x-liaison-signature') }, raw, ctx.clock.now());
+      // Signed over the bytes as sent; only then decoded (a BOM dropped, an invalid byte read as U+FFFD).
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const check = verifyIntakeSignature(secret, { timestamp: c.req.header('x-liaison-timestamp'), signature: c.req.header('x-liaison-signature') }, bytes, ctx.clock.now());
       if (!check.ok) {
         outcome('unauthorised');
         return c.json({ error: check.reason }, 401);
       }
       let json: unknown;
       try {
-        json = JSON.parse(raw);
+        json = JSON.parse(new TextDecoder().decode(bytes));
       } catch {
         outcome('invalid');
         return c.json({ error: 'body is not JSON' }, 400);
@@ -53,12 +66,12 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
       }
       const { id, text, title, author, url, postedAt } = body.data;
       try {
-        const result = await captureFeedback(ctx, {
+        const result = await withinDeadline(captureFeedback(ctx, {
           source: { platform: 'webhook', id: key },
           message: { platform: 'webhook', channelId: key, id, text, title, permalink: url, postedAt: postedAt ?? ctx.clock.now() },
           author: { platform: 'webhook', id: author.email ?? author.id ?? `name:${author.name}`, name: author.name },
           via: 'webhook',
-        });
+        }), STORE_DEADLINE_MS, 'intake');
         outcome(result.status);
         return c.json(intakeAnswer(result), 202);
       } catch (error) {

@@ -23,7 +23,8 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  * plans it once per connection: this is what makes capture fast (`npm run bench -- capture`).
  * The voice goes first because it carries the unique source key: when the message was already captured it inserts
  * nothing, and so neither does anything after it. Foreign keys are checked at the end of the statement, which is
- * why the voice may name an item inserted after it.
+ * why the voice may name an item inserted after it. A message sent again under another author identity (a new email,
+ * a changed name) creates no member: the voice row it would conflict with lends its member, and nothing is inserted.
  */
 const CAPTURE = `
   with author_existing as (
@@ -42,7 +43,8 @@ const CAPTURE = `
     select member_id from author_existing union all select member_id from author_linked limit 1
   ), voice as (
     insert into voices (item_id, member_id, author_external_id, source_id, platform, channel_id, message_id, thread_id, text, permalink, captured_via, captured_by, posted_at, captured_at)
-    select nextval(pg_get_serial_sequence('feedback_items', 'id')), (select member_id from author), $2, $7, $4, $5, $6, $8, $9, $10, $11, $12, $13, $14
+    select nextval(pg_get_serial_sequence('feedback_items', 'id')),
+      coalesce((select member_id from author), (select member_id from voices where platform = $4 and channel_id = $5 and message_id = $6)), $2, $7, $4, $5, $6, $8, $9, $10, $11, $12, $13, $14
     on conflict (platform, channel_id, message_id) do nothing
     returning item_id, member_id
   ), item as (

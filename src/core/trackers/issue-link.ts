@@ -46,7 +46,7 @@ export const IssueRequestPayload = z.object({
   /** For a link: the issue as the person named it, already parsed into the tracker's key. */
   ref: z.string().optional(),
   requestedBy: Actor.pick({ platform: true, id: true, name: true }),
-  via: z.enum(['button', 'modal', 'command', 'api', 'system']),
+  via: z.enum(['button', 'modal', 'command', 'api', 'system', 'web']),
   requestedAt: z.iso.datetime(),
   /** A tracker that keeps failing is given up on then, and the person told. */
   giveUpAt: z.iso.datetime(),

@@ -17,7 +17,7 @@ export const RequestIssueInput = z.object({
   op: z.enum(['create', 'link']),
   ref: z.string().trim().max(500).optional(),
   actor: Actor,
-  via: z.enum(['button', 'modal', 'command', 'api']),
+  via: z.enum(['button', 'modal', 'command', 'api', 'web']),
   /** Where to tell the person, privately, if the tracker refuses. */
   notify: Notify.optional(),
 }).refine((i) => i.op === 'create' || (i.ref && i.ref.length > 0), { path: ['ref'], message: 'give the issue’s URL or key' });

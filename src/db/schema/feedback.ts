@@ -37,6 +37,8 @@ export const feedbackItems = pgTable(
     index('feedback_items_author').on(t.authorId),
     index('feedback_items_community').on(t.communityId, t.capturedAt),
     index('feedback_items_merged_into').on(t.mergedIntoId).where(sql`merged_into_id is not null`),
+    // Search by words (core/search-items.ts): the expression must match the query's exactly to use the index.
+    index('feedback_items_search').using('gin', sql`to_tsvector('english', coalesce(${t.title}, '') || ' ' || ${t.text})`),
   ],
 );
 
@@ -60,7 +62,7 @@ export const voices = pgTable(
     threadId: text('thread_id'),
     text: text('text').notNull(),
     permalink: text('permalink'),
-    capturedVia: text('captured_via', { enum: ['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post'] }).notNull(),
+    capturedVia: text('captured_via', { enum: ['message', 'reaction', 'shortcut', 'command', 'webhook', 'forum_post', 'web'] }).notNull(),
     capturedBy: text('captured_by'),
     postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
     capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),

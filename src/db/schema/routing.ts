@@ -85,7 +85,8 @@ export const ACTION_KINDS = [
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 /** `tracker`: the team's issue tracker changed the routing (an issue closed or reopened there). */
-export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system', 'tracker'] as const;
+/** `web`: a person acting in the web app, through the same verbs as the chat buttons. */
+export const ACTION_VIAS = ['button', 'reaction', 'command', 'modal', 'api', 'system', 'tracker', 'web'] as const;
 export type ActionVia = (typeof ACTION_VIAS)[number];
 
 /** The append-only ledger: who, for which team, did what, through what, when. A trigger forbids updates. */

@@ -23,7 +23,7 @@ export async function impactPageBody(report: ImpactReport, itemsHref: ItemsHref)
         <h1>Impact</h1>
         <p class="period">{periodLabel(report.period)}{report.running ? <strong class="badge">Still running · as of {asOfLabel(report.asOf, tz)}</strong> : ''}</p>
         <p class="compare">Compared with {periodLabel(report.previousPeriod)}.{scopeWords(report)}</p>
-        <ScopeForm period={report.period.key} team={report.scope.team} community={report.scope.community} choices={report.choices} />
+        <ScopeForm period={report.period} team={report.scope.team} community={report.scope.community} choices={report.choices} />
       </header>
 
       <section aria-labelledby="headline-title">

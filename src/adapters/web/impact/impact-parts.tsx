@@ -63,16 +63,27 @@ export function ChartFigure(props: { chart: Chart; showTable?: boolean }) {
   );
 }
 
-/** The period and scope form: a plain GET form, so it works without JavaScript. */
-export function ScopeForm(props: { period: string; team?: string; community?: string; choices: { teams: { id: string; name: string }[]; communities: { id: string; name: string }[] }; accepted?: string }) {
-  const { choices } = props;
+/**
+ * The period and scope form: a plain GET form, so it works without JavaScript. A period is a preset or the period
+ * shown; a custom range (both days given) wins over the preset. Page routes read `from`/`to` as `from..to`.
+ */
+export function ScopeForm(props: { period: Pick<Period, 'key' | 'kind' | 'start' | 'end' | 'timezone'>; team?: string; community?: string; choices: { teams: { id: string; name: string }[]; communities: { id: string; name: string }[] } }) {
+  const { choices, period } = props;
   const presets = [['week', 'This week'], ['last-week', 'Last week'], ['month', 'This month'], ['last-month', 'Last month'], ['quarter', 'This quarter'], ['last-quarter', 'Last quarter']];
+  const range = period.kind === 'range' ? { from: day(new Date(period.start), period.timezone, 'yyyy-LL-dd'), to: day(new Date(new Date(period.end).getTime() - 1), period.timezone, 'yyyy-LL-dd') } : { from: '', to: '' };
   return (
     <form class="scope" method="get">
       <label>Period
-        <input name="period" value={props.period} list="period-presets" aria-describedby="period-help" />
+        <select name="period">
+          <option value={period.key} selected>{periodLabel(period).split(' · ')[0]} (shown)</option>
+          {presets.map(([value, label]) => <option value={value}>{label}</option>)}
+        </select>
       </label>
-      <datalist id="period-presets">{presets.map(([value, label]) => <option value={value}>{label}</option>)}</datalist>
+      <fieldset class="range">
+        <legend>or a custom range</legend>
+        <label>From <input type="date" name="from" value={range.from} /></label>
+        <label>To <input type="date" name="to" value={range.to} /></label>
+      </fieldset>
       <label>Team
         <select name="team"><option value="">Every team</option>{choices.teams.map((t) => <option value={t.id} selected={t.id === props.team}>{t.name}</option>)}</select>
       </label>
@@ -80,7 +91,7 @@ export function ScopeForm(props: { period: string; team?: string; community?: st
         <select name="community"><option value="">Every community</option>{choices.communities.map((c) => <option value={c.id} selected={c.id === props.community}>{c.name}</option>)}</select>
       </label>
       <button type="submit">Show</button>
-      <p id="period-help" class="help">A week (2026-W47), month (2026-11), quarter (2026-Q4), a range (2026-10-01..2026-12-31), or this/last week, month, quarter.</p>
+      <p class="help">Each period is compared with the one just before it. A link can also name a week (2026-W47), month (2026-11), quarter (2026-Q4) or range (2026-10-01..2026-12-31) as <code>?period=</code>; a range is at most two years.</p>
     </form>
   );
 }

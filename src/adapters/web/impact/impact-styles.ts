@@ -12,6 +12,9 @@ export const IMPACT_CSS = `
 .scope label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; gap: .2rem; }
 .scope input, .scope select { font: inherit; padding: .3rem .4rem; border: 1px solid #8a96a3; border-radius: .3rem; min-width: 10rem; }
 .scope button { font: inherit; padding: .35rem 1rem; border: 0; border-radius: .3rem; background: #1f6fb2; color: #fff; font-weight: 600; cursor: pointer; }
+.scope fieldset.range { display: flex; gap: .5rem; margin: 0; padding: 0 .5rem .1rem; border: 1px dashed #b9c2cc; border-radius: .3rem; }
+.scope fieldset.range legend { font-size: .8rem; color: #4a4a4a; padding: 0 .25rem; }
+.scope fieldset.range input { min-width: 0; }
 .scope .help { flex-basis: 100%; margin: 0; font-size: .8rem; }
 section { margin: 2rem 0; }
 section h2 { font-size: 1.3rem; border-bottom: 1px solid #d5dbe3; padding-bottom: .3rem; }

@@ -21,7 +21,7 @@ export async function silosPageBody(report: SilosReport, itemsHref: ItemsHref, i
           <FigureLink figure={report.fellBetween.current} href={itemsHref} /> of <FigureLink figure={report.items} href={itemsHref} /> items ({share(report.fellBetween.current.value, report.items.value)}) fell between silos;
           in {periodLabel(report.previousPeriod)}, <FigureLink figure={report.fellBetween.previous} href={itemsHref} />.
         </p>
-        <ScopeForm period={report.period.key} team={report.scope.team} community={report.scope.community} choices={report.choices} />
+        <ScopeForm period={report.period} team={report.scope.team} community={report.scope.community} choices={report.choices} />
       </header>
       <section aria-labelledby="handoffs-title">
         <h2 id="handoffs-title">Who handed what to whom</h2>

@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_items_search" ON "feedback_items" USING gin (to_tsvector('english', coalesce("title", '') || ' ' || "text"));

@@ -1,0 +1,58 @@
+import type { SearchResult } from '../../../core/search-items.js';
+import { categoryLabel } from '../../charts/chart-words.js';
+import { dayLabel } from '../dossiers/dossier-parts.js';
+import { PLATFORM_WORDS } from '../dossiers/member-page-body.js';
+
+export interface SearchLinks { itemHref: (id: number) => string; memberHref: (id: number) => string; pageHref: (page: number) => string }
+
+/** Search results: members whose name or ID matches, then items by their words or their speaker, newest first. */
+export function searchPageBody(result: SearchResult, links: SearchLinks, tz: string) {
+  const { items } = result;
+  return (
+    <div class="search">
+      <header class="page-head">
+        <h1>{result.q ? <>Search: “{result.q}”</> : 'Search'}</h1>
+        <form class="scope" method="get" action="/search" role="search">
+          <label>Words, a member’s name or ID, or an item number
+            <input type="search" name="q" value={result.q} />
+          </label>
+          <button type="submit">Search</button>
+        </form>
+      </header>
+      {result.q === '' ? <p>Type words from the feedback (“export crash”), a member’s name, or an item number (#42).</p> : (
+        <>
+          {result.unknownNumber !== undefined ? <p class="notice" role="status">There is no item #{result.unknownNumber} that you can see; here is what the words match.</p> : ''}
+          {result.members.length > 0 ? (
+            <section aria-labelledby="members-title">
+              <h2 id="members-title">Members ({result.members.length})</h2>
+              <ul class="members">
+                {result.members.map((m) => (
+                  <li><a href={links.memberHref(m.id)}>{m.name}</a> <span class="meta">· {m.identities.map((i) => `${PLATFORM_WORDS[i.platform] ?? i.platform} ${i.name}`).join(', ')} · {m.items} {m.items === 1 ? 'item' : 'items'}</span></li>
+                ))}
+              </ul>
+            </section>
+          ) : ''}
+          <section aria-labelledby="items-title">
+            <h2 id="items-title">Items ({items.capped ? `more than ${items.total}` : items.total}){items.pages > 1 ? <span class="count"> · page {items.page} of {items.pages}</span> : ''}</h2>
+            {items.list.length === 0 ? <p>No item matches.</p> : (
+              <ol class="items">
+                {items.list.map((item) => (
+                  <li>
+                    <a href={links.itemHref(item.id)}>#{item.id}</a> <span class="excerpt">{item.title ? `${item.title}: ` : ''}{item.excerpt}</span>
+                    <span class="meta"> · {item.community.name} · {categoryLabel(item.category)} · {dayLabel(item.capturedAt, tz)} · {item.routings.map((r) => `${r.name} (${r.status.replace('_', ' ')})`).join(', ') || 'not routed'}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {items.pages > 1 ? (
+              <nav class="pager" aria-label="Pages">
+                {items.page > 1 ? <a rel="prev" href={links.pageHref(items.page - 1)}>Newer</a> : ''}
+                {items.page < items.pages ? <a rel="next" href={links.pageHref(items.page + 1)}>Older</a> : ''}
+              </nav>
+            ) : ''}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
