@@ -14,7 +14,7 @@ export interface Covers {
 /**
  * Figures of a period that is over, computed once and kept in `report_cache` until something they read changes.
  *
- * Why it stays correct: triggers on feedback_items, routings and actions (drizzle/0006) write the moments each
+ * Why it stays correct: triggers on feedback_items, routings and actions (drizzle/0007) write the moments each
  * change touched to `report_changes` whenever one reaches back before the newest cached period's end (the
  * `report_horizon_ms` sequence). An entry keeps the database snapshot it was computed in, and is used only while
  * no change it could not see touches its span. A change committed while the figures were being computed is not

@@ -19,7 +19,7 @@ export const reportCache = pgTable('report_cache', {
 });
 
 /**
- * Written by triggers on feedback_items, routings and actions (drizzle/0006): the moments a change touched, for
+ * Written by triggers on feedback_items, routings and actions (drizzle/0007): the moments a change touched, for
  * changes that reach back before the newest cached period's end (the `report_horizon_ms` sequence); later
  * changes cannot alter a cached figure and are not written.
  */
