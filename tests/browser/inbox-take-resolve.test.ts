@@ -46,12 +46,13 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
     // The browser keeps the session cookie only until its expiry by the real clock.
     h.ctx.clock.set(new Date());
     const { originalTs, productCard } = await feedbackCarded(h, 'We would love an export to CSV <script>alert(1)</script>');
-    let app: ReturnType<typeof createHttpApp> | undefined;
+    // The app needs its own address (the public URL), known once the server listens.
+    const holder: { app?: ReturnType<typeof createHttpApp> } = {};
     server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: (request) => (app as NonNullable<typeof app>).fetch(request), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+      const s = serve({ fetch: (request) => (holder.app as NonNullable<typeof holder.app>).fetch(request), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    app = createHttpApp({ ctx: h.ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(h.ctx.db, h.ctx.clock), web: { ctx: h.ctx, publicUrl: url } });
+    holder.app = createHttpApp({ ctx: h.ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(h.ctx.db, h.ctx.clock), web: { ctx: h.ctx, publicUrl: url } });
 
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     const { token } = await issueSignInToken(h.ctx, { platform: 'console', id: 'priya', name: 'Priya' });
