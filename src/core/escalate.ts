@@ -4,6 +4,7 @@ import { Priority } from '../config/schema.js';
 import { actions, feedbackItems, routings } from '../db/schema/index.js';
 import { cardDeliveryId, enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import { insertRoutings } from './routing/insert-routings.js';
 import type { Context } from './context.js';
@@ -32,7 +33,7 @@ export type EscalateInput = z.input<typeof EscalateInput>;
  */
 export async function escalate(ctx: Context, raw: EscalateInput) {
   const input = parseInput(EscalateInput, raw);
-  if (!input.actor.isCommunityManager) throw new DomainError('not_permitted', 'Only community managers can escalate.');
+  requirePermission(ctx.config, input.actor, { kind: 'escalate' });
   const itemId = await resolveItemId(ctx.db, input.itemId);
   return ctx.db.transaction(async (tx) => {
     const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, itemId)).for('update');

@@ -24,7 +24,7 @@ export const TEST_CONFIG_INPUT: LiaisonConfigInput = {
     fallback: 'support',
   },
   closeTheLoop: { onResolved: 'reply', onDeclined: 'reply', onAcknowledged: 'none' },
-  roles: { communityManagers: { slackUserGroup: 'S0CM', discordRole: '7790', users: [{ console: 'maya' }] } },
+  roles: { communityManagers: { slackUserGroup: 'S0CM', discordRole: '7790', users: [{ console: 'maya' }] }, leadership: { slackUserGroup: 'S0LEAD', users: [{ console: 'lee' }] } },
   digests: { leadership: { home: { slack: 'C0LEADERS' } }, teams: {} },
 };
 

@@ -7,3 +7,4 @@ export * from './bookkeeping.js';
 export * from './sla.js';
 export * from './trackers.js';
 export * from './skipped-chatter.js';
+export * from './web.js';
