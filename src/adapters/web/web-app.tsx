@@ -5,6 +5,10 @@ import type { MiddlewareHandler } from 'hono';
 import { webRefusal } from '../../core/access-rules.js';
 import { isDomainError } from '../../core/errors.js';
 import { accountRoutes } from './account/account-routes.js';
+import { captureRoutes } from './capture/capture-routes.js';
+import { dossierRoutes } from './dossiers/dossier-routes.js';
+import { impactRoutes } from './impact/impact-routes.js';
+import { searchRoutes } from './search/search-routes.js';
 import { webSecurityHeaders } from './security-headers.js';
 import { loadSession, requireFormToken } from './session-middleware.js';
 import { signInRoutes } from './sign-in/sign-in-routes.js';
@@ -18,6 +22,10 @@ import { WEB_CSS, WEB_CSS_PATH } from './web-styles.js';
  * account page comes last, so that an area claiming `/` (Impact) is found first.
  */
 const PAGES: ((deps: WebDeps) => Hono<WebEnv>)[] = [
+  impactRoutes,
+  dossierRoutes,
+  searchRoutes,
+  captureRoutes,
   accountRoutes,
 ];
 
