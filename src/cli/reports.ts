@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { digestSilosText, digestSummaryText, digestTeamText } from '../adapters/console/digest-text.js';
 import { historyText } from '../adapters/console/history-text.js';
+import { localTime } from '../adapters/local-time.js';
 import { buildDigest, type DigestReport } from '../core/build-digest.js';
+import { digestParts } from '../core/digest/digest-parts.js';
 import { communityHistory } from '../core/community-history.js';
 import { memberHistory } from '../core/member-history.js';
 import { publishDigest } from '../core/publish-digest.js';
@@ -15,8 +17,9 @@ export function digestText(report: DigestReport): string {
   const period = report.period.key;
   const summary: DigestSummary = { ...plain(report), silos: report.silos.counts };
   const teams = report.teams.map((t) => digestTeamText({ ...plain(t), period, breaches: plain(report.breaches.filter((b) => b.team === t.team)) } as DigestTeamPart));
-  const silos = digestSilosText({ period, ...plain(report.silos) } as DigestSilosPart);
-  return [...digestSummaryText(summary), '', ...teams.flatMap((t) => [...t, '']), ...silos].join('\n');
+  const silos = digestSilosText(digestParts(report).silos as DigestSilosPart);
+  // Printed as one document, so the summary does not point at a thread.
+  return [...digestSummaryText(summary, { threaded: false }), '', ...teams.flatMap((t) => [...t, '']), ...silos].join('\n');
 }
 
 export function registerReports(program: Command): void {
@@ -36,6 +39,10 @@ export function registerReports(program: Command): void {
         const report = await buildDigest(runtime.ctx, { period: options.period, team: options.team });
         const audience = options.team ? { kind: 'team' as const, team: options.team } : { kind: 'leadership' as const };
         const result = await publishDigest(runtime.ctx, audience, report.period.key, runtime.ctx.clock.now());
+        if (result.refused === 'period_running') {
+          process.stderr.write(`${report.period.key} has not ended yet (it ends ${localTime(report.period.end, report.period.timezone)}, ${report.period.timezone}), so it cannot be posted: it is posted once, after it ends. Add --preview to see it as it stands.\n`);
+          return 1;
+        }
         process.stdout.write(result.published ? `Queued ${result.key}; the running bot posts it.\n` : `${result.key} was already posted (or has no home channel); nothing queued.\n`);
       } finally {
         await runtime.database.shutdown();

@@ -5,7 +5,8 @@ import { DomainError } from './errors.js';
 import { parseInput } from './parse-input.js';
 import { lastCompleteWeek, readPeriod, type Period } from './digest/period.js';
 import { periodFigures, sumTotals, type Totals, type TeamFigures } from './digest/period-figures.js';
-import { findSilos, type Breach, type Silos } from './digest/silos.js';
+import { findSilos, type Breach, type SiloItem, type Silos } from './digest/silos.js';
+import { cohortCells } from './impact/cohort-figures.js';
 import { listBreaches } from './sla/list-breaches.js';
 import { EMPTY_TRACKER_FIGURES, trackerFigures, type TrackerFigures } from './trackers/tracker-figures.js';
 
@@ -22,6 +23,9 @@ export interface TeamDigest extends TeamFigures {
   tracker?: TrackerFigures;
 }
 
+/** What became of the period's items (each item once, however many teams it reached), as the Impact page counts them. */
+export interface ItemOutcomes { items: number; resolved: number; declined: number; inProgress: number; untouched: number }
+
 export interface DigestReport {
   organisation: string;
   period: Period;
@@ -29,6 +33,10 @@ export interface DigestReport {
   /** The moment the figures describe: the end of the period, or now for a period still running. */
   asOf: Date;
   team?: string;
+  /** The period has not ended yet: the figures are as they stand at `asOf`. */
+  running: boolean;
+  /** Items, each counted once; `totals` counts team assignments (routings), where an item routed to two teams counts twice. */
+  items: { current: ItemOutcomes; previous: ItemOutcomes };
   totals: { current: Totals; previous: Totals };
   teams: TeamDigest[];
   silos: Silos;
@@ -50,12 +58,16 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   if (input.team && !(input.team in ctx.config.teams)) throw new DomainError('not_found', `There is no team called "${input.team}".`);
   const scope = { team: input.team };
   const figures = await periodFigures(ctx, period, scope, { breaches: true });
-  const [silos, listed, issues, skipped] = await Promise.all([
+  const [silos, listed, issues, skipped, cells, cellsBefore] = await Promise.all([
     findSilos(ctx.db, figures.effective, scope),
     listBreaches(ctx.db, figures.breaches),
     trackerFigures(ctx.db, figures.effective, input.team),
     skippedChatterIn(ctx.db, figures.effective, ctx.config.timezone),
+    cohortCells(ctx.db, figures.effective, scope),
+    cohortCells(ctx.db, figures.previousPeriod, scope),
   ]);
+  const teamName = (key: string) => ctx.config.teams[key]?.name ?? key;
+  const named = (list: SiloItem[]) => list.map((i) => ({ ...i, teams: i.teams.map(teamName), path: i.path.map(teamName) }));
   const teams = figures.teams.map((t) => (ctx.config.teams[t.team]?.tracker || issues.has(t.team) ? { ...t, tracker: issues.get(t.team) ?? { ...EMPTY_TRACKER_FIGURES } } : t));
   return {
     organisation: ctx.config.organisation.name,
@@ -63,9 +75,11 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
     previousPeriod: figures.previousPeriod,
     asOf: figures.asOf,
     team: input.team,
+    running: figures.asOf < period.end,
+    items: { current: outcomes(cells), previous: outcomes(cellsBefore) },
     totals: { current: sumTotals(figures.teams.map((t) => t.metrics)), previous: sumTotals(figures.teams.map((t) => t.previous)) },
     teams,
-    silos,
+    silos: { ...silos, noAction: named(silos.noAction), passedAround: named(silos.passedAround), acknowledgedNotResolved: named(silos.acknowledgedNotResolved) },
     handoffs: figures.handoffs,
     breaches: listed,
     notRouted: {
@@ -73,4 +87,8 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
       communities: skipped.map((c) => ({ ...c, name: ctx.config.communities[c.community]?.name ?? c.community })),
     },
   };
+}
+
+function outcomes(cells: { items: number; resolved: number; declined: number; inProgress: number; untouched: number }[]): ItemOutcomes {
+  return cells.reduce((sum, c) => ({ items: sum.items + c.items, resolved: sum.resolved + c.resolved, declined: sum.declined + c.declined, inProgress: sum.inProgress + c.inProgress, untouched: sum.untouched + c.untouched }), { items: 0, resolved: 0, declined: 0, inProgress: 0, untouched: 0 });
 }

@@ -11,7 +11,8 @@ export type CommunityHistoryInput = z.input<typeof CommunityHistoryInput>;
 
 export interface CommunityHistory {
   community: { id: string; name: string };
-  totals: { items: number; byStatus: Record<string, number>; byCategory: Record<string, number> };
+  /** Each item counted once: `byOutcome` adds up to `items` (resolved, declined, in_progress, open). */
+  totals: { items: number; byOutcome: Record<string, number>; byCategory: Record<string, number> };
   items: (ItemView & { outcome: string })[];
 }
 
@@ -23,11 +24,17 @@ export async function communityHistory(ctx: Context, raw: CommunityHistoryInput)
   const live = and(eq(feedbackItems.communityId, input.community), isNull(feedbackItems.mergedIntoId));
   const recent = await ctx.db.select({ id: feedbackItems.id }).from(feedbackItems).where(live).orderBy(desc(feedbackItems.capturedAt)).limit(input.limit);
   const byCategory = await ctx.db.select({ key: feedbackItems.category, n: sql<number>`count(*)::int` }).from(feedbackItems).where(live).groupBy(feedbackItems.category);
-  const byStatus = await ctx.db.select({ key: routings.status, n: sql<number>`count(*)::int` }).from(routings).innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId)).where(live).groupBy(routings.status);
+  // One outcome per item across its teams (an item routed to two teams is still one item): resolved if any team
+  // resolved it, declined if every team that kept it declined it, in progress if a team answered, else open.
+  const outcome = sql<string>`case when bool_or(${routings.status} = 'resolved') then 'resolved'
+    when bool_or(${routings.status} = 'declined') and bool_and(${routings.status} in ('declined', 'passed_on')) then 'declined'
+    when bool_or(${routings.status} in ('acknowledged', 'owned')) then 'in_progress' else 'open' end`;
+  const perItem = ctx.db.select({ id: feedbackItems.id, outcome: outcome.as('outcome') }).from(feedbackItems).leftJoin(routings, and(eq(routings.itemId, feedbackItems.id), sql`${routings.status} <> 'merged'`)).where(live).groupBy(feedbackItems.id).as('per_item');
+  const byOutcome = await ctx.db.select({ key: perItem.outcome, n: sql<number>`count(*)::int` }).from(perItem).groupBy(perItem.outcome);
   const items = await loadItemViews(ctx.db, ctx.config, recent.map((r) => r.id), ctx.clock.now());
   return {
     community: { id: input.community, name: config.name ?? input.community },
-    totals: { items: byCategory.reduce((n, r) => n + r.n, 0), byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.n])), byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])) },
+    totals: { items: byCategory.reduce((n, r) => n + r.n, 0), byOutcome: Object.fromEntries(byOutcome.map((r) => [r.key, r.n])), byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])) },
     items: items.map((item) => ({ ...item, outcome: outcomeOf(item) })),
   };
 }

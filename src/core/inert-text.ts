@@ -42,8 +42,15 @@ export function inert(text: string): string {
   return defuseMentions(stripBidi(text));
 }
 
-/** A short single-line excerpt, for lists and log lines. */
+/**
+ * A short single-line excerpt, for lists, notifications and log lines: cut at a word boundary when there is one in
+ * the last third (a long URL or an unbroken word is cut where it must be), and always marked with "…".
+ */
 export function excerpt(text: string, max = 140): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = space >= Math.floor((max * 2) / 3) ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }

@@ -12,9 +12,11 @@ export type DigestAudience = { kind: 'leadership' } | { kind: 'team'; team: stri
  * transaction as the thread's deliveries, so a second instance, a restart or a catch-up finds it taken. The
  * leadership thread also gets its chart image (`digest_chart`: its figures now, its picture drawn when sent).
  */
-export async function publishDigest(ctx: Context, audience: DigestAudience, periodKey: string, dueAt: Date): Promise<{ published: boolean; key: string; report?: DigestReport }> {
+export async function publishDigest(ctx: Context, audience: DigestAudience, periodKey: string, dueAt: Date): Promise<{ published: boolean; key: string; report?: DigestReport; refused?: 'period_running' }> {
   const report = await buildDigest(ctx, { period: periodKey, team: audience.kind === 'team' ? audience.team : undefined });
   const key = audience.kind === 'leadership' ? `digest:leadership:${report.period.key}` : `digest:team:${audience.team}:${report.period.key}`;
+  // A period still running would be posted half-told and use up its once-only slot: the real digest would never come.
+  if (report.running) return { published: false, key, report, refused: 'period_running' };
   const home = audience.kind === 'leadership' ? ctx.config.digests.leadership?.home : ctx.config.teams[audience.team]?.home;
   if (!home) return { published: false, key };
   const target = audience.kind === 'leadership' ? channelTarget(home) : teamHome(ctx.config, audience.team);

@@ -78,9 +78,20 @@ export type DigestSummary = Jsonified<Pick<DigestReport, 'organisation' | 'perio
   silos: Jsonified<DigestReport['silos']['counts']>;
   /** Absent from summaries queued before skipped chatter was counted. */
   notRouted?: DigestReport['notRouted'];
+  /** Absent from summaries queued before items were counted apart from team assignments. */
+  items?: DigestReport['items'];
+  running?: boolean;
 };
 export type DigestTeamPart = Jsonified<TeamDigest> & { period: string; breaches: Jsonified<Breach>[] };
-export type DigestSilosPart = { period: string; noAction: Jsonified<SiloItem>[]; passedAround: Jsonified<SiloItem>[]; acknowledgedNotResolved: Jsonified<SiloItem>[]; counts: DigestReport['silos']['counts'] };
+export type DigestSilosPart = {
+  period: string;
+  /** Absent from parts queued before these were added: the moment the lists describe, and how many items came in. */
+  asOf?: string;
+  items?: number;
+  timezone?: string;
+  noAction: StoredSiloItem[]; passedAround: StoredSiloItem[]; acknowledgedNotResolved: StoredSiloItem[]; counts: DigestReport['silos']['counts'] };
+/** A listed item as stored in the outbox; parts queued before the path and the target were kept lack them. */
+type StoredSiloItem = Omit<Jsonified<SiloItem>, 'path' | 'pastAcknowledgeTarget'> & Partial<Pick<SiloItem, 'path' | 'pastAcknowledgeTarget'>>;
 
 /** What a ChatPort is asked to draw, by delivery kind. Cards are built from the current state when sent. */
 export type DeliveryContent =

@@ -17,6 +17,7 @@ describe('the leadership digest in Discord', () => {
   it('posts the summary, then a thread from it with one message per team and one for what fell between silos', async () => {
     const h = await startDiscord({ config: testConfig((c) => void (c.digests = { leadership: { home: { discord: CHANNEL.elsewhere } } })) });
     await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Checkout crashes on Safari'));
+    h.ctx.clock.set('2026-11-23T15:00:00Z'); // the week has ended: a running week is never posted
     await publishDigest(h.ctx, { kind: 'leadership' }, '2026-W47', h.ctx.clock.now());
     await h.deliver();
 
@@ -28,7 +29,7 @@ describe('the leadership digest in Discord', () => {
     expect(thread).toMatchObject({ type: 11, parent_id: CHANNEL.elsewhere, name: 'Feedback digest 2026-W47' });
     const parts = h.discord.state.botMessages(summary!.id);
     expect(parts.map((m) => view(m).embed.title)).toEqual(['Product · 2026-W47', 'Sales · 2026-W47', 'Support · 2026-W47', 'Fell between silos · 2026-W47', 'Feedback and hand-offs · 2026-W47']);
-    expect(descriptions(parts.slice(3))).toContain('#1 Checkout crashes on Safari — support');
+    expect(descriptions(parts.slice(3))).toContain('#1 Checkout crashes on Safari — Support, waiting since');
   });
 
   it('sends a silo list too big for one message as several messages in the thread, in order, each item once', async () => {

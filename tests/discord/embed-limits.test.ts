@@ -31,7 +31,7 @@ describe('Discord message limits', () => {
     expect(messages.every(withinDiscordLimits)).toBe(true);
     expect(() => messages.forEach(assertWithinLimits)).not.toThrow();
     expect(idsIn(allText(messages))).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
-    expect(allText(messages)).toContain('Nobody acted (250, oldest 200 listed)');
+    expect(allText(messages)).toContain('Nobody answered, past the acknowledge target (250, oldest 200 listed)');
     expect(allText(messages)).not.toMatch(/(?<!\\)\[click here\]\(/);
   });
 

@@ -88,6 +88,8 @@ describe('slash commands', () => {
     const reply = await run(h, slashCommand(h.discord.state, 'liaison', [{ type: SUB, name: 'digest', options: [{ type: S, name: 'period', value: '2026-W46' }] }], PEOPLE.maya, CHANNEL.supportHome));
     expect(reply?.content).toBe('Preview of the 2026-W46 digest (only you can see this).');
     expect(reply?.embeds[0]).toMatchObject({ title: 'Testco feedback digest · 2026-W46' });
+    expect(reply?.embeds[0]?.description).toContain('No feedback came in this week, and nothing was waiting on a team.');
+    expect(JSON.stringify(reply)).not.toContain('thread');
   });
 
   it('offers teams and communities from the config as autocomplete choices', async () => {

@@ -78,6 +78,7 @@ describe('the digest image on Discord', () => {
   it('is sent once as an attachment in the digest thread, shown in an embed that links to the Impact page', async () => {
     const h = await startDiscord({ config: leadershipOnDiscord() });
     await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Checkout crashes on Safari'));
+    h.ctx.clock.set('2026-11-23T14:00:00Z');
     await publishDigest(h.ctx, { kind: 'leadership' }, '2026-W47', h.ctx.clock.now());
     await h.deliver();
     const [summary] = h.discord.state.botMessages(CHANNEL.elsewhere);
@@ -93,6 +94,7 @@ describe('the digest image on Discord', () => {
 
   it('is not posted twice when Discord took the message but its answer was lost (the nonce)', async () => {
     const h = await startDiscord({ config: leadershipOnDiscord() });
+    h.ctx.clock.set('2026-11-23T14:00:00Z');
     await publishDigest(h.ctx, { kind: 'leadership' }, '2026-W47', h.ctx.clock.now());
     await h.deliver();
     const [row] = await h.ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'digest_chart'));

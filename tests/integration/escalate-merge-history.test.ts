@@ -1,3 +1,4 @@
+import { historyText } from '../../src/adapters/console/history-text.js';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
@@ -99,8 +100,21 @@ describe('history', () => {
     await captureFeedback(ctx, discordMessage('Would love a planner export'));
     const history = await communityHistory(ctx, { community: 'makers' });
     expect(history.items.map((i) => i.text)).toEqual(['Would love a planner export', 'Crash in the planner']);
-    expect(history.totals).toEqual({ items: 2, byStatus: { open: 2 }, byCategory: { bug: 1, feature_request: 1 } });
+    expect(history.totals).toEqual({ items: 2, byOutcome: { open: 2 }, byCategory: { bug: 1, feature_request: 1 } });
     await expect(communityHistory(ctx, { community: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('counts each item once in a community’s outcomes, however many teams it reached', async () => {
+    const ctx = await testContext(database.current().db);
+    // BigCo is a customer: an idea from there goes to Product and to Sales, and Product resolves it.
+    const idea = await captureFeedback(ctx, slackMessage('Would love a planner export'));
+    if (idea.status !== 'created') throw new Error('not created');
+    expect(idea.routings).toHaveLength(2);
+    const product = idea.routings.find((r) => r.team === 'product')!;
+    await recordAction(ctx, { routingId: product.id, kind: 'resolve', actor: person(ctx.config, 'priya'), via: 'button' });
+    await captureFeedback(ctx, slackMessage('The invoice total looks wrong'));
+    const lines = historyText.community(await communityHistory(ctx, { community: 'bigco' }), ctx.config.timezone);
+    expect(lines[0]).toBe('BigCo: 2 items: 1 resolved, 1 waiting for an answer');
   });
 });
 

@@ -75,11 +75,11 @@ describe('the digest’s "not routed" line', () => {
     expect(report.notRouted).toEqual({ skipped: 3, communities: [{ community: 'bigco', name: 'BigCo', skipped: 1 }, { community: 'makers', name: 'Makers Discord', skipped: 2 }] });
 
     const summary = JSON.parse(JSON.stringify({ ...report, silos: report.silos.counts })) as DigestSummary;
-    expect(digestSummaryText(summary)).toContain('  not routed: 3 channel messages skipped as chatter (BigCo 1, Makers Discord 2)');
+    expect(digestSummaryText(summary)).toContain('  Not routed: 3 channel messages skipped as chatter (BigCo 1, Makers Discord 2).');
     expect(JSON.stringify(digestSummaryBlocks(summary).messages)).toContain('*Not routed*: 3 channel messages skipped as chatter (BigCo 1, Makers Discord 2)');
     expect(digestSummaryMessages(summary)[0]?.embeds?.[0]?.description).toContain('Not routed: 3 channel messages skipped as chatter (BigCo 1, Makers Discord 2)');
 
     const quiet = await buildDigest(ctx, { period: '2026-W45' });
-    expect(digestSummaryText(JSON.parse(JSON.stringify({ ...quiet, silos: quiet.silos.counts })) as DigestSummary)).toContain('  not routed: nothing was skipped as chatter');
+    expect(digestSummaryText(JSON.parse(JSON.stringify({ ...quiet, silos: quiet.silos.counts })) as DigestSummary)).toContain('  Not routed: nothing was skipped as chatter.');
   });
 });

@@ -70,6 +70,6 @@ describe('SLA figures in the digest', () => {
     expect(digest.teams[0]?.metrics.snoozed).toBe(2);
     expect(digest.totals.current.snoozed).toBe(2);
     const part = JSON.parse(JSON.stringify({ ...digest.teams[0], period: '2026-W47', breaches: digest.breaches })) as DigestTeamPart;
-    expect(digestTeamText(part)[1]).toContain('snoozed 2');
+    expect(digestTeamText(part)[1]).toContain('passed on, 2 with reminders paused.');
   });
 });

@@ -103,6 +103,9 @@ describe('Slack slash commands', () => {
     const { answer } = await run(h, '/liaison', 'digest --preview');
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
     expect(shown(answer)).toContain('2026-W47');
+    expect(shown(answer)).toContain('1 item of feedback came in (the week before: 0)');
+    // A private preview has no thread to point at.
+    expect(shown(answer)).not.toContain('thread');
     expect(h.fake.posts('C0LEADERS')).toEqual([]);
   });
 });

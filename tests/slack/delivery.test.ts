@@ -30,7 +30,7 @@ describe('Slack deliveries', () => {
     const ids = messages.flatMap(drawnIds);
     expect(ids).toHaveLength(600);
     expect(new Set(ids).size).toBe(600);
-    expect(JSON.stringify(messages)).toContain('Nobody acted* (250, oldest 200 listed)');
+    expect(JSON.stringify(messages)).toContain('Nobody answered, past the acknowledge target (250, oldest 200 listed)*');
   });
 
   it('posts the parts of a long digest reply in the leadership thread, and after a 429 mid-way posts only the rest', async () => {

@@ -55,13 +55,14 @@ describe('Slack, from a Slack Connect message to the leadership digest', () => {
     const replies = h.fake.posts('C0LEADERS').filter((m) => m.thread_ts === summary.ts);
     expect(shown(summary)).toContain('2026-W47');
     // Two routings (Product for the idea, Sales because BigCo is a customer), one acknowledged and resolved.
-    expect(shown(summary)).toContain('*Received*\\n2 (+2)');
-    expect(shown(summary)).toContain('*Resolved*\\n1 (+1)');
+    // One item, routed to two teams: said apart.
+    expect(shown(summary)).toContain('1 item of feedback came in (the week before: 0), assigned to teams 2 times (one item can go to several teams).');
+    expect(shown(summary)).toContain('resolved 1 (the week before: 0)');
     expect(replies).toHaveLength(4);
-    const productReply = replies.find((m) => shown(m).includes('*Product*'));
-    expect(shown(productReply)).toContain('*Resolved*\\n1');
+    const productReply = replies.find((m) => shown(m).includes('*Product · 2026-W47*'));
+    expect(shown(productReply)).toContain('1 item assigned (the week before: 0): 1 acknowledged or taken, 1 resolved');
     // Product answered for the item, so nothing about it fell between silos.
-    expect(replies.some((m) => shown(m).includes('Fell between silos') && shown(m).includes('every item got an answer'))).toBe(true);
+    expect(replies.some((m) => shown(m).includes('Fell between silos') && shown(m).includes('Nothing fell between silos: every item was answered'))).toBe(true);
   });
 });
 

@@ -28,4 +28,13 @@ describe('text from outside', () => {
     expect(excerpt('line one\nline two', 100)).toBe('line one line two');
     expect(excerpt('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
   });
+
+  it('cuts a notification between words and marks the cut, never mid-word', () => {
+    const text = `${'The export crashes with big gardens, '.repeat(6)}and then everything stops`;
+    const cut = excerpt(text, 200);
+    expect(cut.length).toBeLessThanOrEqual(200);
+    expect(cut).toMatch(/ big…$|gardens…$|crashes…$|with…$|export…$|The…$/);
+    expect(text.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(excerpt('Login is broken, badly', 18)).toBe('Login is broken…');
+  });
 });

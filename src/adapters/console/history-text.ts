@@ -1,6 +1,7 @@
 import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { MemberHistory } from '../../core/member-history.js';
+import { categoryWords, communityTotalsWords } from '../../delivery/history-words.js';
 import { localTime } from '../local-time.js';
 
 type Item = MemberHistory['items'][number];
@@ -28,11 +29,9 @@ export const historyText = {
   },
   community(history: CommunityHistory, timezone: string): string[] {
     const { totals } = history;
-    const counts = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ') || 'none';
     return [
-      `${history.community.name}: ${totals.items} item(s)`,
-      `  by category: ${counts(totals.byCategory)}`,
-      `  routings by status: ${counts(totals.byStatus)}`,
+      `${history.community.name}: ${communityTotalsWords(totals)}`,
+      `  by category: ${categoryWords(totals)}`,
       '',
       ...history.items.flatMap((i) => itemLines(i, timezone)),
     ];

@@ -3,6 +3,7 @@ import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt } from '../../core/inert-text.js';
 import type { ItemView } from '../../core/items/item-views.js';
 import type { MemberHistory } from '../../core/member-history.js';
+import { categoryWords, communityTotalsWords } from '../../delivery/history-words.js';
 import { assertMessageBlocks, LIMITS, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
@@ -24,10 +25,9 @@ export function memberHistoryBlocks(h: MemberHistory, timezone: string): Block[]
 
 /** `/liaison history community`: what a community raised and what each team did, newest first. */
 export function communityHistoryBlocks(h: CommunityHistory, timezone: string): Block[] {
-  const counts = (record: Record<string, number>) => Object.entries(record).map(([k, n]) => `${escapeMrkdwn(k.replace('_', ' '))} ${n}`).join(' · ') || 'none';
   return fit([
-    section(`*${escapeMrkdwn(h.community.name)}* · ${h.totals.items} item${h.totals.items === 1 ? '' : 's'}`),
-    context(`By status: ${counts(h.totals.byStatus)}`, `By category: ${counts(h.totals.byCategory)}`),
+    section(`*${escapeMrkdwn(h.community.name)}* · ${communityTotalsWords(h.totals)}`),
+    context(`By category: ${escapeMrkdwn(categoryWords(h.totals))}`),
     ...sectionsFromLines(h.items.map((i) => itemLine(i, timezone))),
   ]);
 }

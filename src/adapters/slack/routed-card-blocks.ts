@@ -1,6 +1,7 @@
 import { formatDuration } from '../../config/duration.js';
 import { PAST_TENSE, STATUS_LABEL, type TeamAction } from '../../core/actions/transitions.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
+import { excerpt } from '../../core/inert-text.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { button, context, fields, section } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
@@ -71,7 +72,7 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
     const value = `${routing.id}:${routing.team.id}`;
     blocks.push({ type: 'actions', block_id: `card:${routing.id}:actions`, elements: [...card.available.map((a) => button(BUTTON[a].label, CARD_ACTION[a], value, BUTTON[a].style)), ...issueActions.map((a) => button(ISSUE_BUTTON[a], CARD_ACTION[a], value))] });
   }
-  return { text: userText(`#${item.id} for ${routing.team.name} (${STATUS_LABEL[routing.status]}): ${item.text.slice(0, 200)}`), blocks: assertMessageBlocks(blocks) };
+  return { text: userText(`#${item.id} for ${routing.team.name} (${STATUS_LABEL[routing.status]}): ${excerpt(item.text, 200)}`), blocks: assertMessageBlocks(blocks) };
 }
 
 function slaLine(card: RoutingCard, timezone: string, now: Date): string | undefined {
@@ -108,5 +109,5 @@ function issueLine(card: RoutingCard): string | undefined {
 /** A look-alike's words on one line, inert and short. */
 function quoteLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return `_“${userText(line.length > 120 ? `${line.slice(0, 120)}…` : line)}”_`;
+  return `_“${userText(excerpt(line, 121))}”_`;
 }

@@ -15,9 +15,9 @@ export interface DigestParts {
 /** Splits a digest report into its thread's parts: the payloads publishDigest enqueues and the archive previews. */
 export function digestParts(report: DigestReport): DigestParts {
   const period = report.period.key;
-  const silos = { period, ...plain(report.silos) };
+  const silos = { period, asOf: report.asOf.toISOString(), items: report.items.current.items, timezone: report.period.timezone, ...plain(report.silos) };
   const teams = report.teams.map((team) => ({ ...plain(team), period, breaches: plain(report.breaches.filter((b) => b.team === team.team)) }));
   if (report.team !== undefined) return { teams, silos };
-  const summary = { ...plain({ organisation: report.organisation, period: report.period, previousPeriod: report.previousPeriod, asOf: report.asOf, totals: report.totals, handoffs: report.handoffs, teams: report.teams, notRouted: report.notRouted }), silos: report.silos.counts };
+  const summary = { ...plain({ organisation: report.organisation, period: report.period, previousPeriod: report.previousPeriod, asOf: report.asOf, running: report.running, items: report.items, totals: report.totals, handoffs: report.handoffs, teams: report.teams, notRouted: report.notRouted }), silos: report.silos.counts };
   return { summary, teams, silos };
 }

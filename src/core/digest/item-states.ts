@@ -33,6 +33,8 @@ export function itemStatesSql(period: Period, scope: Scope): SQL {
     per_routing as (
       select r.item_id,
         array_agg(distinct r.team_id order by r.team_id) as teams,
+        -- The order the item travelled in: the first team, then each one it was passed on to.
+        array_agg(r.team_id order by r.created_at, r.id) as path,
         max(r.hops) as hops,
         bool_or(r.team_id = ${scope.team ?? ''}) as has_team,
         -- coalesce: a routing nobody touched has null times, and null must read as "no".
@@ -47,7 +49,7 @@ export function itemStatesSql(period: Period, scope: Scope): SQL {
       where r.item_id between bounds.lo and bounds.hi and r.status <> 'merged'
       group by r.item_id
     ), joined as (
-      select i.*, pr.teams, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed, pr.any_resolved, pr.any_declined, pr.all_declined, coalesce(pr.untouched_past_sla, false) as untouched_past_sla,
+      select i.*, pr.teams, pr.path, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed, pr.any_resolved, pr.any_declined, pr.all_declined, coalesce(pr.untouched_past_sla, false) as untouched_past_sla,
         pr.teams is not null as routed
       from period_items i left join per_routing pr on pr.item_id = i.id
       where ${scope.team === undefined ? sql`true` : sql`pr.has_team`}

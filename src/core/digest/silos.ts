@@ -11,7 +11,11 @@ export interface SiloItem {
   permalink: string | null;
   capturedAt: Date;
   teams: string[];
+  /** The teams in the order the item reached them (keys; build-digest gives names). */
+  path: string[];
   hops: number;
+  /** A team never answered it and its acknowledge target has passed (else it is still new, within its target). */
+  pastAcknowledgeTarget: boolean;
 }
 
 export interface Silos {
@@ -21,7 +25,7 @@ export interface Silos {
   passedAround: SiloItem[];
   /** Someone said "seen", and nobody resolved or declined it. */
   acknowledgedNotResolved: SiloItem[];
-  counts: { noAction: number; passedAround: number; acknowledgedNotResolved: number };
+  counts: { noAction: number; passedAround: number; acknowledgedNotResolved: number; noActionPastTarget?: number };
 }
 
 const LIST_LIMIT = 200;
@@ -41,10 +45,11 @@ export async function findSilos(db: DbOrTx, period: Period, scope: Scope = {}): 
         row_number() over (partition by f.ack_not_resolved order by f.captured_at, f.id) as rank_ack,
         count(*) filter (where f.no_action) over () as n_no_action,
         count(*) filter (where f.passed_around) over () as n_passed,
-        count(*) filter (where f.ack_not_resolved) over () as n_ack
+        count(*) filter (where f.ack_not_resolved) over () as n_ack,
+        count(*) filter (where f.no_action and f.untouched_past_sla) over () as n_no_action_late
       from flagged f
     )
-    select id, text, community_id, permalink, captured_at, teams, hops, no_action, passed_around, ack_not_resolved, rank_no_action, rank_passed, rank_ack, n_no_action, n_passed, n_ack
+    select id, text, community_id, permalink, captured_at, teams, path, hops, untouched_past_sla, no_action, passed_around, ack_not_resolved, rank_no_action, rank_passed, rank_ack, n_no_action, n_passed, n_ack, n_no_action_late
     from ranked
     where (no_action and rank_no_action <= ${LIST_LIMIT}) or (passed_around and rank_passed <= ${LIST_LIMIT}) or (ack_not_resolved and rank_ack <= ${LIST_LIMIT})
     order by captured_at, id`);
@@ -55,14 +60,16 @@ export async function findSilos(db: DbOrTx, period: Period, scope: Scope = {}): 
     permalink: (r.permalink as string | null) ?? null,
     capturedAt: new Date(r.captured_at as string),
     teams: r.teams as string[],
+    path: (r.path as string[] | null) ?? (r.teams as string[]),
     hops: Number(r.hops),
+    pastAcknowledgeTarget: Boolean(r.untouched_past_sla),
   });
   const first = rows[0];
   return {
     noAction: rows.filter((r) => r.no_action && Number(r.rank_no_action) <= LIST_LIMIT).map(toItem),
     passedAround: rows.filter((r) => r.passed_around && Number(r.rank_passed) <= LIST_LIMIT).map(toItem),
     acknowledgedNotResolved: rows.filter((r) => r.ack_not_resolved && Number(r.rank_ack) <= LIST_LIMIT).map(toItem),
-    counts: { noAction: Number(first?.n_no_action ?? 0), passedAround: Number(first?.n_passed ?? 0), acknowledgedNotResolved: Number(first?.n_ack ?? 0) },
+    counts: { noAction: Number(first?.n_no_action ?? 0), passedAround: Number(first?.n_passed ?? 0), acknowledgedNotResolved: Number(first?.n_ack ?? 0), noActionPastTarget: Number(first?.n_no_action_late ?? 0) },
   };
 }
 

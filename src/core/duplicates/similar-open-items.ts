@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import { feedbackItems } from '../../db/schema/index.js';
+import { excerpt } from '../inert-text.js';
 import { rankSimilar } from './rank-similar.js';
 import { similarityTerms } from './similarity-terms.js';
 import { termsOf } from './terms-cache.js';
@@ -70,7 +71,7 @@ export async function similarOpenItems(db: DbOrTx, config: LiaisonConfig, query:
       score,
       community: { id: row.communityId, name: config.communities[row.communityId]?.name ?? row.communityId },
       title: row.title,
-      excerpt: row.text.length > 200 ? `${row.text.slice(0, 200)}…` : row.text,
+      excerpt: excerpt(row.text, 201),
       teams: row.teams ?? [],
     }];
   });

@@ -6,6 +6,7 @@ import type { MemberHistory } from '../../../core/member-history.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';
 import { LIMITS, type DiscordEmbed } from './embed-limits.js';
 import { linesToEmbeds, packMessages } from './pack-embeds.js';
+import { categoryWords, communityTotalsWords } from '../../../delivery/history-words.js';
 
 const PAST: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid', escalate: 'escalated', capture: 'captured', snooze: 'snoozed', merge: 'merged', recategorize: 'recategorised' };
 
@@ -49,7 +50,5 @@ export function memberHistoryEmbeds(h: MemberHistory): DiscordEmbed[] {
 }
 
 export function communityHistoryEmbeds(h: CommunityHistory): DiscordEmbed[] {
-  const status = Object.entries(h.totals.byStatus).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ');
-  const categories = Object.entries(h.totals.byCategory).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ');
-  return historyEmbeds(safeText(h.community.name), `${h.totals.items} item(s) · by category: ${categories || 'none'} · routings: ${status || 'none'}`, h.items);
+  return historyEmbeds(safeText(h.community.name), `${communityTotalsWords(h.totals)} · by category: ${categoryWords(h.totals)}`, h.items);
 }

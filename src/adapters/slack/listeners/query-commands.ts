@@ -37,8 +37,9 @@ export async function runQuery(deps: SlackDeps, c: StoredCommand): Promise<void>
     if (sub === 'digest') {
       const team = [first, ...rest].find((a) => a in ctx.config.teams);
       const report = await buildDigest(ctx, { team });
-      const summary: DigestSummary = plain({ organisation: report.organisation, period: report.period, previousPeriod: report.previousPeriod, asOf: report.asOf, totals: report.totals, handoffs: report.handoffs, team: report.team, teams: report.teams, silos: report.silos.counts, notRouted: report.notRouted });
-      const blocks = [...(digestSummaryBlocks(summary).messages[0] ?? [])];
+      const summary: DigestSummary = plain({ organisation: report.organisation, period: report.period, previousPeriod: report.previousPeriod, asOf: report.asOf, running: report.running, items: report.items, totals: report.totals, handoffs: report.handoffs, team: report.team, teams: report.teams, silos: report.silos.counts, notRouted: report.notRouted });
+      // A private preview has no thread: the team parts follow in the same message instead.
+      const blocks = [...(digestSummaryBlocks(summary, { threaded: false }).messages[0] ?? [])];
       for (const t of report.teams) {
         const part = digestTeamBlocks(plain({ ...t, period: report.period.key, breaches: report.breaches.filter((b) => b.team === t.team) })).messages[0] ?? [];
         if (blocks.length + part.length > LIMITS.blocksPerMessage) break;

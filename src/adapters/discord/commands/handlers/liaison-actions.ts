@@ -20,7 +20,7 @@ type Sub<Name extends string> = Extract<ArgsOf<typeof LiaisonCommand>, { subcomm
 export async function digestReply(deps: InteractionDeps, args: Sub<'digest'>): Promise<Reply> {
   const report = await buildDigest(deps.ctx, { period: args.period, team: args.team });
   const summary = JSON.parse(JSON.stringify({ ...report, silos: report.silos.counts })) as DigestSummary;
-  const [first] = digestSummaryMessages(summary);
+  const [first] = digestSummaryMessages(summary, { threaded: false });
   return { content: `Preview of the ${report.period.key} digest (only you can see this).`, embeds: first?.embeds ?? [] };
 }
 

@@ -1,0 +1,14 @@
+import type { CommunityHistory } from '../core/community-history.js';
+
+const OUTCOME_ORDER = [['resolved', 'resolved'], ['declined', 'declined'], ['in_progress', 'in progress'], ['open', 'waiting for an answer']] as const;
+
+/** "6 items: 2 resolved, 1 declined, 1 in progress, 2 waiting for an answer": each item once, so the parts add up. */
+export function communityTotalsWords(totals: CommunityHistory['totals']): string {
+  const parts = OUTCOME_ORDER.filter(([key]) => (totals.byOutcome[key] ?? 0) > 0).map(([key, words]) => `${totals.byOutcome[key]} ${words}`);
+  return `${totals.items} item${totals.items === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
+/** "bug 3, feature request 2"; "none" when the community has raised nothing yet. */
+export function categoryWords(totals: CommunityHistory['totals']): string {
+  return Object.entries(totals.byCategory).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ') || 'none';
+}
