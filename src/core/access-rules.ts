@@ -43,6 +43,11 @@ export function maySeeDossiers(actor: Actor): boolean {
   return actor.isCommunityManager || actor.isLeadership;
 }
 
+/** Merging an item into any other (not only one on the viewer's own desk) is the community managers'. */
+export function mayMergeAny(actor: Actor): boolean {
+  return actor.isCommunityManager;
+}
+
 export function mayDo(config: LiaisonConfig, actor: Actor, deed: Deed): boolean {
   return whyNot(config, actor, deed) === undefined;
 }
