@@ -8,6 +8,8 @@ import { accountRoutes } from './account/account-routes.js';
 import { captureRoutes } from './capture/capture-routes.js';
 import { dossierRoutes } from './dossiers/dossier-routes.js';
 import { impactRoutes } from './impact/impact-routes.js';
+import { inboxRoutes } from './inbox/inbox-routes.js';
+import { itemRoutes } from './item/item-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { webSecurityHeaders } from './security-headers.js';
 import { loadSession, requireFormToken } from './session-middleware.js';
@@ -23,6 +25,8 @@ import { WEB_CSS, WEB_CSS_PATH } from './web-styles.js';
  */
 const PAGES: ((deps: WebDeps) => Hono<WebEnv>)[] = [
   impactRoutes,
+  inboxRoutes,
+  itemRoutes,
   dossierRoutes,
   searchRoutes,
   captureRoutes,
