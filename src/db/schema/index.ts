@@ -8,3 +8,4 @@ export * from './sla.js';
 export * from './trackers.js';
 export * from './skipped-chatter.js';
 export * from './web.js';
+export * from './report-cache.js';
