@@ -6,7 +6,7 @@ const { String, User, Subcommand } = ApplicationCommandOptionType;
 export const LiaisonCommand = {
   type: ApplicationCommandType.ChatInput,
   name: 'liaison',
-  description: 'Look up feedback, snooze reminders, merge duplicates, link identities, preview the digest, open the web app',
+  description: 'Look up feedback, snooze reminders, merge duplicates, link identities, digests, the web app',
   contexts: [InteractionContextType.Guild],
   options: [
     {
