@@ -8,7 +8,7 @@ import { DomainError } from './errors.js';
 import { excerpt } from './inert-text.js';
 import { InboxFilter, type InboxFilterInput } from './inbox/inbox-filter.js';
 import { undoableByViewer } from './inbox/undoable-by-viewer.js';
-import { routingMoves, teamsSeenBy, type RoutingMoves } from './inbox/viewer-moves.js';
+import { routingMoves, visibleTeams, type RoutingMoves } from './inbox/viewer-moves.js';
 import { parseInput } from './parse-input.js';
 import { routingSlaStatus, type SlaStatus } from './sla/sla-status.js';
 
@@ -60,7 +60,7 @@ export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbo
   const { viewer, filter } = parseInput(ListInboxInput, raw);
   const { config } = ctx;
   const now = ctx.clock.now();
-  const seen = teamsSeenBy(config, viewer);
+  const seen = visibleTeams(config, viewer);
   if (filter.team && !(filter.team in config.teams)) throw new DomainError('not_found', `There is no team called "${filter.team}".`, { field: 'team' });
   if (filter.team && !seen.includes(filter.team)) throw new DomainError('not_permitted', `You see the inbox of your own teams only, and you are not in ${config.teams[filter.team]?.name ?? filter.team}.`, { team: filter.team });
   if (filter.community && !(filter.community in config.communities)) throw new DomainError('not_found', `There is no community called "${filter.community}".`, { field: 'community' });

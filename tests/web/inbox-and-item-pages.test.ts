@@ -72,8 +72,8 @@ describe('acting on an item in the browser', () => {
     expect([resolved.status, resolved.location]).toEqual([303, `/items/${crash.itemId}`]);
     const story = words((await sam.get(`/items/${crash.itemId}`)).html);
     expect(story).toContain(`You resolved #${crash.itemId} for Support. The people who raised it will be told.`);
-    expect(story).toMatch(/sam took it for Support the web app/);
-    expect(story).toMatch(/sam resolved it for Support the web app/);
+    expect(story).toMatch(/sam took it for Support Web app/);
+    expect(story).toMatch(/sam resolved it for Support Web app/);
     expect(story).toContain('Told it was resolved by Support · Waiting to be sent');
     expect((await ledger(ctx, crash.itemId)).map((a) => `${a.kind}:${a.via}`)).toEqual(['capture:system', 'own:web', 'resolve:web']);
     expect((await outbox(ctx, 'card_update')).filter((d) => d.routingId === routing)).toHaveLength(2);
@@ -145,6 +145,22 @@ describe('acting on an item in the browser', () => {
     expect(await outbox(ctx, 'loop_reply')).toEqual([]);
   });
 
+  it('shows leadership every team\'s inbox and items to read, with nothing to press, and refuses their posts', async () => {
+    const ctx = await testContext(database.current().db);
+    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    await capture(ctx, slackMessage('Export is broken for us'));
+    const lee = await browserAs(ctx, 'lee');
+    const inbox = await lee.get('/inbox');
+    expect(words(inbox.html)).toContain('3 open routings');
+    expect(inbox.html).not.toContain('name="action"');
+    const item = await lee.get(`/items/${crash.itemId}`);
+    expect(item.status).toBe(200);
+    expect(item.html).not.toContain('<form method="post" action="/items/');
+    const forced = await lee.post(`/items/${crash.itemId}/act`, { routing: String(crash.routing('support')), action: 'acknowledge', form: 'abcdefghijkl.r1-buttons' });
+    expect(forced.status).toBe(403);
+    expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture']);
+  });
+
   it('tells who got there first when a chat click beat the browser, and shows the chat click', async () => {
     const ctx = await testContext(database.current().db);
     const crash = await capture(ctx, discordMessage('The app crashes on start'));
@@ -156,7 +172,7 @@ describe('acting on an item in the browser', () => {
     expect(late.status).toBe(303);
     const page = words((await sam.get(`/items/${crash.itemId}`)).html);
     expect(page).toMatch(/You cannot acknowledge it now: Jo already resolved it for Support at \d\d:\d\d UTC\./);
-    expect(page).toContain('Jo resolved it for Support a chat button');
+    expect(page).toContain('Jo resolved it for Support Chat button');
   });
 
   it('creates an issue in the team\'s tracker through the outbox, once, and shows it on its way', async () => {
@@ -242,7 +258,7 @@ describe('the item page', () => {
     expect([done.status, done.location]).toEqual([303, path]);
     const page = words((await maya.get(path)).html);
     expect(page).toContain(`You escalated #${crash.itemId} to Support (urgent priority).`);
-    expect(page).toContain('maya escalated it to Support (urgent): “Their launch is tomorrow” the web app');
+    expect(page).toContain('maya escalated it to Support (urgent): “Their launch is tomorrow” Web app');
     expect(await outbox(ctx, 'page')).toHaveLength(1);
     const sam = await browserAs(ctx, 'sam');
     expect(words((await sam.get(path)).html)).not.toContain('Escalate this item');

@@ -25,10 +25,11 @@ export const INBOX_CSS = `
 .sla-badge.sla-none, .status { background: #eef1f5; color: #3d4651; border-color: #d5dbe3; }
 .priority { background: #fbe4f0; color: #7a1747; border-color: #eab0cd; }
 .snoozed { background: #e8eefc; color: #233f8c; border-color: #b8c8f0; font-weight: 500; }
-.actions { display: flex; flex-wrap: wrap; gap: .4rem; align-items: flex-start; justify-content: flex-end; max-width: 30rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .4rem; align-items: flex-start; justify-content: flex-end; max-width: 34rem; }
 .actions form.buttons { display: flex; flex-wrap: wrap; gap: .4rem; margin: 0; }
 .actions button, .disclosure summary, .similar button, .item-story form button { font: inherit; font-size: .88rem; padding: .35rem .8rem; border: 1px solid #8a96a3; border-radius: .3rem; background: #fff; color: #1a1a1a; cursor: pointer; }
-.actions button:hover, .disclosure summary:hover { background: #eef1f5; }
+.actions .button-link { display: inline-block; font-size: .88rem; padding: .35rem .8rem; border: 1px solid #8a96a3; border-radius: .3rem; background: #fff; color: #1a1a1a; text-decoration: none; }
+.actions button:hover, .disclosure summary:hover, .actions .button-link:hover { background: #eef1f5; }
 .actions button.primary, .item-story button.primary { background: #1f6fb2; border-color: #1f6fb2; color: #fff; font-weight: 600; }
 .actions button.danger, .item-story button.danger { background: #b42318; border-color: #b42318; color: #fff; }
 .actions button.quiet { border-style: dashed; color: #3d4651; }

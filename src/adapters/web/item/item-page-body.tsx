@@ -50,6 +50,7 @@ export function itemPageBody(story: ItemStory, kit: FormKit, tz: string, itemHre
 
       <section aria-labelledby="ledger-title">
         <h2 id="ledger-title">What happened</h2>
+        <p class="help">Every step recorded in the ledger, oldest first; times in {tz.replace(/_/g, ' ')} time.</p>
         <table class="data ledger">
           <caption class="visually-hidden">Every action recorded on this item, oldest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Through</th></tr></thead>

@@ -11,7 +11,7 @@ import { localTime } from '../../local-time.js';
 export const statusLabel = (status: string) => STATUS_LABEL[status as RoutingStatus] ?? status;
 
 export const VIA_LABEL: Record<string, string> = {
-  button: 'a chat button', reaction: 'a reaction', command: 'a command', modal: 'a chat form', api: 'the API', system: 'Liaison itself', tracker: 'the issue tracker', web: 'the web app',
+  button: 'Chat button', reaction: 'Chat reaction', command: 'Chat command', modal: 'Chat form', api: 'API', system: 'Liaison', tracker: 'Issue tracker', web: 'Web app',
 };
 
 export const SLA_LABEL: Record<SlaStatus['state'], string> = { on_track: 'On track', at_risk: 'At risk', breached: 'Overdue', none: 'No target' };
