@@ -5,7 +5,8 @@ import { voices } from '../db/schema/index.js';
 import { Actor } from './actor.js';
 import { isConfidentChatter } from './chatter/confident-chatter.js';
 import { recordSkippedChatter } from './chatter/skipped-chatter.js';
-import { insertCapture, type CaptureRow } from './capture/insert-capture.js';
+import { groupCommitFor } from './capture/group-commit.js';
+import type { CaptureRow } from './capture/insert-capture.js';
 import { lookupSource, manualSource, type SourceRow } from './capture/source-lookup.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -99,7 +100,7 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
       urgency: classification.urgency,
       detail: { modelVersion: classification.modelVersion, alternatives: classification.alternatives.slice(0, 4), terms: classification.terms, sentimentScore: classification.sentimentScore },
     },
-    ledger: { via: input.capturedBy ? 'command' : 'system', actor: { platform: actor.platform, id: actor.id, name: actor.name }, note: input.overrides.note },
+    ledger: { via: input.capturedBy ? (input.via === 'web' ? 'web' : 'command') : 'system', actor: { platform: actor.platform, id: actor.id, name: actor.name }, note: input.overrides.note },
     plan: planned.map((p) => {
       const due = dueTimes(ctx.config, p.team, source.communityId, 'normal', now);
       const home = teamHome(ctx.config, p.team);
@@ -107,21 +108,10 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
     }),
     now,
   };
-  const stored = await insertWithRetry(ctx, row);
+  const stored = await groupCommitFor(ctx.db).insert(row);
   if (!stored.created) return { status: 'duplicate', itemId: await existingItem(ctx, input.message) };
   ctx.logger.info({ itemId: stored.itemId, category: classification.category, teams: planned.map((p) => p.team) }, 'feedback captured');
   return { status: 'created', itemId: stored.itemId, routings: stored.routings };
-}
-
-/** Two first messages by a new author at once: the loser of the identity race tries again and finds the author. */
-async function insertWithRetry(ctx: Context, row: CaptureRow) {
-  try {
-    return await insertCapture(ctx.db, row);
-  } catch (error) {
-    // 23502: the author's identity was being created by a concurrent capture, so this statement found none.
-    if ((error as { code?: string }).code !== '23502') throw error;
-    return insertCapture(ctx.db, row);
-  }
 }
 
 async function existingItem(ctx: Context, message: { platform: string; channelId: string; id: string }): Promise<number> {
