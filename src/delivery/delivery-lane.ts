@@ -143,11 +143,12 @@ export class DeliveryLane {
         return undefined;
       }
       const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
-      // A rate limit is the platform pacing Liaison, not the message failing: wait as long as it says, no longer,
-      // and give the attempt back, so that a storm of 429s neither grows the backoff nor uses up the budget.
+      // A rate limit is the platform pacing Liaison, not the message failing: wait as long as it says, no longer, so
+      // that a storm of 429s does not grow the backoff. The attempt still counts: a multi-part message may have been
+      // partly posted, and a later attempt must look for what is already there.
       const next = new Date(clock.now().getTime() + (retryAfterMs ?? retryDelayMs(row.attempts, undefined)));
       if (retryAfterMs !== undefined) this.pause(row, (error as RetryableDeliveryError).scope, next);
-      await markRetry(db, row.id, row.attempts, next, reason, { refund: retryAfterMs !== undefined });
+      await markRetry(db, row.id, row.attempts, next, reason);
       observer?.retried(row.platform, row.kind);
       logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason }, 'delivery will be retried');
       return retryAfterMs === undefined ? undefined : next;

@@ -97,10 +97,8 @@ export async function markSent(db: Db, id: number, attempt: number, messageId: s
     where id = ${id} and attempts = ${attempt} and status = 'sending'`);
 }
 
-/** `refund`: the attempt did not count (a rate limit, or waiting behind one), so it does not use up the budget. */
-export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string, options: { refund?: boolean } = {}): Promise<void> {
-  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error},
-    attempts = attempts - ${options.refund ? 1 : 0}
+export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string): Promise<void> {
+  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error}
     where id = ${id} and attempts = ${attempt} and status = 'sending'`);
 }
 
