@@ -38,7 +38,7 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
     if (args.ref && args.reason) return store(stored(command), ack);
     await ack();
     deps.work.run('open escalate modal', async () => {
-      const actor = await deps.directory.actor(command.user_id, command.user_name);
+      const actor = await deps.directory.actor(command.user_id);
       // The core refuses non-managers on submit as well; this spares them the form.
       if (!actor.isCommunityManager) return tell(deps, { user: command.user_id, responseUrl: command.response_url }, ':no_entry: Only community managers can escalate.');
       await deps.client.views.open({ trigger_id: command.trigger_id, view: escalateModal({ ...args, channel: command.channel_id }, deps.ctx.config) as never });
