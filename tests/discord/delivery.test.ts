@@ -70,7 +70,7 @@ describe('delivering to Discord', () => {
 
   it('closes the loop by DM when the config says so, and tells a Discord ambassador by DM', async () => {
     const h = await startDiscord({ config: testConfig((c) => {
-      c.closeTheLoop = { onResolved: 'dm' };
+      c.closeTheLoop = { onResolved: 'dm', grace: '0m' };
       c.communities.makers!.ambassador = { discord: PEOPLE.maya.user.id };
     }) });
     await captured(h);
