@@ -68,7 +68,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       const kind = input.kind;
       const to = undone ? (undone.fromStatus as typeof routing.status) : TRANSITIONS[kind as TeamAction].to;
       if (undone) {
-        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since ${undone.actorName} ${PAST_TENSE[undone.kind]} it`, input.actor);
+        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since you ${PAST_TENSE[undone.kind]} it`, input.actor, { undo: true });
       } else if (!TRANSITIONS[kind as TeamAction].from.includes(routing.status)) {
         throw await alreadyDone(tx, ctx, routing.id, `You cannot ${IMPERATIVE[kind]} this now`, input.actor);
       }
@@ -138,7 +138,7 @@ async function findUndoTarget(tx: Tx, input: z.infer<typeof RecordActionInput>, 
  * won. Someone who clicks again on what they did themselves is told so ("You already took this"), not told about
  * themselves by name.
  */
-async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: string, actor: { platform: string; id: string }): Promise<DomainError> {
+async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: string, actor: { platform: string; id: string }, options: { undo?: boolean } = {}): Promise<DomainError> {
   const [last] = await tx
     .select()
     .from(actions)
@@ -150,9 +150,10 @@ async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: st
   const detail = last.kind === 'pass_on' ? ` to ${name(last.toTeamId)}` : '';
   const at = `at ${last.createdAt.toISOString().slice(11, 16)} UTC`;
   const mine = last.actorPlatform === actor.platform && last.actorId === actor.id;
-  const message = mine
-    ? `You already ${PAST_TENSE[last.kind]} this${detail} ${at}.`
-    : `${fallback}: ${last.actorName}${last.teamId ? ` (${name(last.teamId)})` : ''} already ${PAST_TENSE[last.kind]} it${detail} ${at}.`;
+  const who = `${last.actorName}${last.teamId ? ` (${name(last.teamId)})` : ''}`;
+  const message = options.undo
+    ? `${fallback}: ${mine ? 'you' : who} ${PAST_TENSE[last.kind]} it${detail} ${at}.`
+    : mine ? `You already ${PAST_TENSE[last.kind]} this${detail} ${at}.` : `${fallback}: ${who} already ${PAST_TENSE[last.kind]} it${detail} ${at}.`;
   return new DomainError('already_done', message, {
     by: last.actorName,
     kind: last.kind,
