@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// The `liaison` command (npx liaison ...): runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli.ts');
+// The `liaison` command (npx liaison ...): the TypeScript CLI through tsx's loader in a development install; a
+// production install (`npm ci --omit=dev`, no tsx) runs the build in dist/ instead.
+let register;
+try {
+  ({ register } = await import('tsx/esm/api'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+}
+if (register) {
+  register();
+  await import('../src/cli.ts');
+} else {
+  await import('../dist/cli.js');
+}

@@ -81,7 +81,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   let port: number | undefined;
   if (roles.has('web')) {
     const trackerRoutes = (a: Parameters<NonNullable<PlatformAdapter['mountHttp']>>[0]) => mountTrackerWebhooks(a, ctx, loaded.trackers, (team, outcome) => metrics.trackerWebhooks.inc({ team, outcome }));
-    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, health: () => database.health(), metricsToken: env.METRICS_TOKEN, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes] });
+    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, health: () => database.health(), metricsToken: env.METRICS_TOKEN, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes], web: { ctx, publicUrl: publicUrl(env) } });
     port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => resolve(info.port));
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { discordEnabled, slackEnabled } from '../config/env.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
-import { ROLES, startLiaison, type Role } from '../main.js';
+import { ROLES, startLiaison, type Role, type RunningLiaison } from '../main.js';
 import { startupBanner } from './startup-banner.js';
 import { openRoutingModel } from './routing-model.js';
 import { command, loadSettings } from './runtime.js';
@@ -26,11 +26,8 @@ export function registerStart(program: Command): void {
       const settings = await loadSettings(options.config);
       const logger = createLogger(settings.env.LOG_LEVEL);
       const database = await openDatabase(settings.env, logger, { beside: 'refuse' });
-      const routingModel = await openRoutingModel(database.db, logger);
-      const liaison = await startLiaison({ ...settings, database, logger, routingModel, roles: roles as Set<Role>, out: process.stdout, platforms: (ctx) => platformAdapters(ctx, settings.env, logger) });
-      process.stdout.write(startupBanner({ ...settings, port: liaison.port, platforms: liaison.platforms, slack: slackEnabled(settings.env), discord: discordEnabled(settings.env) }));
-      if (liaison.port !== undefined) await database.embedded?.announce(liaison.port);
       let stopping = false;
+      let starting: Promise<RunningLiaison | undefined> = Promise.resolve(undefined);
       const shutdown = async (reason: string, code: number) => {
         if (stopping) return;
         stopping = true;
@@ -41,7 +38,10 @@ export function registerStart(program: Command): void {
           logger.error(`did not stop within ${STOP_BOUND_MS / 1000} s; exiting anyway`);
           process.exit(code || 1);
         }, STOP_BOUND_MS).unref();
-        await liaison.stop();
+        // A signal during start-up (HTTP may already answer) lets start-up finish, then stops all of it.
+        const running = await starting.catch(() => undefined);
+        if (running) await running.stop();
+        else await database.shutdown();
         process.exit(code);
       };
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
@@ -51,6 +51,18 @@ export function registerStart(program: Command): void {
         process.stderr.write(`${error.message}\n`);
         void shutdown('embedded PostgreSQL lost', 1);
       });
+      starting = (async () => {
+        const routingModel = await openRoutingModel(database.db, logger);
+        return startLiaison({ ...settings, database, logger, routingModel, roles: roles as Set<Role>, out: process.stdout, platforms: (ctx) => platformAdapters(ctx, settings.env, logger) });
+      })();
+      const liaison = await starting.catch(async (error: unknown) => {
+        // Nothing may keep the process alive after a failed start (the pool, the embedded server).
+        await database.shutdown();
+        throw error;
+      });
+      if (!liaison || stopping) return;
+      process.stdout.write(startupBanner({ ...settings, port: liaison.port, platforms: liaison.platforms, slack: slackEnabled(settings.env), discord: discordEnabled(settings.env) }));
+      if (liaison.port !== undefined) await database.embedded?.announce(liaison.port);
       await new Promise(() => {});
     }));
 }

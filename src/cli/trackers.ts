@@ -61,7 +61,7 @@ async function issueCommand(args: IssueOptions & { item: string; op: 'create' | 
     const itemId = await resolveItemId(ctx.db, positiveInteger(args.item.replace(/^#/, ''), '<item>', 1));
     const [routing] = await ctx.db.select({ id: routings.id }).from(routings).where(and(eq(routings.itemId, itemId), eq(routings.teamId, args.team)));
     if (!routing) throw new DomainError('not_found', `#${itemId} is not with ${ctx.config.teams[args.team]?.name ?? args.team}.`);
-    const actor = { platform: 'console' as const, id: args.as, name: args.as, teams: [args.team], isCommunityManager: false };
+    const actor = { platform: 'console' as const, id: args.as, name: args.as, teams: [args.team], isCommunityManager: false, isLeadership: false };
     const result = await requestIssue(ctx, { routingId: routing.id, op: args.op, ref: args.ref, actor, via: 'command', notify: { platform: 'console', userId: args.as, channelId: 'console' } });
     process.stdout.write(`${args.op === 'create' ? `Creating an issue in ${TRACKER_NAME[result.tracker]} (${result.place})` : `Linking ${result.key}`} for #${itemId}…\n`);
     return await waitForIssue(runtime, routing.id, positiveInteger(args.wait, '--wait', 0));

@@ -128,7 +128,13 @@ const ConfigShape = z
       .prefault({}),
     /** Emoji reactions on a routed card and the action each one records. */
     reactions: z.record(z.string(), Action).default({ eyes: 'acknowledge', raised_hand: 'own', white_check_mark: 'resolve' }),
-    roles: z.strictObject({ communityManagers: MembersRef.optional() }).prefault({}),
+    roles: z
+      .strictObject({
+        communityManagers: MembersRef.optional(),
+        /** Leadership sees everything in the web app and acts on nothing (unless also in a team). */
+        leadership: MembersRef.optional(),
+      })
+      .prefault({}),
     permissions: z
       .strictObject({
         /** When true, only members of the routed team may act on its routing. */

@@ -14,6 +14,7 @@ export const Actor = z.object({
   name: z.string().min(1),
   teams: z.array(z.string()).default([]),
   isCommunityManager: z.boolean().default(false),
+  isLeadership: z.boolean().default(false),
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -44,16 +45,17 @@ export function resolveActor(config: LiaisonConfig, user: PlatformUser): Actor {
     name: user.name,
     teams: Object.entries(config.teams).filter(([, team]) => belongs(team.members)).map(([key]) => key),
     isCommunityManager: belongs(config.roles.communityManagers),
+    isLeadership: belongs(config.roles.leadership),
   };
 }
 
 /** The Slack user groups and Discord roles that membership depends on, so adapters know what to look up. */
 export function membershipGroups(config: LiaisonConfig): { slack: string[]; discord: string[] } {
-  const refs = [...Object.values(config.teams).map((t) => t.members), config.roles.communityManagers];
+  const refs = [...Object.values(config.teams).map((t) => t.members), config.roles.communityManagers, config.roles.leadership];
   return {
     slack: [...new Set(refs.flatMap((m) => (m?.slackUserGroup ? [m.slackUserGroup] : [])))],
     discord: [...new Set(refs.flatMap((m) => (m?.discordRole ? [m.discordRole] : [])))],
   };
 }
 
-export const SYSTEM_ACTOR: Actor = { platform: 'console', id: 'liaison', name: 'Liaison', teams: [], isCommunityManager: false };
+export const SYSTEM_ACTOR: Actor = { platform: 'console', id: 'liaison', name: 'Liaison', teams: [], isCommunityManager: false, isLeadership: false };

@@ -1,3 +1,4 @@
+import { requirePermission } from './access-rules.js';
 import type { Actor } from './actor.js';
 import { captureFeedback, type CaptureInput, type CaptureResult } from './capture-feedback.js';
 import type { Context } from './context.js';
@@ -11,8 +12,7 @@ export type CaptureByHandInput = CaptureInput & { capturedBy: Actor; via: 'react
  * may speak for another member; everything else is ordinary capture.
  */
 export async function captureByHand(ctx: Context, input: CaptureByHandInput): Promise<CaptureResult> {
-  if (!input.capturedBy?.isCommunityManager) {
-    throw new DomainError('not_permitted', 'Only community managers can send other people’s messages to Liaison.');
-  }
+  if (!input.capturedBy) throw new DomainError('not_permitted', 'Only community managers can send other people’s messages to Liaison.');
+  requirePermission(ctx.config, input.capturedBy, { kind: 'capture_by_hand' });
   return captureFeedback(ctx, input);
 }

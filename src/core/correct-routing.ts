@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Category } from '../config/schema.js';
 import { actions, feedbackItems, routings } from '../db/schema/index.js';
 import { enqueueCardRefresh } from './actions/card-refresh.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -32,9 +33,7 @@ export async function correctRouting(ctx: Context, raw: CorrectRoutingInput) {
   const [row] = await ctx.db.select({ routing: routings, item: feedbackItems }).from(routings).innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId)).where(eq(routings.id, input.routingId));
   if (!row) throw new DomainError('not_found', `There is no routing ${input.routingId}.`);
   const { routing, item } = row;
-  if (ctx.config.permissions.teamMembersOnly && !input.actor.teams.includes(routing.teamId) && !input.actor.isCommunityManager) {
-    throw new DomainError('not_permitted', `Only members of ${ctx.config.teams[routing.teamId]?.name ?? routing.teamId} can correct this.`);
-  }
+  requirePermission(ctx.config, input.actor, { kind: 'correct', team: routing.teamId });
   const team = input.team ?? (input.category ? teamForCategory(ctx.config, input.category, { text: item.text, community: item.communityId }) : undefined);
   if (team !== undefined && !(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`);
   if (input.category && input.category !== item.category) {

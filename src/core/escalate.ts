@@ -4,6 +4,7 @@ import { Priority } from '../config/schema.js';
 import { actions, feedbackItems, routings } from '../db/schema/index.js';
 import { cardDeliveryId, enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import { insertRoutings } from './routing/insert-routings.js';
 import type { Context } from './context.js';
@@ -32,7 +33,7 @@ export type EscalateInput = z.input<typeof EscalateInput>;
  */
 export async function escalate(ctx: Context, raw: EscalateInput) {
   const input = parseInput(EscalateInput, raw);
-  if (!input.actor.isCommunityManager) throw new DomainError('not_permitted', 'Only community managers can escalate.');
+  requirePermission(ctx.config, input.actor, { kind: 'escalate' });
   const itemId = await resolveItemId(ctx.db, input.itemId);
   return ctx.db.transaction(async (tx) => {
     const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, itemId)).for('update');
@@ -43,8 +44,8 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
     }
     const current = await tx.select().from(routings).where(eq(routings.itemId, itemId));
     const team = input.team ?? (current.filter((r) => isActive(r.status)).length === 1 ? current.find((r) => isActive(r.status))?.teamId : undefined);
-    if (!team) throw new DomainError('invalid_input', 'Say which team to escalate to: this item is with several teams or none.');
-    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`);
+    if (!team) throw new DomainError('invalid_input', 'Say which team to escalate to: this item is with several teams or none.', { fields: { team: 'choose a team' } });
+    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`, { fields: { team: 'unknown team' } });
     const now = ctx.clock.now();
     let routing = current.find((r) => r.teamId === team);
     if (!routing) {

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { actions, feedbackItems, memberIdentities, members, voices } from '../db/schema/index.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
-import { IdentityRef, lockIdentity, requireCommunityManager } from './members/identity-ref.js';
+import { IdentityRef, lockIdentity } from './members/identity-ref.js';
 import { parseInput } from './parse-input.js';
 
 export const LinkMemberIdentitiesInput = z.object({ identities: z.array(IdentityRef).min(2), actor: Actor, via: z.enum(['command', 'api', 'web']).default('command') });
@@ -16,7 +17,7 @@ export type LinkMemberIdentitiesInput = z.input<typeof LinkMemberIdentitiesInput
  */
 export async function linkMemberIdentities(ctx: Context, raw: LinkMemberIdentitiesInput) {
   const input = parseInput(LinkMemberIdentitiesInput, raw);
-  requireCommunityManager(input.actor, 'link member identities');
+  requirePermission(ctx.config, input.actor, { kind: 'link_identities' });
   return ctx.db.transaction(async (tx) => {
     const found = [];
     for (const identity of input.identities) found.push(await lockIdentity(tx, identity));

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { members, trackerIssues, voices } from '../db/schema/index.js';
+import { mayDo, mayMergeAny, maySeeItem } from './access-rules.js';
 import { isActive } from './actions/transitions.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
@@ -9,7 +10,7 @@ import { DomainError } from './errors.js';
 import { itemAndMerged, loadLedger, type LedgerEntry } from './inbox/item-ledger.js';
 import { loadReplies, type ReplyToAuthor } from './inbox/item-replies.js';
 import { undoableByViewer } from './inbox/undoable-by-viewer.js';
-import { routingMoves, visibleTeams, type RoutingMoves } from './inbox/viewer-moves.js';
+import { routingMoves, type RoutingMoves } from './inbox/viewer-moves.js';
 import { loadItemViews, type ItemView, type RoutingView } from './items/item-views.js';
 import { parseInput } from './parse-input.js';
 import { loadCardIssue, type CardIssue } from './trackers/card-issue.js';
@@ -68,8 +69,7 @@ export async function loadItemStory(ctx: Context, raw: LoadItemStoryInput): Prom
   const now = ctx.clock.now();
   const [view] = await loadItemViews(db, config, [itemId], now);
   if (!view) throw new DomainError('not_found', `There is no item #${itemId}.`, { itemId });
-  const seen = new Set(visibleTeams(config, viewer));
-  if (!viewer.isCommunityManager && !view.routings.some((r) => seen.has(r.team.id))) {
+  if (!maySeeItem(viewer, view.routings.map((r) => r.team.id))) {
     throw new DomainError('not_permitted', `Item #${itemId} was not routed to any of your teams.`, { itemId });
   }
   const family = await itemAndMerged(db, itemId);
@@ -89,7 +89,6 @@ export async function loadItemStory(ctx: Context, raw: LoadItemStoryInput): Prom
   }
   const open = !view.mergedIntoId && view.routings.some((r) => isActive(r.status));
   const similar = open ? await similarOpenItems(db, config, { text: `${view.title ?? ''} ${view.text}`, excludeItemId: itemId, limit: SHOWN_SIMILAR }, now) : [];
-  const myTeams = view.routings.map((r) => r.team.id).filter((t) => viewer.teams.includes(t));
   const claimed = new Set<number>();
   const voiceStories = voiceRows.map(({ voice, name }) => {
     const mine = replies.filter((reply) => reply.replyTo === voice.messageId && reply.platform === voice.platform);
@@ -105,8 +104,8 @@ export async function loadItemStory(ctx: Context, raw: LoadItemStoryInput): Prom
     otherReplies: replies.filter((reply) => !claimed.has(reply.id)),
     mergedFrom: family.filter((id) => id !== itemId),
     // The merge verb's own rule: community managers, or members of a team both items reached.
-    similar: similar.map((s) => ({ ...s, mayMerge: viewer.isCommunityManager || s.teams.some((t) => myTeams.includes(t)) })),
-    may: { escalate: viewer.isCommunityManager && !view.mergedIntoId, merge: viewer.isCommunityManager && !view.mergedIntoId },
+    similar: similar.map((s) => ({ ...s, mayMerge: mayDo(config, viewer, { kind: 'merge', items: [{ id: itemId, teams: view.routings.map((r) => r.team.id) }, { id: s.itemId, teams: s.teams }] }) })),
+    may: { escalate: mayDo(config, viewer, { kind: 'escalate' }) && !view.mergedIntoId, merge: mayMergeAny(viewer) && !view.mergedIntoId },
     teams: Object.entries(config.teams).map(([id, t]) => ({ id, name: t.name ?? id })),
     now,
   };

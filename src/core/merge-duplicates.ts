@@ -5,6 +5,7 @@ import { actions, feedbackItems, routings, voices } from '../db/schema/index.js'
 import { repliesToVoices } from './actions/action-effects.js';
 import { enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -51,7 +52,7 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     const missing = [into, ...duplicates].filter((id) => !locked.some((i) => i.id === id));
     if (missing.length > 0) throw new DomainError('not_found', `There is no item ${missing.map((id) => `#${id}`).join(', ')}.`);
     const all = await tx.select().from(routings).where(inArray(routings.itemId, [into, ...duplicates])).orderBy(routings.id);
-    assertMayMerge(input.actor, [into, ...duplicates], all);
+    requirePermission(ctx.config, input.actor, { kind: 'merge', items: [into, ...duplicates].map((id) => ({ id, teams: all.filter((r) => r.itemId === id).map((r) => r.teamId) })) });
     const survivor = new Map(all.filter((r) => r.itemId === into).map((r) => [r.teamId, r]));
     const changed: Routing[] = [];
     const answered: { routing: Routing; duplicate: number }[] = [];
@@ -94,17 +95,6 @@ async function mergedBefore(db: DbOrTx, key: string) {
   if (!action?.itemId) return undefined;
   const merged = z.array(z.number()).catch([]).parse(action.data?.merged);
   return { itemId: action.itemId, merged, voices: await db.$count(voices, eq(voices.itemId, action.itemId)) };
-}
-
-/**
- * Community managers merge anything; a team's members merge items that all reached their team, since those are the
- * duplicates on their own desk.
- */
-function assertMayMerge(actor: Actor, items: number[], all: Routing[]): void {
-  if (actor.isCommunityManager) return;
-  const shared = actor.teams.some((team) => items.every((id) => all.some((r) => r.itemId === id && r.teamId === team)));
-  if (shared) return;
-  throw new DomainError('not_permitted', `Only community managers, or members of a team that has all of them, can merge ${items.map((id) => `#${id}`).join(' and ')}.`);
 }
 
 /** The duplicates' authors (voices as they were before the merge) hear the answer the surviving item already got from a team. */

@@ -7,6 +7,7 @@ import { enqueueActionEffects } from './actions/action-effects.js';
 import { passOn } from './actions/pass-on.js';
 import { reopenedTargets } from './actions/reopen-targets.js';
 import { IMPERATIVE, PAST_TENSE, TRANSITIONS, UNDOABLE, type TeamAction } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -62,7 +63,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       if (!routing) throw new DomainError('not_found', `There is no routing ${routingId}.`);
       // A duplicate delivered concurrently waited on the lock above; the winner has committed, so look again.
       if (input.idempotencyKey && (await tx.$count(actions, eq(actions.idempotencyKey, input.idempotencyKey))) > 0) throw new DuplicateAction();
-      checkPermission(ctx, input, routing.teamId);
+      requirePermission(ctx.config, input.actor, { kind: 'routing_action', action: input.kind, team: routing.teamId });
       const now = ctx.clock.now();
       const undone = input.kind === 'undo' ? await findUndoTarget(tx, input, routing.id) : undefined;
       const kind = input.kind;
@@ -106,13 +107,6 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
 }
 
 class DuplicateAction extends Error {}
-
-function checkPermission(ctx: Context, input: z.infer<typeof RecordActionInput>, team: string): void {
-  if (!ctx.config.permissions.teamMembersOnly || input.actor.teams.includes(team)) return;
-  if (input.kind === 'reopen' && input.actor.isCommunityManager) return;
-  const name = ctx.config.teams[team]?.name ?? team;
-  throw new DomainError('not_permitted', `Only members of ${name} can ${IMPERATIVE[input.kind]} this.`, { team });
-}
 
 /** The action an undo reverses: the one named by key, else the actor's own latest reversible action. */
 async function findUndoTarget(tx: Tx, input: z.infer<typeof RecordActionInput>, routingId: number) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actions, routings } from '../db/schema/index.js';
 import { enqueueCardRefresh } from './actions/card-refresh.js';
 import { isActive } from './actions/transitions.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -31,17 +32,15 @@ export async function snoozeRouting(ctx: Context, raw: SnoozeRoutingInput) {
     if (!routing) throw new DomainError('not_found', `There is no routing ${input.routingId}.`);
     if (input.idempotencyKey) {
       const [seen] = await tx.select({ data: actions.data }).from(actions).where(eq(actions.idempotencyKey, input.idempotencyKey));
-      if (seen) return { status: 'duplicate' as const, routingId: routing.id, snoozedUntil: new Date(String(seen.data?.until)) };
+      if (seen) return { status: 'duplicate' as const, routingId: routing.id, team: routing.teamId, snoozedUntil: new Date(String(seen.data?.until)) };
     }
-    if (ctx.config.permissions.teamMembersOnly && !input.actor.teams.includes(routing.teamId)) {
-      throw new DomainError('not_permitted', `Only members of ${ctx.config.teams[routing.teamId]?.name ?? routing.teamId} can snooze this.`);
-    }
+    requirePermission(ctx.config, input.actor, { kind: 'snooze', team: routing.teamId });
     if (!isActive(routing.status)) throw new DomainError('invalid_transition', 'It is closed already: there is nothing to snooze.');
     const now = ctx.clock.now();
     const until = new Date(now.getTime() + input.forMs);
     const [updated] = await tx.update(routings).set({ snoozedUntil: until, snoozeReason: input.reason, version: sql`${routings.version} + 1`, updatedAt: now }).where(eq(routings.id, routing.id)).returning();
     await tx.insert(actions).values({ itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind: 'snooze', via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, reason: input.reason, data: { until: until.toISOString() }, idempotencyKey: input.idempotencyKey, createdAt: now });
     await enqueueCardRefresh(tx, ctx, updated as typeof routing, now);
-    return { status: 'recorded' as const, routingId: routing.id, snoozedUntil: until };
+    return { status: 'recorded' as const, routingId: routing.id, team: routing.teamId, snoozedUntil: until };
   });
 }

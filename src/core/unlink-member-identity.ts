@@ -2,10 +2,11 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db/client.js';
 import { actions, feedbackItems, memberIdentities, members, voices } from '../db/schema/index.js';
+import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
-import { IdentityRef, lockIdentity, requireCommunityManager } from './members/identity-ref.js';
+import { IdentityRef, lockIdentity } from './members/identity-ref.js';
 import { parseInput } from './parse-input.js';
 
 export const UnlinkMemberIdentityInput = z.object({ identity: IdentityRef, actor: Actor, via: z.enum(['command', 'api', 'web']).default('command') });
@@ -20,7 +21,7 @@ const LinkData = z.object({ moved: z.array(z.object({ memberId: z.number(), iden
  */
 export async function unlinkMemberIdentity(ctx: Context, raw: UnlinkMemberIdentityInput) {
   const input = parseInput(UnlinkMemberIdentityInput, raw);
-  requireCommunityManager(input.actor, 'unlink member identities');
+  requirePermission(ctx.config, input.actor, { kind: 'unlink_identity' });
   return ctx.db.transaction(async (tx) => {
     const identity = await lockIdentity(tx, input.identity);
     const from = identity.memberId;

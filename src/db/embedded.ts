@@ -70,7 +70,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   if (orphan?.kind === 'stale') await rm(resolve(databaseDir, 'postmaster.pid'), { force: true });
 
   const EmbeddedPostgres = await importEmbeddedPostgres();
-  const port = await freePort();
+  let port = await freePort();
   const password = await dataDirPassword(dataDir);
   const serverLog: string[] = [];
   const server = new EmbeddedPostgres({
@@ -98,8 +98,19 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
     });
     return (server as unknown as { process: ChildProcess }).process;
   };
-  // Right after stopping an orphan, its last backends may still hold the shared memory for a moment.
-  let child = await withRetries(startServer, orphan?.kind === 'orphan' ? RESTART_DELAYS_MS.slice(0, 3) : []);
+  // Right after stopping an orphan, its last backends may still hold the shared memory for a moment; and the free
+  // port we picked may have been taken by another process before the server bound it: then it gets another.
+  let child = await withRetries(async () => {
+    try {
+      return await startServer();
+    } catch (error) {
+      if (serverLog.some((line) => /could not create any TCP\/IP sockets|Address already in use/.test(line))) {
+        port = await freePort();
+        (server as unknown as { options: { port: number } }).options.port = port;
+      }
+      throw error;
+    }
+  }, orphan?.kind === 'orphan' ? RESTART_DELAYS_MS.slice(0, 3) : [100, 200]);
   // If this process dies without stopping the server (a crash, process.exit), stop it anyway: an orphaned server
   // would hold the data directory's lock until the next start stops it.
   const stopOnExit = () => signalPostmaster(databaseDir);

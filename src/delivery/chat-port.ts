@@ -1,5 +1,7 @@
 import type { DeliveryPlatform } from '../db/schema/delivery.js';
+import type { DeliveryKind } from '../db/schema/delivery.js';
 import type { DeliveryContent } from './content.js';
+import type { RateLimit } from './rate-buckets.js';
 
 /** One outbound message as a ChatPort sees it: where it goes and what it answers or edits. */
 export interface OutboundMessage {
@@ -20,11 +22,23 @@ export interface ChatPort {
   readonly name: string;
   /** Posts (or edits) the message and returns the platform's reference to it. */
   deliver(message: OutboundMessage): Promise<{ messageId: string }>;
+  /**
+   * The platform limits a delivery spends from, most specific first (its channel or route before a global budget).
+   * The worker waits for them before sending; without this method the port is not rate-limited.
+   */
+  limits?(target: DeliveryTarget): RateLimit[];
+}
+
+/** What the limits of a delivery depend on: what it is and where it goes. */
+export interface DeliveryTarget {
+  kind: DeliveryKind;
+  channelId: string;
 }
 
 /** The platform said "later" (429, 5xx, timeout): try again, not before `retryAfterMs` when it said so. */
 export class RetryableDeliveryError extends Error {
-  constructor(message: string, readonly retryAfterMs?: number) {
+  /** `scope`: which of the delivery's limits the platform named (a RateLimit's scope); the first one when unsaid. */
+  constructor(message: string, readonly retryAfterMs?: number, readonly scope?: string) {
     super(message);
     this.name = 'RetryableDeliveryError';
   }

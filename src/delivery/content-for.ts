@@ -1,6 +1,6 @@
 import type { LiaisonConfig } from '../config/schema.js';
 import { DigestChartData } from '../core/impact/digest-chart-data.js';
-import { loadRoutingCard } from '../core/load-routing-card.js';
+import { loadRoutingCard, loadRoutingCards } from '../core/load-routing-card.js';
 import { loadIssueRequest } from '../core/trackers/load-issue-request.js';
 import { loadWebhookEvent } from '../core/webhooks/load-webhook-event.js';
 import type { Db } from '../db/client.js';
@@ -36,4 +36,27 @@ export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow,
     }
     default: throw new PermanentDeliveryError(`unknown delivery kind ${row.kind}`);
   }
+}
+
+/**
+ * The contents of many rows at once: cards are drawn together in a fixed number of queries (a burst's cards share
+ * them), everything else one by one. A row whose content cannot be made gets its error instead.
+ */
+export async function contentsFor(db: Db, config: LiaisonConfig, rows: ClaimedRow[], now: Date): Promise<Map<number, DeliveryContent | Error>> {
+  const out = new Map<number, DeliveryContent | Error>();
+  const cardRows = rows.filter((r) => (r.kind === 'card' || r.kind === 'card_update') && r.routing_id !== null);
+  const cards = cardRows.length > 1 ? await loadRoutingCards(db, config, cardRows.map((r) => r.routing_id as number), now) : undefined;
+  for (const row of rows) {
+    const card = cards && row.routing_id !== null && (row.kind === 'card' || row.kind === 'card_update') ? cards.get(row.routing_id) : undefined;
+    if (cards && cardRows.includes(row)) {
+      out.set(row.id, card ? { kind: row.kind as 'card', card } : new PermanentDeliveryError(`routing ${row.routing_id} no longer exists`));
+      continue;
+    }
+    try {
+      out.set(row.id, await contentFor(db, config, row, now));
+    } catch (error) {
+      out.set(row.id, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return out;
 }

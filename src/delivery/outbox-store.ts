@@ -14,33 +14,66 @@ export interface ClaimedRow {
   attempts: number;
   parent_message_id: string | null;
   edits_message_id: string | null;
+  /** Until when this claim is ours: after that another worker may take the delivery. */
+  locked_until: Date;
 }
 
+/** How many deliveries of one channel a claim takes at most, per platform: about ten seconds of its pace. */
+export type LaneCaps = Record<DeliveryPlatform, number>;
+
+/** Serialises claims across workers (claims are one short statement each), so a channel has one owner at a time. */
+const CLAIM_LOCK = 0x6c7a_6f62; // "lzob"
+
 /**
- * Claims due deliveries for this worker. SKIP LOCKED lets several instances share the outbox without waiting on
- * each other; the lease returns a delivery to the pool if its worker dies mid-send. A reply waits until its parent
- * has been sent (it needs the parent's message reference), an update until the message it edits exists.
+ * Claims due deliveries for this worker, whole channels at a time: a channel with a delivery on its way (any worker's,
+ * lease still running) is left alone, so one channel's deliveries go out in order from one worker while every other
+ * channel goes on. SKIP LOCKED and the lease return a delivery to the pool if its worker dies mid-send. A reply waits
+ * until its parent has been sent (it needs the parent's message reference), an update until the message it edits exists.
  */
-export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, caps?: LaneCaps): Promise<ClaimedRow[]> {
   const at = now.toISOString();
-  const rows = await db.execute<ClaimedRow & Record<string, unknown>>(sql`
-    with due as (
-      select d.id from deliveries d
-      left join deliveries p on p.id = d.parent_id
-      left join deliveries e on e.id = d.edits_id
-      where ((d.status = 'pending' and d.next_attempt_at <= ${at}) or (d.status = 'sending' and d.locked_until < ${at}))
-        and (d.parent_id is null or p.status = 'sent')
-        and (d.edits_id is null or e.status = 'sent')
-      order by d.next_attempt_at, d.id
-      limit ${limit}
-      for update of d skip locked
-    )
-    update deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}
-    from due where d.id = due.id
-    returning d.id, d.key, d.kind, d.platform, d.channel_id, d.thread_id, d.routing_id, d.payload, d.attempts,
-      (select message_id from deliveries p where p.id = d.parent_id) as parent_message_id,
-      (select message_id from deliveries e where e.id = d.edits_id) as edits_message_id`);
-  return rows.map((r) => ({ ...r, id: Number(r.id), routing_id: r.routing_id === null ? null : Number(r.routing_id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
+  const cap = (platform: DeliveryPlatform) => caps?.[platform] ?? limit;
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
+    return tx.execute<ClaimedRow & Record<string, unknown>>(sql`
+      with busy as (
+        select distinct platform, channel_id from deliveries where status = 'sending' and locked_until >= ${at}
+      ), due as (
+        select d.id, d.platform, d.next_attempt_at, row_number() over (partition by d.platform, d.channel_id order by d.next_attempt_at, d.id) as n
+        from deliveries d
+        left join deliveries p on p.id = d.parent_id
+        left join deliveries e on e.id = d.edits_id
+        where ((d.status = 'pending' and d.next_attempt_at <= ${at}) or (d.status = 'sending' and d.locked_until < ${at}))
+          and (d.parent_id is null or p.status = 'sent')
+          and (d.edits_id is null or e.status = 'sent')
+          and not exists (select 1 from busy b where b.platform = d.platform and b.channel_id = d.channel_id)
+      ), picked as (
+        select id from due
+        where n <= case platform when 'slack' then ${cap('slack')}::int when 'discord' then ${cap('discord')}::int when 'console' then ${cap('console')}::int
+          when 'tracker' then ${cap('tracker')}::int else ${cap('webhook')}::int end
+        order by next_attempt_at, id
+        limit ${limit}
+      ), locked as (
+        select d.id from deliveries d where d.id in (select id from picked) for update of d skip locked
+      )
+      update deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}
+      from locked where d.id = locked.id
+      returning d.id, d.key, d.kind, d.platform, d.channel_id, d.thread_id, d.routing_id, d.payload, d.attempts, d.locked_until,
+        (select message_id from deliveries p where p.id = d.parent_id) as parent_message_id,
+        (select message_id from deliveries e where e.id = d.edits_id) as edits_message_id`);
+  });
+  return rows
+    .map((r) => ({ ...r, id: Number(r.id), routing_id: r.routing_id === null ? null : Number(r.routing_id), attempts: Number(r.attempts), locked_until: new Date(r.locked_until as unknown as string) }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Settles many sent deliveries in one statement; as with markSent, only the claim's own attempt counts. */
+export async function markSentMany(db: Db, sent: { id: number; attempt: number; messageId: string }[], now: Date): Promise<void> {
+  if (sent.length === 0) return;
+  const list = JSON.stringify(sent.map((s) => ({ id: s.id, attempt: s.attempt, message_id: s.messageId })));
+  await db.execute(sql`update deliveries d set status = 'sent', message_id = x.message_id, sent_at = ${now.toISOString()}, locked_until = null, last_error = null
+    from jsonb_to_recordset(${list}::jsonb) as x(id bigint, attempt int, message_id text)
+    where d.id = x.id and d.attempts = x.attempt and d.status = 'sending'`);
 }
 
 /**
@@ -64,9 +97,20 @@ export async function markSent(db: Db, id: number, attempt: number, messageId: s
     where id = ${id} and attempts = ${attempt} and status = 'sending'`);
 }
 
-export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string): Promise<void> {
-  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error}
+/** `refund`: the attempt did not count (a rate limit, or waiting behind one), so it does not use up the budget. */
+export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string, options: { refund?: boolean } = {}): Promise<void> {
+  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error},
+    attempts = attempts - ${options.refund ? 1 : 0}
     where id = ${id} and attempts = ${attempt} and status = 'sending'`);
+}
+
+/** Gives claimed deliveries back for later without counting the attempt against them (nothing was tried). */
+export async function markRetryMany(db: Db, rows: { id: number; attempt: number }[], nextAttemptAt: Date, error: string): Promise<void> {
+  if (rows.length === 0) return;
+  const list = JSON.stringify(rows);
+  await db.execute(sql`update deliveries d set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error}, attempts = d.attempts - 1
+    from jsonb_to_recordset(${list}::jsonb) as x(id bigint, attempt int)
+    where d.id = x.id and d.attempts = x.attempt and d.status = 'sending'`);
 }
 
 export async function markFailed(db: Db, id: number, attempt: number, error: string): Promise<void> {

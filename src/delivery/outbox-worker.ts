@@ -3,10 +3,12 @@ import type { LiaisonConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/client.js';
 import type { DeliveryPlatform } from '../db/schema/delivery.js';
-import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
-import { contentFor } from './content-for.js';
-import { claimDue, markFailed, markRetry, markSent, renewLease, skipOrphans, type ClaimedRow } from './outbox-store.js';
-import { MAX_ATTEMPTS, retryDelayMs } from './retry-policy.js';
+import type { ChatPort } from './chat-port.js';
+import { DeliveryLane, type DeliveryObserver } from './delivery-lane.js';
+import { claimDue, skipOrphans, type ClaimedRow, type LaneCaps } from './outbox-store.js';
+import { RateBuckets } from './rate-buckets.js';
+
+export type { DeliveryObserver } from './delivery-lane.js';
 
 export interface ChatPorts {
   slack?: ChatPort;
@@ -18,47 +20,50 @@ export interface ChatPorts {
   webhook?: ChatPort;
 }
 
-export interface DeliveryObserver {
-  sent(platform: string, kind: string): void;
-  retried(platform: string, kind: string): void;
-  failed(platform: string, kind: string): void;
-}
-
 export interface OutboxWorkerOptions {
   db: Db;
   config: LiaisonConfig;
   ports: ChatPorts;
   clock: Clock;
   logger: Logger;
+  /** Most deliveries one claim takes, across channels. */
   batchSize?: number;
   leaseMs?: number;
-  /** Minimum gap between two messages to one channel: Slack allows about one per second per channel. */
+  /**
+   * `0` for a platform sends to it without waiting for its rate limits (tests, the demo); another value is a minimum
+   * gap per channel for a port that declares no limits of its own.
+   */
   pacingMs?: Partial<Record<DeliveryPlatform, number>>;
   sleep?: (ms: number) => Promise<void>;
   observer?: DeliveryObserver;
 }
 
-const DEFAULT_PACING = { slack: 1_000, discord: 250, console: 0, tracker: 0, webhook: 0 };
+/**
+ * How many deliveries of one channel a claim takes: about ten seconds at Slack's and Discord's per-channel pace, so a
+ * claimed delivery is sent well inside its lease; unlimited targets take bigger helpings, drawn together.
+ */
+const LANE_CAPS: LaneCaps = { slack: 10, discord: 10, console: 200, tracker: 20, webhook: 20 };
+const LEASE_MS = 60_000;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Sends what the outbox holds, paced per channel, retried with backoff, never twice on purpose. */
+/**
+ * Sends what the outbox holds. Each channel is a lane of its own: in order, at its platform's pace, and never waiting
+ * for another channel's pace or 429. Lanes share the platform's wider budgets (a Slack method's tier, Discord's
+ * global limit) through one set of rate buckets.
+ */
 export class OutboxWorker {
-  private readonly lastSent = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly buckets = new RateBuckets();
+  private readonly lanes = new Map<string, Promise<void>>();
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
   /** Claims one batch and delivers it. Returns how many deliveries were attempted. */
   async runOnce(): Promise<number> {
-    const { db, clock, batchSize = 25, leaseMs = 60_000 } = this.options;
-    await skipOrphans(db);
-    const rows = await claimDue(db, clock.now(), batchSize, leaseMs);
-    const byChannel = new Map<string, ClaimedRow[]>();
-    for (const row of rows) byChannel.set(`${row.platform}:${row.channel_id}`, [...(byChannel.get(`${row.platform}:${row.channel_id}`) ?? []), row]);
-    // Channels in parallel, each channel in order: pacing and thread order are per channel.
-    const leasedUntil = clock.now().getTime() + leaseMs;
-    await Promise.all([...byChannel].map(([channel, queue]) => this.sendInOrder(channel, queue, leasedUntil, leaseMs)));
+    const rows = await this.claim();
+    await Promise.all(this.dispatch(rows));
     return rows.length;
   }
 
@@ -73,88 +78,68 @@ export class OutboxWorker {
     return total;
   }
 
+  /** Claims whenever a lane is free to take more, and at least every `intervalMs` for newly due deliveries. */
   start(intervalMs = 250): void {
-    const tick = async () => {
-      this.running = this.runOnce().catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox round failed'));
-      await this.running;
-      if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+    this.stopping = false;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        let claimed = 0;
+        try {
+          const rows = await this.claim();
+          claimed = rows.length;
+          void this.dispatch(rows);
+        } catch (error) {
+          this.options.logger.error({ err: error }, 'outbox claim failed');
+        }
+        if (claimed === 0 && !this.stopping) await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          this.wake = () => { clearTimeout(timer); resolve(); };
+        });
+        this.wake = undefined;
+      }
+    })();
   }
 
+  /** Stops claiming; each lane finishes the delivery in hand and gives the rest back to the outbox. */
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    await Promise.all(this.lanes.values());
   }
 
-  /**
-   * A channel's queue goes out one message per pacing gap, and against a slow platform that can outlast the lease
-   * taken at claim time: the lease on what is left is renewed whenever half of it has gone, and a row that was taken
-   * back meanwhile (its lease ran out anyway) is left to the worker that took it.
-   */
-  private async sendInOrder(channel: string, queue: ClaimedRow[], leasedUntil: number, leaseMs: number): Promise<void> {
-    const { db, clock } = this.options;
-    let held: Set<number> | undefined;
-    for (const [index, row] of queue.entries()) {
-      if (clock.now().getTime() >= leasedUntil - leaseMs / 2) {
-        leasedUntil = clock.now().getTime() + leaseMs;
-        held = await renewLease(db, queue.slice(index).map(({ id, attempts }) => ({ id, attempts })), new Date(leasedUntil));
-      }
-      if (held && !held.has(row.id)) continue;
-      const outcome = await this.sendOne(channel, row);
-      if (outcome.backOffUntil) {
-        // The platform asked this channel to wait: the rest of its queue waits too, without spending attempts.
-        for (const rest of queue.slice(index + 1)) await markRetry(this.options.db, rest.id, rest.attempts, outcome.backOffUntil, 'waiting for the channel rate limit');
-        return;
-      }
+  private async claim(): Promise<ClaimedRow[]> {
+    const { db, clock, batchSize = 500, leaseMs = LEASE_MS } = this.options;
+    await skipOrphans(db);
+    return claimDue(db, clock.now(), batchSize, leaseMs, LANE_CAPS);
+  }
+
+  /** One lane per channel; a channel whose lane is still closing gets the new rows right after it. */
+  private dispatch(rows: ClaimedRow[]): Promise<void>[] {
+    const byChannel = new Map<string, ClaimedRow[]>();
+    for (const row of rows) {
+      const channel = `${row.platform}:${row.channel_id}`;
+      byChannel.set(channel, [...(byChannel.get(channel) ?? []), row]);
     }
+    return [...byChannel].map(([channel, queue]) => this.runLane(channel, queue));
   }
 
-  private async sendOne(channel: string, row: ClaimedRow): Promise<{ backOffUntil?: Date }> {
-    const { db, config, ports, clock, logger, observer } = this.options;
-    const offChat = row.platform === 'tracker' || row.platform === 'webhook';
-    const port = ports[row.platform] ?? (offChat ? undefined : ports.console);
-    await this.pace(channel, ports[row.platform] ? row.platform : 'console');
-    try {
-      if (!port) throw new RetryableDeliveryError(`no ${row.platform} port in this process`);
-      const message: OutboundMessage = {
-        id: row.id,
-        key: row.key,
-        platform: row.platform,
-        channelId: row.channel_id,
-        threadId: row.parent_message_id ?? row.thread_id,
-        editsMessageId: row.edits_message_id,
-        attempt: row.attempts,
-        content: await contentFor(db, config, row, clock.now()),
-      };
-      const { messageId } = await port.deliver(message);
-      this.lastSent.set(channel, clock.now().getTime());
-      await markSent(db, row.id, row.attempts, messageId, clock.now());
-      observer?.sent(row.platform, row.kind);
-      return {};
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentDeliveryError || row.attempts >= MAX_ATTEMPTS) {
-        await markFailed(db, row.id, row.attempts, reason);
-        observer?.failed(row.platform, row.kind);
-        logger.error({ deliveryId: row.id, key: row.key, platform: row.platform, attempts: row.attempts, err: error }, 'delivery failed for good');
-        return {};
-      }
-      const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
-      const next = new Date(clock.now().getTime() + retryDelayMs(row.attempts, retryAfterMs));
-      await markRetry(db, row.id, row.attempts, next, reason);
-      observer?.retried(row.platform, row.kind);
-      logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason }, 'delivery will be retried');
-      return retryAfterMs === undefined ? {} : { backOffUntil: next };
-    }
-  }
-
-  private async pace(channel: string, platform: DeliveryPlatform): Promise<void> {
-    const gap = this.options.pacingMs?.[platform] ?? DEFAULT_PACING[platform];
-    const last = this.lastSent.get(channel);
-    if (last === undefined || gap === 0) return;
-    const wait = last + gap - this.options.clock.now().getTime();
-    if (wait > 0) await (this.options.sleep ?? realSleep)(wait);
+  private runLane(channel: string, queue: ClaimedRow[]): Promise<void> {
+    const { ports, pacingMs, sleep = realSleep } = this.options;
+    const first = queue[0] as ClaimedRow;
+    const offChat = first.platform === 'tracker' || first.platform === 'webhook';
+    const port = ports[first.platform] ?? (offChat ? undefined : ports.console);
+    const buckets = pacingMs?.[first.platform] === 0 ? undefined : this.buckets;
+    const lane = new DeliveryLane({ ...this.options, sleep, leaseMs: this.options.leaseMs ?? LEASE_MS, pacingMs: pacingMs?.[first.platform], stopping: () => this.stopping }, port, buckets);
+    const before = this.lanes.get(channel) ?? Promise.resolve();
+    const run = before
+      .then(() => lane.send(queue))
+      .catch((error: unknown) => this.options.logger.error({ err: error, channel }, 'delivery lane failed'))
+      .finally(() => {
+        if (this.lanes.get(channel) === run) this.lanes.delete(channel);
+        this.wake?.();
+      });
+    this.lanes.set(channel, run);
+    return run;
   }
 }

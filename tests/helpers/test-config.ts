@@ -25,7 +25,7 @@ export const TEST_CONFIG_INPUT: LiaisonConfigInput = {
   },
   // No grace period, so a reply is sent at once; tests of the grace period set their own.
   closeTheLoop: { onResolved: 'reply', onDeclined: 'reply', onAcknowledged: 'none', grace: '0m' },
-  roles: { communityManagers: { slackUserGroup: 'S0CM', discordRole: '7790', users: [{ console: 'maya' }] } },
+  roles: { communityManagers: { slackUserGroup: 'S0CM', discordRole: '7790', users: [{ console: 'maya' }] }, leadership: { slackUserGroup: 'S0LEAD', users: [{ console: 'lee' }] } },
   digests: { leadership: { home: { slack: 'C0LEADERS' } }, teams: {} },
 };
 

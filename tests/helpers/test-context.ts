@@ -28,6 +28,6 @@ export async function testContext(db: Db, options: { config?: LiaisonConfig; cla
 }
 
 /** People of the test organisation, as adapters would resolve them. */
-export function person(config: LiaisonConfig, who: 'priya' | 'lena' | 'sam' | 'maya' | 'outsider'): Actor {
+export function person(config: LiaisonConfig, who: 'priya' | 'lena' | 'sam' | 'maya' | 'lee' | 'outsider'): Actor {
   return resolveActor(config, { platform: 'console', id: who, name: who[0]?.toUpperCase() + who.slice(1) });
 }

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from '../../core/context.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, withinDeadline } from '../../db/availability.js';
+import { mountWeb } from '../web/web-app.js';
+import type { WebDeps } from '../web/web-env.js';
 import { mountIntake } from './intake-route.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -17,6 +19,8 @@ export interface HttpAppOptions {
   metricsToken?: string;
   /** Other adapters (Slack's HTTP mode) add their routes here. */
   extend?: ((app: Hono) => void)[];
+  /** The web app, mounted under `/` after everything else. */
+  web?: WebDeps;
 }
 
 /** The most any request may carry (Slack's interaction payloads are the largest Liaison takes, well below this). */
@@ -24,9 +28,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** `/readyz` answers within a second: a database that does not answer by then counts as unavailable. */
 const READY_DEADLINE_MS = 800;
 
-/** The HTTP surface: webhook intake, health for orchestrators, metrics for Prometheus. */
-
-export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ ok: true }), metricsToken, extend = [] }: HttpAppOptions): Hono {
+/** The HTTP surface: webhook intake, health for orchestrators, metrics for Prometheus, and the web app. */
+export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ ok: true }), metricsToken, extend = [], web }: HttpAppOptions): Hono {
   const app = new Hono();
   app.use(async (c, next) => {
     const stop = metrics.requests.startTimer();
@@ -59,6 +62,7 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ 
   });
   mountIntake(app, ctx, webhookSecrets, metrics);
   for (const add of extend) add(app);
+  if (web) mountWeb(app, web);
   app.onError((error, c) => {
     if (isDatabaseUnavailable(error)) {
       ctx.logger.warn({ err: error, path: c.req.path }, 'database unavailable');

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../core/clock.js';
-import type { ChatPort, OutboundMessage } from '../../delivery/chat-port.js';
+import type { ChatPort, DeliveryTarget, OutboundMessage } from '../../delivery/chat-port.js';
+import type { RateLimit } from '../../delivery/rate-buckets.js';
 import { PermanentDeliveryError } from '../../delivery/chat-port.js';
 import type { DeliveryContent, Notice } from '../../delivery/content.js';
 import type { Block } from './block-kit-limits.js';
@@ -9,6 +10,7 @@ import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnPar
 import { uploadDigestChart } from './digest-chart-upload.js';
 import { deliveryMetadata, earlierParts } from './earlier-posts.js';
 import { routedCardBlocks } from './routed-card-blocks.js';
+import { slackLimits } from './slack-rate-limits.js';
 import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, noticeBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
 
 const SLACK_TS = /^\d+\.\d+$/;
@@ -31,6 +33,10 @@ export class SlackChat implements ChatPort {
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  limits(target: DeliveryTarget): RateLimit[] {
+    return slackLimits(target);
   }
 
   private async send(message: OutboundMessage): Promise<{ messageId: string }> {

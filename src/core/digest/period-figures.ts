@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { applyBreachTotals } from '../sla/breach-totals.js';
 import { loadBreaches, type LoadedBreach } from '../sla/list-breaches.js';
+import { closedPeriodFigures } from './closed-period-cache.js';
 import { previousPeriod, type Period } from './period.js';
 import type { Scope } from './scope.js';
 import { handoffMatrix } from './silos.js';
@@ -44,12 +45,11 @@ export async function periodFigures(ctx: Context, period: Period, scope: Scope, 
   const { asOf, effective } = asOfPeriod(period, ctx.clock.now());
   const previous = previousPeriod(period);
   const [current, before, handoffs, breaches] = await Promise.all([
-    teamMetrics(ctx.db, ctx.config, effective, scope),
-    teamMetrics(ctx.db, ctx.config, previous, scope),
-    handoffMatrix(ctx.db, effective, scope),
+    periodTeamMetrics(ctx, effective, scope),
+    periodTeamMetrics(ctx, previous, scope),
+    periodHandoffs(ctx, effective, scope),
     options.breaches ? loadBreaches(ctx.db, ctx.config, effective, scope) : Promise.resolve([]),
   ]);
-  await Promise.all([applyBreachTotals(ctx.db, ctx.config, current, effective, scope), applyBreachTotals(ctx.db, ctx.config, before, previous, scope)]);
   const teamIds = scope.team ? [scope.team] : Object.keys(ctx.config.teams);
   const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
   return { period, previousPeriod: previous, asOf, effective, teams, handoffs, breaches };
@@ -61,4 +61,22 @@ export function sumTotals(all: TeamMetrics[]): Totals {
     (acc, m) => ({ received: acc.received + m.received, acknowledged: acc.acknowledged + m.acknowledged, resolved: acc.resolved + m.resolved, declined: acc.declined + m.declined, passedOn: acc.passedOn + m.passedOn, snoozed: (acc.snoozed ?? 0) + (m.snoozed ?? 0), breaches: { acknowledge: acc.breaches.acknowledge + m.breaches.acknowledge, resolve: acc.breaches.resolve + m.breaches.resolve } }),
     { received: 0, acknowledged: 0, resolved: 0, declined: 0, passedOn: 0, snoozed: 0, breaches: { acknowledge: 0, resolve: 0 } },
   );
+}
+
+/**
+ * Per-team metrics of one period with the SLA attainment's business-time corrections applied; kept once the
+ * period is over (core/digest/closed-period-cache.ts).
+ */
+export async function periodTeamMetrics(ctx: Context, period: Period, scope: Scope): Promise<Map<string, TeamMetrics>> {
+  const entries = await closedPeriodFigures(ctx, { kind: 'team_metrics', key: period.key, covers: period, scope }, async (db) => {
+    const metrics = await teamMetrics(db, ctx.config, period, scope);
+    await applyBreachTotals(db, ctx.config, metrics, period, scope);
+    return [...metrics];
+  });
+  return new Map(entries);
+}
+
+/** Who handed items to whom in one period; kept once the period is over. */
+export function periodHandoffs(ctx: Context, period: Period, scope: Scope): Promise<{ from: string; to: string; count: number }[]> {
+  return closedPeriodFigures(ctx, { kind: 'handoffs', key: period.key, covers: period, scope }, (db) => handoffMatrix(db, period, scope));
 }

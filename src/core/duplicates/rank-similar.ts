@@ -17,23 +17,58 @@ export interface Ranked<T> {
  * bench/support/duplicate-set.ts (see docs/duplicates.md for the comparison).
  */
 export function rankSimilar<T>(query: string[], corpus: CorpusEntry<T>[], options: { minScore: number; limit: number }): Ranked<T>[] {
-  if (query.length === 0 || corpus.length === 0) return [];
+  return similarityIndex(corpus).rank(query, options);
+}
+
+/**
+ * The corpus's weights and vectors, built once and asked many times (the cards of a burst share their corpus).
+ * `without` leaves one entry out of the answers (a card's own item); it still counts in the word weights, a
+ * difference of one document in a couple of thousand.
+ */
+export function similarityIndex<T>(corpus: CorpusEntry<T>[]) {
   const documentFrequency = new Map<string, number>();
   for (const entry of corpus) for (const term of new Set(entry.terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   // The query counts as a document too: a word no other report has weighs most; one that every report has, nothing.
   const documents = corpus.length + 1;
   const idf = (term: string) => Math.log((documents + 1) / ((documentFrequency.get(term) ?? 0) + 1));
-  const q = vector(query, idf);
-  const ranked: Ranked<T>[] = [];
-  for (const entry of corpus) {
-    // Most entries share no word with the query: they score 0 and need no vector.
-    if (!entry.terms.some((term) => q.has(term))) continue;
-    const d = vector(entry.terms, idf);
-    let dot = 0;
-    for (const [term, weight] of q) dot += weight * (d.get(term) ?? 0);
-    if (dot >= options.minScore) ranked.push({ value: entry.value, score: Math.round(dot * 1000) / 1000 });
+  // Per word, the entries that have it with their weight: a query only touches the entries that share its words.
+  const postings = new Map<string, { entries: number[]; weights: number[] }>();
+  for (const [index, entry] of corpus.entries()) {
+    for (const [term, weight] of vector(entry.terms, idf)) {
+      const list = postings.get(term) ?? { entries: [], weights: [] };
+      list.entries.push(index);
+      list.weights.push(weight);
+      postings.set(term, list);
+    }
   }
-  return ranked.sort((a, b) => b.score - a.score).slice(0, options.limit);
+  return {
+    rank(query: string[], options: { minScore: number; limit: number; without?: T }): Ranked<T>[] {
+      if (query.length === 0 || corpus.length === 0) return [];
+      const scores = new Float64Array(corpus.length);
+      const seen = new Uint8Array(corpus.length);
+      const touched: number[] = [];
+      for (const [term, weight] of vector(query, idf)) {
+        const list = postings.get(term);
+        if (!list) continue;
+        for (let i = 0; i < list.entries.length; i += 1) {
+          const index = list.entries[i] as number;
+          if (seen[index] === 0) {
+            seen[index] = 1;
+            touched.push(index);
+          }
+          scores[index] = (scores[index] as number) + weight * (list.weights[i] as number);
+        }
+      }
+      const ranked: Ranked<T>[] = [];
+      // In corpus order, so that ties stay in it (newest first) as a plain scan would leave them.
+      for (const index of touched.sort((a, b) => a - b)) {
+        const entry = corpus[index] as CorpusEntry<T>;
+        const dot = scores[index] as number;
+        if (dot >= options.minScore && (options.without === undefined || entry.value !== options.without)) ranked.push({ value: entry.value, score: Math.round(dot * 1000) / 1000 });
+      }
+      return ranked.sort((a, b) => b.score - a.score).slice(0, options.limit);
+    },
+  };
 }
 
 /** Unit-length tf-idf vector; a repeated word counts once (binary tf scored as well as log tf on the labelled set). */

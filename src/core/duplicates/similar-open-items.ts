@@ -3,7 +3,7 @@ import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import { feedbackItems } from '../../db/schema/index.js';
 import { excerpt } from '../inert-text.js';
-import { rankSimilar } from './rank-similar.js';
+import { rankSimilar, similarityIndex, type Ranked } from './rank-similar.js';
 import { similarityTerms } from './similarity-terms.js';
 import { termsOf } from './terms-cache.js';
 
@@ -38,21 +38,62 @@ const openWithSomeTeam = sql`exists (select 1 from routings r where r.item_id = 
 export async function similarOpenItems(db: DbOrTx, config: LiaisonConfig, query: { text: string; excludeItemId?: number; community?: string; limit: number }, now: Date): Promise<SimilarItem[]> {
   const terms = similarityTerms(query.text);
   if (terms.length === 0) return [];
+  const open = await openItemIds(db, now, CORPUS_LIMIT, { community: query.community, excludeItemId: query.excludeItemId });
+  const corpus = await termsOf(db, open);
+  const best = rankSimilar(terms, corpus.map(([id, t]) => ({ terms: t, value: id })), { minScore: MIN_SIMILARITY, limit: query.limit });
+  return (await shownItems(db, config, [best]))[0] ?? [];
+}
+
+/**
+ * The same lookup for many items at once (the cards of a burst), sharing one corpus: each item is compared with
+ * exactly the items `similarOpenItems` would compare it with, in a fixed number of queries however many are asked.
+ */
+export async function similarOpenItemsOfMany(db: DbOrTx, config: LiaisonConfig, queries: { itemId: number; text: string }[], limit: number, now: Date): Promise<Map<number, SimilarItem[]>> {
+  const asked = queries.map((q) => ({ ...q, terms: similarityTerms(q.text) })).filter((q) => q.terms.length > 0);
+  if (asked.length === 0) return new Map();
+  // One more than a lookup reads: leaving out the item itself, or else the oldest, gives each item its own 2,000.
+  const open = await openItemIds(db, now, CORPUS_LIMIT + 1, {});
+  const index = await indexOf(db, open);
+  const fullWindow = open.length > CORPUS_LIMIT;
+  const best = asked.map((q) => index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) }));
+  const shown = await shownItems(db, config, best);
+  return new Map(asked.map((q, i) => [q.itemId, shown[i] ?? []]));
+}
+
+/**
+ * The last index built, per database handle, reused while the open items are the same ones: the chunks of a backlog
+ * drawn one after another share it instead of weighing the same two thousand texts again.
+ */
+const lastIndex = new WeakMap<object, { ids: number[]; index: ReturnType<typeof similarityIndex<number>> }>();
+
+async function indexOf(db: DbOrTx, open: number[]) {
+  const kept = lastIndex.get(db);
+  if (kept && kept.ids.length === open.length && kept.ids.every((id, i) => id === open[i])) return kept.index;
+  const index = similarityIndex((await termsOf(db, open)).map(([id, t]) => ({ terms: t, value: id })));
+  lastIndex.set(db, { ids: open, index });
+  return index;
+}
+
+async function openItemIds(db: DbOrTx, now: Date, limit: number, filter: { community?: string; excludeItemId?: number }): Promise<number[]> {
   const open = await db
     .select({ id: feedbackItems.id })
     .from(feedbackItems)
     .where(and(
       isNull(feedbackItems.mergedIntoId),
       gte(feedbackItems.capturedAt, new Date(now.getTime() - WINDOW_MS)),
-      query.community ? eq(feedbackItems.communityId, query.community) : undefined,
-      query.excludeItemId ? ne(feedbackItems.id, query.excludeItemId) : undefined,
+      filter.community ? eq(feedbackItems.communityId, filter.community) : undefined,
+      filter.excludeItemId ? ne(feedbackItems.id, filter.excludeItemId) : undefined,
       openWithSomeTeam,
     ))
     .orderBy(desc(feedbackItems.capturedAt))
-    .limit(CORPUS_LIMIT);
-  const corpus = await termsOf(db, open.map((o) => o.id));
-  const best = rankSimilar(terms, corpus.map(([id, t]) => ({ terms: t, value: id })), { minScore: MIN_SIMILARITY, limit: query.limit });
-  if (best.length === 0) return [];
+    .limit(limit);
+  return open.map((o) => o.id);
+}
+
+/** What each ranked list shows of its items, read in one query for all lists. */
+async function shownItems(db: DbOrTx, config: LiaisonConfig, lists: Ranked<number>[][]): Promise<SimilarItem[][]> {
+  const ids = [...new Set(lists.flat().map((b) => b.value))];
+  if (ids.length === 0) return lists.map(() => []);
   const shown = await db
     .select({
       id: feedbackItems.id,
@@ -62,8 +103,8 @@ export async function similarOpenItems(db: DbOrTx, config: LiaisonConfig, query:
       teams: sql<string[] | null>`(select array_agg(r.team_id order by r.id) from routings r where r.item_id = ${feedbackItems.id} and r.status in ${ACTIVE})`,
     })
     .from(feedbackItems)
-    .where(inArray(feedbackItems.id, best.map((b) => b.value)));
-  return best.flatMap(({ value, score }) => {
+    .where(inArray(feedbackItems.id, ids));
+  return lists.map((best) => best.flatMap(({ value, score }) => {
     const row = shown.find((s) => s.id === value);
     if (!row) return [];
     return [{
@@ -74,5 +115,5 @@ export async function similarOpenItems(db: DbOrTx, config: LiaisonConfig, query:
       excerpt: excerpt(row.text, 201),
       teams: row.teams ?? [],
     }];
-  });
+  }));
 }

@@ -7,7 +7,7 @@ import { weeksOverlapping } from '../digest/period.js';
 import type { TeamMetrics } from '../digest/team-metrics.js';
 import { nominalMs } from '../sla/business-time.js';
 import { slaPolicy } from '../sla/sla-policy.js';
-import { cohortCells, type CohortCell } from './cohort-figures.js';
+import { periodCohortCells, type CohortCell } from './cohort-figures.js';
 import { filterOf, itemsFigure, routingsFigure, type Figure, type ItemFilter } from './item-filter.js';
 import { resolveImpactScope, type ReportFrame } from './impact-scope.js';
 
@@ -62,7 +62,7 @@ export async function buildImpact(ctx: Context, raw: ImpactInput = {}): Promise<
   const input = parseInput(ImpactInput, raw);
   const { period, scope, base, choices } = resolveImpactScope(ctx, input.period ?? 'quarter', input);
   const figures = await periodFigures(ctx, period, scope);
-  const [cells, cellsBefore] = await Promise.all([cohortCells(ctx.db, figures.effective, scope), cohortCells(ctx.db, figures.previousPeriod, scope)]);
+  const [cells, cellsBefore] = await Promise.all([periodCohortCells(ctx, figures.effective, scope), periodCohortCells(ctx, figures.previousPeriod, scope)]);
   const before = filterOf(base, { period: figures.previousPeriod.key });
   const seen = new Set(cells.map((c) => c.category));
   const categories = [...CATEGORIES.filter((c) => seen.has(c)), ...[...seen].filter((c) => !(CATEGORIES as readonly string[]).includes(c)).sort()];

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Context } from '../context.js';
-import { asOfPeriod } from '../digest/period-figures.js';
+import { asOfPeriod, periodHandoffs } from '../digest/period-figures.js';
 import { previousPeriod } from '../digest/period.js';
-import { handoffMatrix } from '../digest/silos.js';
 import { parseInput } from '../parse-input.js';
-import { cohortCells } from './cohort-figures.js';
+import { periodCohortCells } from './cohort-figures.js';
 import { filterOf, itemsFigure, type Figure, type ItemFilter, type SiloKind } from './item-filter.js';
 import { resolveImpactScope, type ReportFrame } from './impact-scope.js';
 import { listFilteredItems, type ListedItem } from './list-filtered-items.js';
@@ -51,9 +50,9 @@ export async function buildSilosReport(ctx: Context, raw: SilosInput = {}): Prom
     return { total: itemsFigure(listed.total.items, listed.filter), items: listed.items };
   };
   const [handoffs, cells, cellsBefore, passedAround, acknowledgedNotResolved, untouchedPastSla, noAction] = await Promise.all([
-    handoffMatrix(ctx.db, effective, scope),
-    cohortCells(ctx.db, effective, scope),
-    cohortCells(ctx.db, before, scope),
+    periodHandoffs(ctx, effective, scope),
+    periodCohortCells(ctx, effective, scope),
+    periodCohortCells(ctx, before, scope),
     list('passed_around'),
     list('acknowledged_not_resolved'),
     list('untouched_past_sla'),

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Context } from '../context.js';
+import { closedPeriodFigures } from '../digest/closed-period-cache.js';
 import { itemStatesSql } from '../digest/item-states.js';
 import type { Period } from '../digest/period.js';
 import type { Scope } from '../digest/scope.js';
@@ -42,4 +44,9 @@ export async function cohortCells(db: DbOrTx, period: Period, scope: Scope): Pro
     noAction: Number(r.no_action), passedAround: Number(r.passed_around), acknowledgedNotResolved: Number(r.ack_not_resolved),
     fellBetween: Number(r.fell_between), untouchedPastSla: Number(r.untouched_past_sla),
   }));
+}
+
+/** `cohortCells`, kept once the period is over (core/digest/closed-period-cache.ts). */
+export function periodCohortCells(ctx: Context, period: Period, scope: Scope): Promise<CohortCell[]> {
+  return closedPeriodFigures(ctx, { kind: 'cohort_cells', key: period.key, covers: period, scope }, (db) => cohortCells(db, period, scope));
 }

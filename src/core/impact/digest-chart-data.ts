@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
-import { asOfPeriod } from '../digest/period-figures.js';
+import { asOfPeriod, periodHandoffs } from '../digest/period-figures.js';
 import { readPeriod, weeksOverlapping, type Period } from '../digest/period.js';
-import { handoffMatrix } from '../digest/silos.js';
-import { cohortCells } from './cohort-figures.js';
+import { periodCohortCells } from './cohort-figures.js';
 
 /** How many weeks the digest's image looks back, the digest's own week included. */
 export const CHART_WEEKS = 12;
@@ -35,7 +34,7 @@ export async function digestChartData(ctx: Context, period: Period): Promise<Dig
   const range = readPeriod(`${first.toISODate()}..${last.toISODate()}`, tz, ctx.clock.now());
   const { asOf, effective } = asOfPeriod(range, ctx.clock.now());
   const { effective: week } = asOfPeriod(period, ctx.clock.now());
-  const [cells, handoffs] = await Promise.all([cohortCells(ctx.db, effective, {}), handoffMatrix(ctx.db, week, {})]);
+  const [cells, handoffs] = await Promise.all([periodCohortCells(ctx, effective, {}), periodHandoffs(ctx, week, {})]);
   return {
     organisation: ctx.config.organisation.name,
     period: period.key,

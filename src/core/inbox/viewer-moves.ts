@@ -1,6 +1,7 @@
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { RoutingStatus } from '../../db/schema/routing.js';
 import { isActive, TRANSITIONS, type TeamAction } from '../actions/transitions.js';
+import { mayDo, visibleTeams as teamsVisibleTo, type Deed } from '../access-rules.js';
 import type { Actor } from '../actor.js';
 import type { UndoableAction } from './undoable-by-viewer.js';
 
@@ -17,10 +18,10 @@ export interface RoutingMoves {
 
 const CARD_ORDER: TeamAction[] = ['acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen'];
 
-/** The rule recordAction applies: members of the routed team act on it; community managers may also reopen. */
+/** The rules the verbs apply (core/access-rules.ts): members of the routed team act on it; community managers may also reopen. */
 export function mayActFor(config: LiaisonConfig, actor: Actor, team: string, action: TeamAction | 'snooze' | 'undo' | 'create_issue'): boolean {
-  if (!config.permissions.teamMembersOnly || actor.teams.includes(team)) return true;
-  return action === 'reopen' && actor.isCommunityManager;
+  const deed: Deed = action === 'snooze' ? { kind: 'snooze', team } : action === 'create_issue' ? { kind: 'tracker_issue', op: 'create', team } : { kind: 'routing_action', action, team };
+  return mayDo(config, actor, deed);
 }
 
 export function routingMoves(config: LiaisonConfig, actor: Actor, routing: { teamId: string; status: RoutingStatus }, extra: { undo?: UndoableAction; hasIssue: boolean }): RoutingMoves {
@@ -34,7 +35,8 @@ export function routingMoves(config: LiaisonConfig, actor: Actor, routing: { tea
   };
 }
 
-/** The teams whose routings a person sees: community managers see every team, others their own. */
+/** The teams whose routings a person sees: community managers and leadership see every team, others their own. */
 export function visibleTeams(config: LiaisonConfig, actor: Actor): string[] {
-  return actor.isCommunityManager ? Object.keys(config.teams) : actor.teams.filter((t) => t in config.teams);
+  const teams = teamsVisibleTo(actor);
+  return teams === 'all' ? Object.keys(config.teams) : teams.filter((t) => t in config.teams);
 }

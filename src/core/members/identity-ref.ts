@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { memberIdentities } from '../../db/schema/index.js';
-import type { Actor } from '../actor.js';
 import { DomainError } from '../errors.js';
 
 /** A member's identity on one platform: a Slack or Discord user ID, or a webhook author (e-mail or sender's ID). */
@@ -14,8 +13,4 @@ export async function lockIdentity(tx: Tx, identity: IdentityRef) {
   const [row] = await tx.select().from(memberIdentities).where(and(eq(memberIdentities.platform, identity.platform), eq(memberIdentities.externalId, identity.id))).for('update');
   if (!row) throw new DomainError('not_found', `Liaison has not seen ${identity.platform} user ${identity.id} yet.`);
   return row;
-}
-
-export function requireCommunityManager(actor: Actor, what: string): void {
-  if (!actor.isCommunityManager) throw new DomainError('not_permitted', `Only community managers can ${what}.`);
 }

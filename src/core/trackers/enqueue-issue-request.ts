@@ -3,6 +3,7 @@ import { trackerSettings, type TrackerSettings } from '../../config/tracker-sche
 import type { Tx } from '../../db/client.js';
 import { routings, trackerIssues } from '../../db/schema/index.js';
 import { enqueueCardRefresh } from '../actions/card-refresh.js';
+import { requirePermission } from '../access-rules.js';
 import type { Actor } from '../actor.js';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
@@ -39,10 +40,7 @@ export async function enqueueIssueRequest(tx: Tx, ctx: Context, args: IssueReque
   const { routing, actor, now } = args;
   const tracker = teamTracker(ctx, routing.teamId);
   const place = trackerPlace(tracker);
-  const teamName = ctx.config.teams[routing.teamId]?.name ?? routing.teamId;
-  if (ctx.config.permissions.teamMembersOnly && !actor.teams.includes(routing.teamId)) {
-    throw new DomainError('not_permitted', `Only members of ${teamName} can ${args.op === 'create' ? 'create' : 'link'} issues for this.`, { team: routing.teamId });
-  }
+  requirePermission(ctx.config, actor, { kind: 'tracker_issue', op: args.op === 'create' ? 'create' : 'link', team: routing.teamId });
   const [existing] = await tx.select().from(trackerIssues).where(eq(trackerIssues.routingId, routing.id)).for('update');
   if (existing?.status === 'linked') throw new DomainError('already_done', `This card already has ${TRACKER_NAME[existing.tracker]} issue ${existing.issueKey}.`, { issue: existing.issueKey });
   if (existing?.status === 'pending') throw new DomainError('already_done', existing.issueKey ? `${existing.issueKey} is being linked already.` : `An issue is being created in ${place} already.`);

@@ -7,3 +7,5 @@ export * from './bookkeeping.js';
 export * from './sla.js';
 export * from './trackers.js';
 export * from './skipped-chatter.js';
+export * from './web.js';
+export * from './report-cache.js';

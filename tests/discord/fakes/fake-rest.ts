@@ -18,6 +18,7 @@ const ok = (body: unknown, status = 200): Reply => ({ status, body });
 export class FakeRest {
   readonly calls: RecordedCall[] = [];
   private readonly failures: Failure[] = [];
+  private readonly lost: Failure[] = [];
   private readonly dmChannels = new Map<string, string>();
   gatewayUrl = '';
 
@@ -26,6 +27,11 @@ export class FakeRest {
   /** The next `times` calls matching method and path get `response` instead of being served. */
   failNext(method: string, path: RegExp, response: CannedResponse, times = 1): void {
     this.failures.push({ method, path, response, times });
+  }
+
+  /** The next `times` calls matching take effect (a message is posted), but the connection drops before the answer. */
+  loseNext(method: string, path: RegExp, times = 1): void {
+    this.lost.push({ method, path, response: { status: 0 }, times });
   }
 
   rateLimitNext(method: string, path: RegExp, retryAfterSeconds: number): void {
@@ -50,6 +56,13 @@ export class FakeRest {
     // Interaction callbacks and webhooks are authorised by their token in the path, as on Discord.
     const authorised = /^\/(interactions|webhooks)\//.test(path) || req.headers.authorization === `Bot ${this.token}`;
     const reply = !authorised ? error(401, 0, '401: Unauthorized') : this.failure(method, path) ?? this.route(method, path, body ?? {}, url.searchParams);
+    const lost = this.lost.findIndex((f) => f.method === method && f.path.test(path));
+    if (authorised && lost >= 0) {
+      const entry = this.lost[lost] as Failure;
+      entry.times -= 1;
+      if (entry.times <= 0) this.lost.splice(lost, 1);
+      return void req.socket.destroy();
+    }
     res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }

@@ -21,7 +21,7 @@ const PERMANENT_CODES = new Set([
 export function toDeliveryError(error: unknown): RetryableDeliveryError | PermanentDeliveryError {
   if (error instanceof RetryableDeliveryError || error instanceof PermanentDeliveryError) return error;
   if (error instanceof LimitError) return new PermanentDeliveryError(error.message);
-  if (error instanceof RateLimitError) return new RetryableDeliveryError(`rate limited (${error.global ? 'global' : error.route})`, Math.max(error.retryAfter, 0));
+  if (error instanceof RateLimitError) return new RetryableDeliveryError(`rate limited (${error.global ? 'global' : error.route})`, Math.max(error.retryAfter, 0), error.global ? 'global' : 'route');
   if (error instanceof DiscordAPIError) {
     const detail = `discord ${error.status} ${String(error.code)}: ${error.message}`;
     if (typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) return new PermanentDeliveryError(detail);

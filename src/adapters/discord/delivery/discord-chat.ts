@@ -1,7 +1,8 @@
 import type { RawFile } from 'discord.js';
 import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../../../config/schema.js';
-import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../../delivery/chat-port.js';
+import { PermanentDeliveryError, type ChatPort, type DeliveryTarget, type OutboundMessage } from '../../../delivery/chat-port.js';
+import type { RateLimit } from '../../../delivery/rate-buckets.js';
 import type { LoopReply, Notice } from '../../../delivery/content.js';
 import { digestChartImage } from '../../charts/digest-chart-image.js';
 import { impactPageUrl } from '../../impact-link.js';
@@ -14,6 +15,7 @@ import { reminderMessages } from '../presenters/reminder-messages.js';
 import { routedCardMessage } from '../presenters/routed-card-message.js';
 import type { DiscordApi } from './discord-api.js';
 import { toDeliveryError } from './delivery-errors.js';
+import { discordLimits } from './discord-rate-limits.js';
 
 /** Short, unique per delivery, within Discord's 25 characters. */
 const nonceFor = (message: OutboundMessage) => `lz${message.id.toString(36)}`;
@@ -30,6 +32,10 @@ export class DiscordChat implements ChatPort {
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  limits(target: DeliveryTarget): RateLimit[] {
+    return discordLimits(target);
   }
 
   private async send(m: OutboundMessage): Promise<string> {

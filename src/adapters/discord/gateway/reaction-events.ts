@@ -1,3 +1,4 @@
+import { mayDo } from '../../../core/access-rules.js';
 import { randomUUID } from 'node:crypto';
 import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import { z } from 'zod';
@@ -44,7 +45,7 @@ export async function onReaction(deps: GatewayDeps, op: 'add' | 'remove', reacti
   // Anyone in a public community can add the capture emoji; when we already know they are not a community manager,
   // there is nothing worth storing.
   const known = reaction.message.guild?.members.cache.get(user.id);
-  if (!isAction && known && !actorOf(deps.ctx.config, { id: known.id, username: known.user.username, roles: known.roles.cache.keys() }).isCommunityManager) return;
+  if (!isAction && known && !mayDo(deps.ctx.config, actorOf(deps.ctx.config, { id: known.id, username: known.user.username, roles: known.roles.cache.keys() }), { kind: 'capture_by_hand' })) return;
   const facts: ReactionFacts = { op, guildId, channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji };
   await receiveInbound(inboundDeps(deps), { key: `discord:reaction:${op}:${facts.messageId}:${facts.userId}:${emoji}:${randomUUID()}`, kind: REACTION_EVENT, payload: facts }, reactionHandler(deps));
 }

@@ -1,3 +1,4 @@
+import { whyNot, type Deed } from '../../../core/access-rules.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { correctRouting } from '../../../core/correct-routing.js';
@@ -86,9 +87,12 @@ async function openCardModal(deps: SlackDeps, click: CardClick, triggerId: strin
   const { config } = deps.ctx;
   const actor = await deps.directory.actor(click.user);
   const teamName = config.teams[team]?.name ?? team;
-  const doing = click.actionId === CARD_ACTION.decline ? 'decline this' : click.actionId === CARD_ACTION.pass_on ? 'pass this on' : 'link issues for this';
-  if (config.permissions.teamMembersOnly && !actor.teams.includes(team)) {
-    await tell(deps, to, `:no_entry: Only members of ${teamName} can ${doing}.`);
+  const deed: Deed = click.actionId === CARD_ACTION.decline || click.actionId === CARD_ACTION.pass_on
+    ? { kind: 'routing_action', action: click.actionId === CARD_ACTION.decline ? 'decline' : 'pass_on', team }
+    : { kind: 'tracker_issue', op: 'link', team };
+  const refusal = whyNot(config, actor, deed);
+  if (refusal) {
+    await tell(deps, to, `:no_entry: ${refusal}`);
     return;
   }
   const meta = { routingId: Number(routing), team, channel: click.channel, messageTs: click.messageTs };

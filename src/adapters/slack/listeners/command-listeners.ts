@@ -1,3 +1,4 @@
+import { whyNot } from '../../../core/access-rules.js';
 import type { App } from '@slack/bolt';
 import { escalateModal } from '../capture-escalate-modals.js';
 import { LIAISON_HELP, parseEscalateCommand, parseFeedbackCommand } from '../command-text.js';
@@ -40,7 +41,8 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
     deps.work.run('open escalate modal', async () => {
       const actor = await deps.directory.actor(command.user_id);
       // The core refuses non-managers on submit as well; this spares them the form.
-      if (!actor.isCommunityManager) return tell(deps, { user: command.user_id, responseUrl: command.response_url }, ':no_entry: Only community managers can escalate.');
+      const refusal = whyNot(deps.ctx.config, actor, { kind: 'escalate' });
+      if (refusal) return tell(deps, { user: command.user_id, responseUrl: command.response_url }, `:no_entry: ${refusal}`);
       await deps.client.views.open({ trigger_id: command.trigger_id, view: escalateModal({ ...args, channel: command.channel_id }, deps.ctx.config) as never });
     });
   });

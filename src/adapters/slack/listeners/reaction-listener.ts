@@ -1,3 +1,4 @@
+import { mayDo } from '../../../core/access-rules.js';
 import type { App } from '@slack/bolt';
 import { findUndoableAction } from '../../../core/find-undoable-action.js';
 import { recordAction } from '../../../core/record-action.js';
@@ -36,7 +37,7 @@ async function reactionAdded(deps: SlackDeps, r: ReactionPayload): Promise<void>
   const to = { user: r.user, channel: r.channel };
   if (config.capture.reactions.includes(r.reaction)) {
     // Anyone may react with a megaphone; only a community manager's reaction means "capture this".
-    if (!actor.isCommunityManager) return;
+    if (!mayDo(config, actor, { kind: 'capture_by_hand' })) return;
     const community = deps.sources.get(r.channel) ?? (Object.keys(config.communities).length === 1 ? Object.keys(config.communities)[0] : undefined);
     if (!community) {
       await tell(deps, to, 'Which community is this message from?', [section('This channel is not a feedback source. Say which community the message is from, and Liaison will capture it.'), { type: 'actions', elements: [button('Choose a community…', CAPTURE_OPEN, JSON.stringify({ channel: r.channel, ts: r.ts }))] }]);

@@ -1,0 +1,55 @@
+import { BarePage } from '../layout.js';
+
+/** How to get a sign-in link: the words a newcomer sees at `/` before signing in. */
+export function SignInPage({ reason }: { reason?: 'needed' | 'signed_out' }) {
+  return (
+    <BarePage title="Sign in">
+      <div class="notice">
+        <h1>Sign in to Liaison</h1>
+        {reason === 'needed' ? <p role="status"><strong>Sign in to see this page.</strong></p> : ''}
+        {reason === 'signed_out' ? <p role="status"><strong>You are signed out.</strong></p> : ''}
+        <p>Liaison signs you in with a one-time link, sent only to you. A link works once, for ten minutes.</p>
+        <h2>Get a link</h2>
+        <ul>
+          <li>In Slack: type <code>/liaison web</code> in any channel, or open Liaison’s <strong>Home</strong> tab and press <strong>Open the web app</strong>.</li>
+          <li>In Discord: type <code>/liaison web</code>. The answer is visible only to you.</li>
+          <li>On the server: run <code>liaison web-link &lt;user&gt;</code> (for example <code>npm run liaison -- web-link maya</code>) for a user named in the config.</li>
+        </ul>
+        <p>What you see depends on your teams and roles in Liaison’s config: team members see their teams’ items, community managers and leadership see everything.</p>
+      </div>
+    </BarePage>
+  );
+}
+
+/** The link's landing page: one press signs in, so a link preview or a mail scanner that opens it uses up nothing. */
+export function ContinuePage({ action }: { action: string }) {
+  return (
+    <BarePage title="Sign in">
+      <div class="notice">
+        <h1>Sign in to Liaison</h1>
+        <p>This link signs you in once. Press the button to continue.</p>
+        <form method="post" action={action}>
+          <button class="primary" type="submit">Sign in</button>
+        </form>
+      </div>
+    </BarePage>
+  );
+}
+
+const REFUSALS = {
+  unknown: 'This sign-in link is not one Liaison gave out, or it was mistyped.',
+  used: 'This sign-in link has been used already: each link signs in once.',
+  expired: 'This sign-in link has expired: links work for ten minutes.',
+} as const;
+
+export function RefusedPage({ reason }: { reason: keyof typeof REFUSALS }) {
+  return (
+    <BarePage title="Link not valid">
+      <div class="notice" role="alert">
+        <h1>That link did not sign you in</h1>
+        <p>{REFUSALS[reason]}</p>
+        <p>Ask for a new one: <code>/liaison web</code> in Slack or Discord, or <code>liaison web-link &lt;user&gt;</code> on the server. <a href="/">How to sign in</a>.</p>
+      </div>
+    </BarePage>
+  );
+}

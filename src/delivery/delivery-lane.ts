@@ -1,0 +1,176 @@
+import type { Logger } from 'pino';
+import type { LiaisonConfig } from '../config/schema.js';
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../db/client.js';
+import type { DeliveryKind } from '../db/schema/delivery.js';
+import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
+import { contentsFor } from './content-for.js';
+import type { DeliveryContent } from './content.js';
+import { markFailed, markRetry, markRetryMany, markSentMany, renewLease, type ClaimedRow } from './outbox-store.js';
+import type { RateBuckets, RateLimit } from './rate-buckets.js';
+import { MAX_ATTEMPTS, retryDelayMs } from './retry-policy.js';
+
+export interface DeliveryObserver {
+  sent(platform: string, kind: string): void;
+  retried(platform: string, kind: string): void;
+  failed(platform: string, kind: string): void;
+}
+
+export interface LaneDeps {
+  db: Db;
+  config: LiaisonConfig;
+  clock: Clock;
+  logger: Logger;
+  sleep: (ms: number) => Promise<void>;
+  observer?: DeliveryObserver;
+  leaseMs: number;
+  /** A minimum gap per channel for a port that declares no limits of its own (ms; 0 or absent: none). */
+  pacingMs?: number;
+  /** The worker is shutting down: send nothing more, give the rest back. */
+  stopping: () => boolean;
+}
+
+/** Unlimited targets (the console) are drawn this many at a time, their cards in one go. */
+const CHUNK = 100;
+/** A claim this close to its lease's end is given back rather than sent: another worker may be about to take it. */
+const LEASE_MARGIN_MS = 5_000;
+
+/**
+ * One channel's claimed deliveries, sent in order at the pace its platform allows. A 429 pauses the bucket it named
+ * and sends this channel's rest back to the outbox for then; other lanes only wait if they share that bucket.
+ */
+export class DeliveryLane {
+  private readonly sent: { id: number; attempt: number; messageId: string; row: ClaimedRow }[] = [];
+
+  constructor(private readonly deps: LaneDeps, private readonly port: ChatPort | undefined, private readonly buckets: RateBuckets | undefined) {}
+
+  async send(queue: ClaimedRow[]): Promise<void> {
+    try {
+      await this.sendAll(queue);
+    } finally {
+      await this.flush();
+    }
+  }
+
+  private async sendAll(claimed: ClaimedRow[]): Promise<void> {
+    const { clock, sleep } = this.deps;
+    let queue = claimed;
+    const limited = this.limitsOf(queue[0] as ClaimedRow).length > 0;
+    for (let start = 0; start < queue.length;) {
+      if (await this.renewIfHalfGone(queue.slice(start))) {
+        // A delivery whose lease ran out meanwhile was taken back: its new holder sends it.
+        const rest = queue.slice(start).filter((row) => this.held?.has(row.id));
+        queue = [...queue.slice(0, start), ...rest];
+        if (start >= queue.length) return;
+      }
+      const chunk = queue.slice(start, start + (limited ? 1 : CHUNK));
+      const head = chunk[0] as ClaimedRow;
+      const limits = this.limitsOf(head);
+      const wait = this.buckets?.waitMs(limits, clock.now().getTime()) ?? 0;
+      if (this.deps.stopping() || clock.now().getTime() + wait > head.locked_until.getTime() - LEASE_MARGIN_MS) {
+        await this.giveBack(queue.slice(start), new Date(clock.now().getTime() + wait), this.deps.stopping() ? 'the worker stopped before sending it' : 'waiting for the rate limit');
+        return;
+      }
+      if (wait > 0) {
+        await this.flush();
+        await sleep(wait);
+        continue;
+      }
+      const contents = await contentsFor(this.deps.db, this.deps.config, chunk, clock.now());
+      for (const [index, row] of chunk.entries()) {
+        this.buckets?.take(this.limitsOf(row), clock.now().getTime());
+        const backOffUntil = await this.sendOne(row, contents.get(row.id));
+        if (backOffUntil) {
+          // The platform asked this channel to wait: the rest of its queue waits too, without spending attempts.
+          await this.giveBack([...chunk.slice(index + 1), ...queue.slice(start + chunk.length)], backOffUntil, 'waiting for the channel rate limit');
+          return;
+        }
+      }
+      start += chunk.length;
+    }
+  }
+
+  private limitsOf(row: ClaimedRow): RateLimit[] {
+    if (!this.buckets) return [];
+    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id });
+    const gap = this.deps.pacingMs ?? 0;
+    return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1 }] : [];
+  }
+
+  private held: Set<number> | undefined;
+
+  /**
+   * A slow platform can make a channel's queue outlast the lease taken at claim time: the lease on what is left is
+   * renewed whenever half of it has gone. Returns whether it was (and `held` says which rows are still ours).
+   */
+  private async renewIfHalfGone(rest: ClaimedRow[]): Promise<boolean> {
+    const { clock, leaseMs } = this.deps;
+    const now = clock.now().getTime();
+    const leasedUntil = Math.min(...rest.map((r) => r.locked_until.getTime()));
+    if (now < leasedUntil - leaseMs / 2) return false;
+    await this.flush();
+    const until = new Date(now + leaseMs);
+    this.held = await renewLease(this.deps.db, rest.map(({ id, attempts }) => ({ id, attempts })), until);
+    for (const row of rest) row.locked_until = until;
+    return true;
+  }
+
+  /** Returns when the channel may try again, when the platform said to wait. */
+  private async sendOne(row: ClaimedRow, content: DeliveryContent | Error | undefined): Promise<Date | undefined> {
+    const { db, clock, logger, observer } = this.deps;
+    try {
+      if (!this.port) throw new RetryableDeliveryError(`no ${row.platform} port in this process`);
+      if (content === undefined || content instanceof Error) throw content ?? new Error(`no content for delivery ${row.id}`);
+      const message: OutboundMessage = {
+        id: row.id,
+        key: row.key,
+        platform: row.platform,
+        channelId: row.channel_id,
+        threadId: row.parent_message_id ?? row.thread_id,
+        editsMessageId: row.edits_message_id,
+        attempt: row.attempts,
+        content,
+      };
+      const { messageId } = await this.port.deliver(message);
+      this.sent.push({ id: row.id, attempt: row.attempts, messageId, row });
+      return undefined;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentDeliveryError || row.attempts >= MAX_ATTEMPTS) {
+        await markFailed(db, row.id, row.attempts, reason);
+        observer?.failed(row.platform, row.kind);
+        logger.error({ deliveryId: row.id, key: row.key, platform: row.platform, attempts: row.attempts, err: error }, 'delivery failed for good');
+        return undefined;
+      }
+      const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
+      // A rate limit is the platform pacing Liaison, not the message failing: wait as long as it says, no longer,
+      // and give the attempt back, so that a storm of 429s neither grows the backoff nor uses up the budget.
+      const next = new Date(clock.now().getTime() + (retryAfterMs ?? retryDelayMs(row.attempts, undefined)));
+      if (retryAfterMs !== undefined) this.pause(row, (error as RetryableDeliveryError).scope, next);
+      await markRetry(db, row.id, row.attempts, next, reason, { refund: retryAfterMs !== undefined });
+      observer?.retried(row.platform, row.kind);
+      logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason }, 'delivery will be retried');
+      return retryAfterMs === undefined ? undefined : next;
+    }
+  }
+
+  /** Pauses the bucket the 429 named (by scope), or the delivery's most specific one. */
+  private pause(row: ClaimedRow, scope: string | undefined, until: Date): void {
+    const limits = this.limitsOf(row);
+    const limit = limits.find((l) => l.scope === scope) ?? limits[0];
+    if (limit) this.buckets?.pause(limit, until.getTime());
+  }
+
+  private async giveBack(rows: ClaimedRow[], at: Date, reason: string): Promise<void> {
+    await this.flush();
+    await markRetryMany(this.deps.db, rows.map((r) => ({ id: r.id, attempt: r.attempts })), at, reason);
+  }
+
+  /** Settles what was sent in one statement: before waiting, and at the end of the lane. */
+  private async flush(): Promise<void> {
+    if (this.sent.length === 0) return;
+    const done = this.sent.splice(0);
+    await markSentMany(this.deps.db, done, this.deps.clock.now());
+    for (const { row } of done) this.deps.observer?.sent(row.platform, row.kind);
+  }
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { slackLimits } from '../../src/adapters/slack/slack-rate-limits.js';
+import { captureFeedback } from '../../src/core/capture-feedback.js';
+import type { DeliveryTarget, OutboundMessage } from '../../src/delivery/chat-port.js';
+import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
+import { deliveries } from '../../src/db/schema/index.js';
+import { rateLimited, RecordingChat } from '../fakes/recording-chat.js';
+import { slackMessage } from '../helpers/capture.js';
+import { testContext, type TestContext } from '../helpers/test-context.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+
+/** A chat with Slack's limits that notes when (on the test clock) each message went out, and can refuse one channel once. */
+class PacedSlack extends RecordingChat {
+  readonly at: { channelId: string; itemId: number; ms: number }[] = [];
+  private readonly refusals = new Map<string, Error>();
+  constructor(private readonly ctx: TestContext) {
+    super();
+  }
+  limits(target: DeliveryTarget) {
+    return slackLimits(target);
+  }
+  refuseOnce(channelId: string, error: Error) {
+    this.refusals.set(channelId, error);
+  }
+  override async deliver(message: OutboundMessage) {
+    const refusal = this.refusals.get(message.channelId);
+    if (refusal) {
+      this.refusals.delete(message.channelId);
+      throw refusal;
+    }
+    const itemId = message.content.kind === 'card' ? message.content.card.item.id : 0;
+    this.at.push({ channelId: message.channelId, itemId, ms: this.ctx.clock.now().getTime() });
+    return super.deliver(message);
+  }
+}
+
+async function cardsFor(ctx: TestContext, team: string, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
+    if (result.status === 'created') ids.push(result.itemId);
+  }
+  return ids;
+}
+
+describe('delivery lanes', () => {
+  const database = useTestDatabase();
+
+  it("a 429 on one channel does not delay another channel's cards, and the refused channel keeps its order", async () => {
+    const ctx = await testContext(database.current().db);
+    const product = await cardsFor(ctx, 'product', 3);
+    const sales = await cardsFor(ctx, 'sales', 3);
+    const chat = new PacedSlack(ctx);
+    chat.refuseOnce('C0PRODUCT', rateLimited(30));
+    const worker = new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { slack: chat, console: chat }, sleep: async (ms) => void ctx.clock.advance(ms) });
+    const start = ctx.clock.now().getTime();
+
+    await worker.drain();
+    const salesSent = chat.at.filter((s) => s.channelId === 'C0SALES');
+    expect(salesSent.map((s) => s.itemId)).toEqual(sales);
+    // Sales went at its own pace (one a second, Slack's per-channel rate), not after Product's 30 seconds.
+    expect(salesSent.at(-1)!.ms - start).toBeLessThan(3_000);
+    expect(salesSent[1]!.ms - salesSent[0]!.ms).toBeGreaterThanOrEqual(1_000);
+    expect(chat.at.filter((s) => s.channelId === 'C0PRODUCT')).toEqual([]);
+
+    ctx.clock.set(new Date(start + 30_000));
+    await worker.drain();
+    const productSent = chat.at.filter((s) => s.channelId === 'C0PRODUCT');
+    expect(productSent.map((s) => s.itemId)).toEqual(product);
+    expect(productSent[0]!.ms).toBeGreaterThanOrEqual(start + 30_000);
+    const stored = await ctx.db.select({ status: deliveries.status }).from(deliveries);
+    expect(stored.every((d) => d.status === 'sent')).toBe(true);
+  });
+});
