@@ -9,6 +9,7 @@ import { lastCompleteWeek } from '../core/digest/period.js';
 import { connect, migrateDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { runDemo } from '../demo/run-demo.js';
+import { serveDemo } from './demo-serve.js';
 import { command } from './runtime.js';
 
 export function registerDemo(program: Command): void {
@@ -17,7 +18,8 @@ export function registerDemo(program: Command): void {
     .description('play a week at Fernhill (the example organisation) on a throwaway database and print the leadership digest')
     .option('--verbose', 'print every message Liaison would post, not one of each kind')
     .option('--database-url <url>', 'use this (empty) PostgreSQL database instead of a throwaway embedded one')
-    .action(command(async (options: { verbose?: boolean; databaseUrl?: string }) => {
+    .option('--serve', 'then serve the web app on the demo week, with a sign-in link for the community manager, until Ctrl-C')
+    .action(command(async (options: { verbose?: boolean; databaseUrl?: string; serve?: boolean }) => {
       const dataDir = options.databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'liaison-demo-'));
       const logger = pino({ level: 'silent' });
       const embedded = dataDir ? await startEmbeddedPostgres(dataDir, logger, 'liaison_demo') : undefined;
@@ -28,6 +30,8 @@ export function registerDemo(program: Command): void {
         const week = lastCompleteWeek(new Date(), loaded.config.timezone);
         const clock = new ManualClock(week.start);
         const ok = await runDemo({ db: database.db, config: loaded.config, clock, logger }, week, process.stdout, options.verbose ?? false);
+        if (options.serve) await serveDemo({ database, loaded, logger, out: process.stdout, week });
+        else process.stdout.write('To see this week in the web app (Impact, Silos, Inbox, every item): npm run demo -- --serve\n');
         return ok ? 0 : 1;
       } finally {
         await database.close();

@@ -99,7 +99,7 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
       urgency: classification.urgency,
       detail: { modelVersion: classification.modelVersion, alternatives: classification.alternatives.slice(0, 4), terms: classification.terms, sentimentScore: classification.sentimentScore },
     },
-    ledger: { via: input.capturedBy ? 'command' : 'system', actor: { platform: actor.platform, id: actor.id, name: actor.name }, note: input.overrides.note },
+    ledger: { via: input.capturedBy ? (input.via === 'web' ? 'web' : 'command') : 'system', actor: { platform: actor.platform, id: actor.id, name: actor.name }, note: input.overrides.note },
     plan: planned.map((p) => {
       const due = dueTimes(ctx.config, p.team, source.communityId, 'normal', now);
       const home = teamHome(ctx.config, p.team);

@@ -44,8 +44,8 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
     }
     const current = await tx.select().from(routings).where(eq(routings.itemId, itemId));
     const team = input.team ?? (current.filter((r) => isActive(r.status)).length === 1 ? current.find((r) => isActive(r.status))?.teamId : undefined);
-    if (!team) throw new DomainError('invalid_input', 'Say which team to escalate to: this item is with several teams or none.');
-    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`);
+    if (!team) throw new DomainError('invalid_input', 'Say which team to escalate to: this item is with several teams or none.', { fields: { team: 'choose a team' } });
+    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`, { fields: { team: 'unknown team' } });
     const now = ctx.clock.now();
     let routing = current.find((r) => r.teamId === team);
     if (!routing) {

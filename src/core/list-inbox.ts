@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { feedbackItems, members, routings, trackerIssues } from '../db/schema/index.js';
+import { feedbackItems, members, routings, trackerIssues, voices } from '../db/schema/index.js';
 import type { ActorRef } from '../db/schema/routing.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
@@ -53,7 +53,7 @@ const dueNow = sql`case when ${routings.status} = 'open' then ${routings.acknowl
 const DAY_MS = 86_400_000;
 
 /**
- * The open routings a person's teams owe an answer on (every team for community managers), the one whose SLA risk
+ * The open routings a person's teams owe an answer on (every team for community managers and leadership), the one whose SLA risk
  * came first at the top: at risk earliest, then due earliest, then oldest; routings without a target last.
  */
 export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbox> {
@@ -71,26 +71,22 @@ export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbo
   const teams = filter.team ? [filter.team] : seen;
   if (teams.length === 0) return { rows: [], total: 0, page: 1, pages: 1, filter, choices, now };
   const where = and(...conditions(teams, filter, now));
-  const [{ total } = { total: 0 }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(routings).innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId)).where(where);
+  // Counted and ordered on routings alone (the partial index of open routings); only the page's rows are joined.
+  const total = await ctx.db.$count(routings, where);
   const pages = Math.max(1, Math.ceil(total / filter.pageSize));
   const page = Math.min(filter.page, pages);
-  const found = await ctx.db
-    .select({
-      routing: routings,
-      title: feedbackItems.title,
-      text: sql<string>`left(${feedbackItems.text}, 400)`,
-      communityId: feedbackItems.communityId,
-      category: feedbackItems.category,
-      authorName: members.displayName,
-      voices: sql<number>`(select count(*)::int from voices v where v.item_id = ${feedbackItems.id})`,
-    })
+  const pageRows = await ctx.db
+    .select()
     .from(routings)
-    .innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId))
-    .innerJoin(members, eq(members.id, feedbackItems.authorId))
     .where(where)
     .orderBy(sql`${riskNow} asc nulls last`, sql`${dueNow} asc nulls last`, asc(routings.createdAt), asc(routings.id))
     .limit(filter.pageSize)
     .offset((page - 1) * filter.pageSize);
+  const details = await itemDetails(ctx, pageRows.map((r) => r.itemId));
+  const found = pageRows.flatMap((routing) => {
+    const row = details.get(routing.itemId);
+    return row ? [{ routing, ...row }] : [];
+  });
   const ids = found.map((f) => f.routing.id);
   const undoable = await undoableByViewer(ctx.db, viewer, ids);
   const withIssue = ids.length === 0 ? new Set<number>() : new Set((await ctx.db.select({ id: trackerIssues.routingId }).from(trackerIssues).where(and(inArray(trackerIssues.routingId, ids), ne(trackerIssues.status, 'failed')))).map((r) => r.id));
@@ -117,12 +113,30 @@ export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbo
 }
 
 function conditions(teams: string[], filter: InboxFilter, now: Date): (SQL | undefined)[] {
+  const item = [
+    filter.community ? sql`f.community_id = ${filter.community}` : undefined,
+    filter.category ? sql`f.category = ${filter.category}` : undefined,
+  ].filter((c): c is SQL => c !== undefined);
   return [
     inArray(routings.teamId, teams),
     filter.status ? eq(routings.status, filter.status) : inArray(routings.status, [...ACTIVE]),
-    filter.community ? eq(feedbackItems.communityId, filter.community) : undefined,
-    filter.category ? eq(feedbackItems.category, filter.category) : undefined,
+    item.length > 0 ? sql`exists (select 1 from feedback_items f where f.id = ${routings.itemId} and ${sql.join(item, sql` and `)})` : undefined,
     filter.olderThanDays ? lte(routings.createdAt, new Date(now.getTime() - filter.olderThanDays * DAY_MS)) : undefined,
     filter.escalated === 'yes' ? ne(routings.priority, 'normal') : filter.escalated === 'no' ? eq(routings.priority, 'normal') : undefined,
   ];
+}
+
+/** What a row shows of its item, for one page of items: two queries however long the page. */
+async function itemDetails(ctx: Context, itemIds: number[]) {
+  if (itemIds.length === 0) return new Map<number, { title: string | null; text: string; communityId: string; category: string; authorName: string; voices: number }>();
+  const [rows, counts] = await Promise.all([
+    ctx.db
+      .select({ id: feedbackItems.id, title: feedbackItems.title, text: sql<string>`left(${feedbackItems.text}, 400)`, communityId: feedbackItems.communityId, category: feedbackItems.category, authorName: members.displayName })
+      .from(feedbackItems)
+      .innerJoin(members, eq(members.id, feedbackItems.authorId))
+      .where(inArray(feedbackItems.id, itemIds)),
+    ctx.db.select({ itemId: voices.itemId, n: sql<number>`count(*)::int` }).from(voices).where(inArray(voices.itemId, itemIds)).groupBy(voices.itemId),
+  ]);
+  const voiceCount = new Map(counts.map((c) => [c.itemId, c.n]));
+  return new Map(rows.map(({ id, ...row }) => [id, { ...row, voices: voiceCount.get(id) ?? 0 }]));
 }

@@ -31,7 +31,10 @@ const LinkData = z.object({ identities: z.array(z.object({ platform: z.string(),
 export async function memberDossier(ctx: Context, raw: MemberDossierInput): Promise<MemberDossier> {
   const input = parseInput(MemberDossierInput, raw);
   const identities = await ctx.db.execute<{ platform: 'slack' | 'discord' | 'webhook' | 'console'; external_id: string; display_name: string; created_at: string; member_name: string; member_since: string }>(sql`
-    select mi.platform, mi.external_id, mi.display_name, mi.created_at, m.display_name as member_name, m.created_at as member_since
+    select mi.platform, mi.external_id, mi.display_name, m.display_name as member_name,
+      -- When Liaison first heard them there (rows carry the database's own clock, voices the capture's).
+      coalesce((select min(v.captured_at) from voices v where v.member_id = mi.member_id and v.platform = mi.platform and v.author_external_id = mi.external_id), mi.created_at) as created_at,
+      coalesce((select min(v.captured_at) from voices v where v.member_id = mi.member_id), m.created_at) as member_since
     from member_identities mi join members m on m.id = mi.member_id where mi.member_id = ${input.memberId} order by mi.id`);
   const first = identities[0];
   if (!first) throw new DomainError('not_found', `There is no member #${input.memberId}.`, { field: 'member', given: String(input.memberId) });

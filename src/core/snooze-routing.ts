@@ -32,7 +32,7 @@ export async function snoozeRouting(ctx: Context, raw: SnoozeRoutingInput) {
     if (!routing) throw new DomainError('not_found', `There is no routing ${input.routingId}.`);
     if (input.idempotencyKey) {
       const [seen] = await tx.select({ data: actions.data }).from(actions).where(eq(actions.idempotencyKey, input.idempotencyKey));
-      if (seen) return { status: 'duplicate' as const, routingId: routing.id, snoozedUntil: new Date(String(seen.data?.until)) };
+      if (seen) return { status: 'duplicate' as const, routingId: routing.id, team: routing.teamId, snoozedUntil: new Date(String(seen.data?.until)) };
     }
     requirePermission(ctx.config, input.actor, { kind: 'snooze', team: routing.teamId });
     if (!isActive(routing.status)) throw new DomainError('invalid_transition', 'It is closed already: there is nothing to snooze.');
@@ -41,6 +41,6 @@ export async function snoozeRouting(ctx: Context, raw: SnoozeRoutingInput) {
     const [updated] = await tx.update(routings).set({ snoozedUntil: until, snoozeReason: input.reason, version: sql`${routings.version} + 1`, updatedAt: now }).where(eq(routings.id, routing.id)).returning();
     await tx.insert(actions).values({ itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind: 'snooze', via: input.via, actorPlatform: input.actor.platform, actorId: input.actor.id, actorName: input.actor.name, reason: input.reason, data: { until: until.toISOString() }, idempotencyKey: input.idempotencyKey, createdAt: now });
     await enqueueCardRefresh(tx, ctx, updated as typeof routing, now);
-    return { status: 'recorded' as const, routingId: routing.id, snoozedUntil: until };
+    return { status: 'recorded' as const, routingId: routing.id, team: routing.teamId, snoozedUntil: until };
   });
 }

@@ -5,6 +5,12 @@ import type { MiddlewareHandler } from 'hono';
 import { webRefusal } from '../../core/access-rules.js';
 import { isDomainError } from '../../core/errors.js';
 import { accountRoutes } from './account/account-routes.js';
+import { captureRoutes } from './capture/capture-routes.js';
+import { dossierRoutes } from './dossiers/dossier-routes.js';
+import { impactRoutes } from './impact/impact-routes.js';
+import { inboxRoutes } from './inbox/inbox-routes.js';
+import { itemRoutes } from './item/item-routes.js';
+import { searchRoutes } from './search/search-routes.js';
 import { webSecurityHeaders } from './security-headers.js';
 import { loadSession, requireFormToken } from './session-middleware.js';
 import { signInRoutes } from './sign-in/sign-in-routes.js';
@@ -18,6 +24,12 @@ import { WEB_CSS, WEB_CSS_PATH } from './web-styles.js';
  * account page comes last, so that an area claiming `/` (Impact) is found first.
  */
 const PAGES: ((deps: WebDeps) => Hono<WebEnv>)[] = [
+  impactRoutes,
+  inboxRoutes,
+  itemRoutes,
+  dossierRoutes,
+  searchRoutes,
+  captureRoutes,
   accountRoutes,
 ];
 

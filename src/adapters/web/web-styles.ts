@@ -1,4 +1,5 @@
 import { IMPACT_CSS } from './impact/impact-styles.js';
+import { INBOX_CSS } from './inbox/inbox-styles.js';
 
 /** The layout's styles; each area's body styles are appended. Served as one file: the CSP allows no inline styles. */
 const LAYOUT_CSS = `
@@ -35,5 +36,5 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem; }
 .facts dd { margin: 0; }
 `;
 
-export const WEB_CSS = `${LAYOUT_CSS}\n${IMPACT_CSS}`;
+export const WEB_CSS = `${LAYOUT_CSS}\n${IMPACT_CSS}\n${INBOX_CSS}`;
 export const WEB_CSS_PATH = '/assets/liaison.css';

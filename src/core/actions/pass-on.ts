@@ -18,8 +18,8 @@ type Routing = typeof routings.$inferSelect;
 export async function passOn(tx: Tx, ctx: Context, args: { routing: Routing; toTeam: string; note?: string; actor: Actor; now: Date }): Promise<number> {
   const { routing, toTeam, note, actor, now } = args;
   const target = ctx.config.teams[toTeam];
-  if (!target) throw new DomainError('invalid_input', `There is no team called "${toTeam}".`);
-  if (toTeam === routing.teamId) throw new DomainError('invalid_input', 'It is already with this team.');
+  if (!target) throw new DomainError('invalid_input', `There is no team called "${toTeam}".`, { fields: { toTeam: 'unknown team' } });
+  if (toTeam === routing.teamId) throw new DomainError('invalid_input', 'It is already with this team.', { fields: { toTeam: 'same team' } });
   const fromName = ctx.config.teams[routing.teamId]?.name ?? routing.teamId;
   const reason = { kind: 'pass_on' as const, summary: `Passed on by ${actor.name} from ${fromName}${note ? `: ${note}` : ''}` };
   const [item] = await tx.select({ communityId: feedbackItems.communityId }).from(feedbackItems).where(eq(feedbackItems.id, routing.itemId));

@@ -9,7 +9,7 @@ export interface CaptureRow {
   via: string;
   capturedBy?: string;
   classification: { category: string; confidence: number; sentiment: string; urgency: string; detail: ClassificationDetail };
-  ledger: { via: 'command' | 'system'; actor: { platform: string; id: string; name: string }; note?: string };
+  ledger: { via: 'command' | 'web' | 'system'; actor: { platform: string; id: string; name: string }; note?: string };
   /** Each team with its reason, SLA due and at-risk times and home channel (where its card goes). */
   plan: { team: string; reason: RoutingReason; ack_due: string | null; resolve_due: string | null; ack_risk: string | null; resolve_risk: string | null; home_platform: string; home_channel: string }[];
   now: Date;

@@ -26,7 +26,7 @@ export function capturePageBody(props: { choices: CaptureChoices; form: CaptureF
         <p class="compare">For what a member told you outside the watched channels: a call, a meeting, an e-mail. Liaison classifies and routes it like any message, and tells the author what became of it where it can reach them.</p>
       </header>
       {done ? (
-        <p class="notice" role="status">{done.duplicate ? 'Already captured' : 'Captured'} as <a href={done.href}>#{done.itemId}</a>{done.teams.length > 0 ? `, sent to ${done.teams.join(' and ')}` : ''}.</p>
+        <p class="notice" role="status">{done.duplicate ? 'Already captured' : 'Captured'} as <a href={done.href}>{`#${done.itemId}`}</a>{`${done.teams.length > 0 ? `, sent to ${done.teams.join(' and ')}` : ''}.`}</p>
       ) : ''}
       {Object.keys(form.errors).length > 0 ? <p class="field-error" role="alert">Nothing was captured: please correct the fields marked below.</p> : ''}
       <form method="post" action="/capture" class="capture-form">

@@ -13,7 +13,7 @@ const STATE_WORDS = { posted: 'Posted', posting: 'Being posted', failed: 'Not al
  * Every digest Liaison posted, newest first, each drawn as its thread reads in chat (summary, one reply per team,
  * what fell between silos, the image), and the running week first as a clearly marked preview.
  */
-export async function digestArchiveBody(archive: DigestArchive, links: { itemHref: (id: number) => string; pageHref: (page: number, team?: string) => string }, timezone: string) {
+export async function digestArchiveBody(archive: DigestArchive, links: { itemHref: (id: number) => string; pageHref: (page: number, team?: string) => string; impactHref?: (period: string) => string }, timezone: string) {
   const charts = new Map<string, string>();
   for (const d of archive.digests) if (d.chart) charts.set(d.key, await digestChartSvg(d.chart));
   const teamName = (id: string) => archive.teams.find((t) => t.id === id)?.name ?? id;
@@ -37,7 +37,7 @@ export async function digestArchiveBody(archive: DigestArchive, links: { itemHre
         <article class="digest" aria-labelledby={`d-${d.key.replace(/[^a-z0-9-]/gi, '-')}`}>
           <h2 id={`d-${d.key.replace(/[^a-z0-9-]/gi, '-')}`}>{d.audience === 'leadership' ? 'Leadership digest' : `${teamName(d.team ?? '')} team digest`} · {d.period}</h2>
           <p class="meta">{STATE_WORDS[d.state]} {DateTime.fromJSDate(d.publishedAt, { zone: timezone }).toFormat('d LLL yyyy, HH:mm')}</p>
-          <DigestThread digest={d} itemHref={links.itemHref} timezone={timezone} chartSvg={charts.get(d.key)} />
+          <DigestThread digest={d} itemHref={links.itemHref} timezone={timezone} chartSvg={charts.get(d.key)} impactHref={links.impactHref} />
         </article>
       ))}
       {archive.pages > 1 ? (
@@ -50,7 +50,7 @@ export async function digestArchiveBody(archive: DigestArchive, links: { itemHre
   );
 }
 
-function DigestThread(props: { digest: PublishedDigest; itemHref: (id: number) => string; timezone: string; chartSvg?: string }) {
+function DigestThread(props: { digest: PublishedDigest; itemHref: (id: number) => string; timezone: string; chartSvg?: string; impactHref?: (period: string) => string }) {
   const { digest: d } = props;
   const s = d.summary;
   return (
@@ -76,7 +76,7 @@ function DigestThread(props: { digest: PublishedDigest; itemHref: (id: number) =
         {d.chart && props.chartSvg ? (
           <figure class="message chart" aria-label={digestChartAlt(d.chart)}>
             <div aria-hidden="true">{raw(props.chartSvg)}</div>
-            <figcaption>{digestChartAlt(d.chart)}</figcaption>
+            <figcaption>{digestChartAlt(d.chart)}{props.impactHref ? <> <a href={props.impactHref(d.chart.range)}>Open these weeks on the Impact page</a></> : ''}</figcaption>
           </figure>
         ) : ''}
       </div>

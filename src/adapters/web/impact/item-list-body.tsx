@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { FilteredItems } from '../../../core/impact/list-filtered-items.js';
+import type { FilteredItems, ListedItem } from '../../../core/impact/list-filtered-items.js';
 import type { ItemFilter } from '../../../core/impact/item-filter.js';
 import { categoryLabel, OUTCOME_LABEL } from '../../charts/chart-words.js';
 import { periodLabel } from './impact-parts.js';
@@ -25,8 +25,11 @@ export function filterWords(filter: ItemFilter, names: { team: (id: string) => s
   return parts.filter(Boolean).join(' · ');
 }
 
-/** The items behind a figure, a page at a time, oldest first. */
-export function itemListBody(list: FilteredItems, links: { itemHref: (id: number) => string; pageHref: (page: number) => string }, names: { team: (id: string) => string; community: (id: string) => string }) {
+/**
+ * The items behind a figure, a page at a time, oldest first. Every item counts in the figure; one the viewer may not
+ * read (`maySee`: routed only to other teams) is listed by number and teams, without its text.
+ */
+export function itemListBody(list: FilteredItems, links: { itemHref: (id: number) => string; pageHref: (page: number) => string; maySee?: (item: ListedItem) => boolean }, names: { team: (id: string) => string; community: (id: string) => string }) {
   const tz = list.period.timezone;
   const assignments = list.total.routings !== list.total.items ? ` behind ${list.total.routings} ${list.filter.from || list.filter.to ? 'hand-offs' : 'team assignments'}` : '';
   return (
@@ -43,7 +46,7 @@ export function itemListBody(list: FilteredItems, links: { itemHref: (id: number
           <tbody>
             {list.items.map((item) => (
               <tr>
-                <th scope="row"><a href={links.itemHref(item.id)}>#{item.id}</a> <span class="excerpt">{item.title ? `${item.title}: ` : ''}{item.excerpt}</span></th>
+                <th scope="row">{links.maySee && !links.maySee(item) ? <>#{item.id} <span class="meta">routed to other teams: its text is for them, community managers and leadership</span></> : <><a href={links.itemHref(item.id)}>#{item.id}</a> <span class="excerpt">{item.title ? `${item.title}: ` : ''}{item.excerpt}</span></>}</th>
                 <td>{DateTime.fromJSDate(item.capturedAt, { zone: tz }).toFormat('d LLL yyyy HH:mm')}</td>
                 <td>{item.community.name}</td>
                 <td>{categoryLabel(item.category)}</td>
