@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { botKilled, databasePaused, embeddedDatabaseKilled } from './scenarios/crashes.js';
+import { botKilled, databasePaused, embeddedDatabaseKilled, restartAfterKill } from './scenarios/crashes.js';
 import { duplicateEvents, platformStorms } from './scenarios/platforms.js';
 import { load, oversizedBodies } from './scenarios/pressure.js';
 import { threeInstances } from './scenarios/instances.js';
@@ -15,6 +15,7 @@ const PLAN: [name: string, run: Scenario][] = [
   ['duplicate-and-replayed-events', duplicateEvents],
   ['oversized-bodies', oversizedBodies],
   ['bot-kill-9-mid-load', botKilled],
+  ['bot-kill-9-then-plain-restart', restartAfterKill],
   ['embedded-database-kill-9', embeddedDatabaseKilled],
   ['database-paused-20s', databasePaused],
   ['three-instances-one-database', threeInstances],

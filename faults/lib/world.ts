@@ -128,7 +128,9 @@ export class World {
     await this.shared?.stop();
     await this.slack.close();
     await this.discord.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    // FAULTS_KEEP=1 keeps the folder (each bot's log, the config) to look into a result.
+    if (process.env.FAULTS_KEEP === '1') process.stderr.write(`kept ${this.dir}\n`);
+    else rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

@@ -59,6 +59,32 @@ export const botKilled: Scenario = async ({ quick }) => {
   }
 };
 
+/** kill -9 of the bot, then a plain restart, again and again: each must be ready within 15 s. */
+export const restartAfterKill: Scenario = async ({ quick }) => {
+  const world = await World.open();
+  try {
+    const bot = await world.bot('bot', 'embedded');
+    bot.start();
+    if ((await bot.ready(90_000)) === undefined) throw new Error('the bot did not become ready on its first start');
+    const times: (number | null)[] = [];
+    for (let round = 0; round < (quick ? 3 : 10); round += 1) {
+      await bot.kill9();
+      bot.start();
+      // Measured up to 30 s, so that a slow start is seen for what it is; the promise is 15 s.
+      times.push((await bot.ready(30_000)) ?? null);
+      if (times.at(-1) === null) break;
+    }
+    const ready = times.filter((t): t is number => t !== null);
+    const within = ready.filter((t) => t <= 15_000).length;
+    return {
+      ok: within === times.length, sent: 0, stored: 0, lost: 0, doubled: 0, recoveryMs: ready.length ? Math.max(...ready) : null,
+      manualSteps: times.length - ready.length, restarts: times.length, readyWithin15s: within, readyMs: times,
+    };
+  } finally {
+    await world.close();
+  }
+};
+
 /** kill -9 of the embedded PostgreSQL under a running bot, mid-burst. */
 export const embeddedDatabaseKilled: Scenario = async ({ quick }) => {
   const world = await World.open();

@@ -143,9 +143,11 @@ export class DeliveryLane {
         return undefined;
       }
       const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
-      const next = new Date(clock.now().getTime() + retryDelayMs(row.attempts, retryAfterMs));
+      // A rate limit is the platform pacing Liaison, not the message failing: wait as long as it says, no longer,
+      // and give the attempt back, so that a storm of 429s neither grows the backoff nor uses up the budget.
+      const next = new Date(clock.now().getTime() + (retryAfterMs ?? retryDelayMs(row.attempts, undefined)));
       if (retryAfterMs !== undefined) this.pause(row, (error as RetryableDeliveryError).scope, next);
-      await markRetry(db, row.id, row.attempts, next, reason);
+      await markRetry(db, row.id, row.attempts, next, reason, { refund: retryAfterMs !== undefined });
       observer?.retried(row.platform, row.kind);
       logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason }, 'delivery will be retried');
       return retryAfterMs === undefined ? undefined : next;

@@ -97,8 +97,10 @@ export async function markSent(db: Db, id: number, attempt: number, messageId: s
     where id = ${id} and attempts = ${attempt} and status = 'sending'`);
 }
 
-export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string): Promise<void> {
-  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error}
+/** `refund`: the attempt did not count (a rate limit, or waiting behind one), so it does not use up the budget. */
+export async function markRetry(db: Db, id: number, attempt: number, nextAttemptAt: Date, error: string, options: { refund?: boolean } = {}): Promise<void> {
+  await db.execute(sql`update deliveries set status = 'pending', next_attempt_at = ${nextAttemptAt.toISOString()}, locked_until = null, last_error = ${error},
+    attempts = attempts - ${options.refund ? 1 : 0}
     where id = ${id} and attempts = ${attempt} and status = 'sending'`);
 }
 

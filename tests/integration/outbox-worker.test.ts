@@ -60,6 +60,25 @@ describe('the outbox worker', () => {
     expect(chat.kinds()).toEqual(['card']);
   });
 
+  it('through a storm of 70 rate limits in a row, waits only as long as each says and still posts once', async () => {
+    const ctx = await testContext(database.current().db);
+    await captureFeedback(ctx, discordMessage('Sync is broken'));
+    const chat = new RecordingChat();
+    for (let i = 0; i < 70; i += 1) chat.failNext(rateLimited(1));
+    const worker = workerFor(ctx, chat);
+    const started = ctx.clock.now().getTime();
+    // Bounded: one round per simulated second, each after the platform's 1 s Retry-After.
+    for (let round = 0; round < 200 && chat.sent.length === 0; round += 1) {
+      await worker.drain();
+      ctx.clock.advance(1_000);
+    }
+    expect(chat.kinds()).toEqual(['card']);
+    // A rate limit says nothing about the message: neither the exponential backoff nor the attempt budget is spent.
+    expect(ctx.clock.now().getTime() - started).toBeLessThan(100_000);
+    const [card] = await ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'card'));
+    expect(card).toMatchObject({ status: 'sent' });
+  });
+
   it('gives up on a permanent error, and skips what depended on it', async () => {
     const ctx = await testContext(database.current().db);
     const chat = new RecordingChat();
