@@ -97,8 +97,9 @@ describe.runIf(!missing)('the Impact, Silos, Digests, Member and Community pages
     holder.app = createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, ctx.clock), web: { ctx, publicUrl: url } });
     const signIn = async (who: string) => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      const { token } = await issueSignInToken(ctx, { platform: 'console', id: who, name: who[0]?.toUpperCase() + who.slice(1) });
-      await page.goto(`${url}/sign-in/${token}`);
+      const issued = await issueSignInToken(ctx, { platform: 'console', id: who, name: who[0]?.toUpperCase() + who.slice(1) });
+      if (issued.status !== 'issued') throw new Error(`${who} may not sign in`);
+      await page.goto(`${url}/sign-in/${issued.token}`);
       await page.locator('main button[type=submit]').click();
       await page.waitForURL(`${url}/`);
       return page;
