@@ -14,6 +14,8 @@ import { feedbackCarded } from '../slack/helpers/slack-flows.js';
 import { startSlack, type SlackHarness } from '../slack/helpers/slack-harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** A real browser on a shared two-core machine: a page load can take seconds. */
+const BROWSER_TIMEOUT_MS = 120_000;
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const missing = !existsSync(CHROMIUM);
 if (missing) process.stderr.write('browser tests not run: Chromium is missing (apt-get install chromium)\n');
@@ -94,7 +96,7 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
     expect(shown(updates.at(-1))).toContain('Resolved');
     const reply = h.fake.called('chat.postMessage').find((m) => m.channel === 'C0BIGCO' && m.thread_ts === originalTs);
     expect(shown(reply)).toMatch(/resolved/i);
-  });
+  }, BROWSER_TIMEOUT_MS);
 
   it('offers a community manager the look-alike first, merges with one click and escalates with a reason', async () => {
     h = await startSlack(database.current().db);
@@ -116,5 +118,5 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
     await page.getByRole('button', { name: 'Escalate', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'You escalated #1 to Product (high priority).' }).waitFor();
     expect(await page.locator('.ledger').textContent()).toContain('Maya escalated it to Product (high): “Their renewal is this week”');
-  });
+  }, BROWSER_TIMEOUT_MS);
 });
