@@ -5,8 +5,8 @@ import { DomainError } from './errors.js';
 import { parseInput } from './parse-input.js';
 import { lastCompleteWeek, readPeriod, type Period } from './digest/period.js';
 import { periodFigures, sumTotals, type Totals, type TeamFigures } from './digest/period-figures.js';
-import { findSilos, type Breach, type SiloItem, type Silos } from './digest/silos.js';
-import { cohortCells } from './impact/cohort-figures.js';
+import { periodSilos, type Breach, type SiloItem, type Silos } from './digest/silos.js';
+import { periodCohortCells } from './impact/cohort-figures.js';
 import { listBreaches } from './sla/list-breaches.js';
 import { EMPTY_TRACKER_FIGURES, trackerFigures, type TrackerFigures } from './trackers/tracker-figures.js';
 
@@ -59,12 +59,12 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   const scope = { team: input.team };
   const figures = await periodFigures(ctx, period, scope, { breaches: true });
   const [silos, listed, issues, skipped, cells, cellsBefore] = await Promise.all([
-    findSilos(ctx.db, figures.effective, scope),
+    periodSilos(ctx, figures.effective, scope),
     listBreaches(ctx.db, figures.breaches),
     trackerFigures(ctx.db, figures.effective, input.team),
     skippedChatterIn(ctx.db, figures.effective, ctx.config.timezone),
-    cohortCells(ctx.db, figures.effective, scope),
-    cohortCells(ctx.db, figures.previousPeriod, scope),
+    periodCohortCells(ctx, figures.effective, scope),
+    periodCohortCells(ctx, figures.previousPeriod, scope),
   ]);
   const teamName = (key: string) => ctx.config.teams[key]?.name ?? key;
   const named = (list: SiloItem[]) => list.map((i) => ({ ...i, teams: i.teams.map(teamName), path: i.path.map(teamName) }));

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/adapters/http/http-app.js';
 import { HttpMetrics } from '../../src/adapters/http/metrics.js';
-import { issueSignInToken } from '../../src/core/issue-sign-in-token.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { seriousViolations } from './helpers/axe.js';
+import { signInLinkFor } from './helpers/liaison-server.js';
 import { shown } from '../slack/helpers/slack-asserts.js';
 import { feedbackCarded } from '../slack/helpers/slack-flows.js';
 import { startSlack, type SlackHarness } from '../slack/helpers/slack-harness.js';
@@ -19,14 +19,6 @@ const BROWSER_TIMEOUT_MS = 120_000;
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const missing = !existsSync(CHROMIUM);
 if (missing) process.stderr.write('browser tests not run: Chromium is missing (apt-get install chromium)\n');
-
-/** axe-core's serious and critical findings on the page as it stands, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP (no inline scripts) does not govern.
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() => (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 describe.runIf(!missing)('the inbox in a real browser', () => {
   const database = useTestDatabase();
@@ -55,10 +47,9 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
   }
 
   /** A browser page signed in by a one-time link, as a console user of the test organisation. */
-  async function signedIn(url: string, harness: SlackHarness, id: string, name: string): Promise<Page> {
+  async function signedIn(url: string, harness: SlackHarness, id: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const { token } = await issueSignInToken(harness.ctx, { platform: 'console', id, name });
-    await page.goto(`${url}/sign-in/${token}`);
+    await page.goto(await signInLinkFor(harness.ctx, url, id));
     await page.locator('main button[type=submit]').click();
     await page.waitForURL(`${url}/`);
     return page;
@@ -70,7 +61,7 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
     h.ctx.clock.set(new Date());
     const { originalTs, productCard } = await feedbackCarded(h, 'We would love an export to CSV <script>alert(1)</script>');
     const url = await serveWeb(h);
-    const page = await signedIn(url, h, 'priya', 'Priya');
+    const page = await signedIn(url, h, 'priya');
 
     await page.goto(`${url}/inbox`);
     const row = page.locator('.inbox-row', { hasText: 'We would love an export to CSV' });
@@ -104,7 +95,7 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
     await feedbackCarded(h, 'We would love a CSV export of the whole dashboard');
     await feedbackCarded(h, 'We would love a CSV export of the dashboard too');
     const url = await serveWeb(h);
-    const page = await signedIn(url, h, 'maya', 'Maya');
+    const page = await signedIn(url, h, 'maya');
     await page.goto(`${url}/items/2?open=escalate#escalate`);
     expect(await page.locator('.similar li').first().textContent()).toContain('Looks like #1 — merge?');
     await page.screenshot({ path: new URL('item-community-manager.png', ARTIFACTS).pathname, fullPage: true });

@@ -23,8 +23,32 @@ function loadVega(): Promise<VegaModules> {
   return modules;
 }
 
+/**
+ * The last charts drawn, by spec: a chart is a pure function of its spec, and the pages of a period that is over
+ * (their figures kept, core/digest/closed-period-cache.ts) ask for the same five charts on every visit, each some
+ * 100 ms of CPU. A few dozen SVGs of 10 to 100 KB.
+ */
+const DRAWN_KEPT = 40;
+const drawn = new Map<string, Promise<string>>();
+
 /** Compiles a Vega-Lite spec and renders it to an SVG string on the server (no browser, no canvas). */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+export function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const key = JSON.stringify(spec);
+  const known = drawn.get(key);
+  if (known) {
+    // Most recently used last, so that the oldest is the one dropped.
+    drawn.delete(key);
+    drawn.set(key, known);
+    return known;
+  }
+  const svg = draw(spec);
+  drawn.set(key, svg);
+  svg.catch(() => drawn.delete(key));
+  if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value as string);
+  return svg;
+}
+
+async function draw(spec: TopLevelSpec): Promise<string> {
   const { vega, vegaLite } = await loadVega();
   const compiled = vegaLite.compile(spec).spec;
   // `renderer: 'none'` with toSVG: the scenegraph is drawn straight to a string; no DOM is needed.

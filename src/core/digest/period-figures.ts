@@ -48,7 +48,7 @@ export async function periodFigures(ctx: Context, period: Period, scope: Scope, 
     periodTeamMetrics(ctx, effective, scope),
     periodTeamMetrics(ctx, previous, scope),
     periodHandoffs(ctx, effective, scope),
-    options.breaches ? loadBreaches(ctx.db, ctx.config, effective, scope) : Promise.resolve([]),
+    options.breaches ? periodBreaches(ctx, effective, scope) : Promise.resolve([]),
   ]);
   const teamIds = scope.team ? [scope.team] : Object.keys(ctx.config.teams);
   const teams = teamIds.map((team) => ({ team, name: ctx.config.teams[team]?.name ?? team, metrics: current.get(team) ?? structuredClone(EMPTY_METRICS), previous: before.get(team) ?? structuredClone(EMPTY_METRICS) }));
@@ -79,4 +79,10 @@ export async function periodTeamMetrics(ctx: Context, period: Period, scope: Sco
 /** Who handed items to whom in one period; kept once the period is over. */
 export function periodHandoffs(ctx: Context, period: Period, scope: Scope): Promise<{ from: string; to: string; count: number }[]> {
   return closedPeriodFigures(ctx, { kind: 'handoffs', key: period.key, covers: period, scope }, (db) => handoffMatrix(db, period, scope));
+}
+
+/** Every target missed in one period (timestamps only), for the digest's list; kept once the period is over. */
+export async function periodBreaches(ctx: Context, period: Period, scope: Scope): Promise<LoadedBreach[]> {
+  const breaches = await closedPeriodFigures(ctx, { kind: 'breaches', key: period.key, covers: period, scope }, (db) => loadBreaches(db, ctx.config, period, scope));
+  return breaches.map((b) => ({ ...b, dueAt: new Date(b.dueAt) }));
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Context } from '../context.js';
+import { closedPeriodFigures } from './closed-period-cache.js';
 import { itemStatesSql } from './item-states.js';
 import type { Period } from './period.js';
 import { routingInScope, type Scope } from './scope.js';
@@ -71,6 +73,13 @@ export async function findSilos(db: DbOrTx, period: Period, scope: Scope = {}): 
     acknowledgedNotResolved: rows.filter((r) => r.ack_not_resolved && Number(r.rank_ack) <= LIST_LIMIT).map(toItem),
     counts: { noAction: Number(first?.n_no_action ?? 0), passedAround: Number(first?.n_passed ?? 0), acknowledgedNotResolved: Number(first?.n_ack ?? 0), noActionPastTarget: Number(first?.n_no_action_late ?? 0) },
   };
+}
+
+/** `findSilos`, kept once the period is over (core/digest/closed-period-cache.ts). */
+export async function periodSilos(ctx: Context, period: Period, scope: Scope = {}): Promise<Silos> {
+  const silos = await closedPeriodFigures(ctx, { kind: 'silos', key: period.key, covers: period, scope }, (db) => findSilos(db, period, scope));
+  const revive = (items: SiloItem[]) => items.map((i) => ({ ...i, capturedAt: new Date(i.capturedAt) }));
+  return { noAction: revive(silos.noAction), passedAround: revive(silos.passedAround), acknowledgedNotResolved: revive(silos.acknowledgedNotResolved), counts: silos.counts };
 }
 
 /** Who handed items to whom in the period: the seams between teams. */
