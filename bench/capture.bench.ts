@@ -11,10 +11,12 @@ import { note, percentile, report } from './report.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const COMMIT_SECONDS = Number(process.env.BENCH_COMMIT_SECONDS ?? 10);
 
 /**
- * Capture throughput: 20,000 community messages through capture → classify → route → outbox, each its own
- * transaction, CONCURRENCY at a time, on the example organisation.
+ * Capture throughput: 20,000 community messages through capture → classify → route → outbox, CONCURRENCY at a time
+ * (concurrent captures share transactions: group commit), on the example organisation. Beside it, the same server's
+ * own limit: single-row INSERT transactions at the same concurrency, as pgbench's simplest script does.
  */
 const database = await benchDatabase(CONCURRENCY + 2);
 const logger = pino({ level: 'silent' });
@@ -33,6 +35,24 @@ const capture = (i: number) =>
 
 for (let i = 0; i < 500; i += 1) await capture(ITEMS + i); // warm-up: JIT, connection pool, caches
 
+/** Single-row commits per second on this server, CONCURRENCY clients for COMMIT_SECONDS (prepared, one round trip each). */
+async function commitLimit(seconds: number): Promise<number> {
+  await database.sql`create table if not exists bench_commit_limit (id bigserial primary key, v int not null, at timestamptz not null default now())`;
+  let commits = 0;
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, client) => {
+    while (performance.now() < until) {
+      await database.sql`insert into bench_commit_limit (v) values (${client})`;
+      commits += 1;
+    }
+  }));
+  const rate = commits / ((performance.now() - started) / 1000);
+  await database.sql`drop table bench_commit_limit`;
+  return rate;
+}
+const commitsBefore = await commitLimit(COMMIT_SECONDS);
+
 const latencies: number[] = [];
 let next = 0;
 const started = performance.now();
@@ -49,7 +69,12 @@ await Promise.all(
 const seconds = (performance.now() - started) / 1000;
 const [counts] = await database.sql`select (select count(*) from feedback_items) as items, (select count(*) from routings) as routings, (select count(*) from deliveries) as deliveries`;
 note(`captured ${counts?.items} items, ${counts?.routings} routings, ${counts?.deliveries} deliveries (incl. warm-up) at concurrency ${CONCURRENCY}`);
+// Measured before and after the captures, since the machine's load moves: the ratio uses their mean.
+const commitsAfter = await commitLimit(COMMIT_SECONDS);
+const commitRate = (commitsBefore + commitsAfter) / 2;
 report('capture_throughput', ITEMS / seconds, 'items/s', { items: ITEMS, concurrency: CONCURRENCY });
+report('capture_commit_limit_tps', commitRate, 'commits/s', { concurrency: CONCURRENCY, before: Math.round(commitsBefore), after: Math.round(commitsAfter) });
+report('capture_ratio_to_commit_limit', ITEMS / seconds / commitRate, 'ratio');
 report('capture_latency_p50', percentile(latencies, 50), 'ms');
 report('capture_latency_p99', percentile(latencies, 99), 'ms');
 await database.dispose();

@@ -1,7 +1,15 @@
+/** One formatter per timezone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * A moment as people in the organisation's timezone read it ("Mon 23 Nov, 14:05"). Shared by the terminal and Slack
  * texts; Discord shows `<t:…>` timestamps that each reader's client renders in their own zone instead.
  */
 export function localTime(date: Date | string, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(date));
+  let format = formatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    formatters.set(timezone, format);
+  }
+  return format.format(new Date(date));
 }

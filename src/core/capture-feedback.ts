@@ -5,7 +5,8 @@ import { voices } from '../db/schema/index.js';
 import { Actor } from './actor.js';
 import { isConfidentChatter } from './chatter/confident-chatter.js';
 import { recordSkippedChatter } from './chatter/skipped-chatter.js';
-import { insertCapture, type CaptureRow } from './capture/insert-capture.js';
+import { groupCommitFor } from './capture/group-commit.js';
+import type { CaptureRow } from './capture/insert-capture.js';
 import { lookupSource, manualSource, type SourceRow } from './capture/source-lookup.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
@@ -107,21 +108,10 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
     }),
     now,
   };
-  const stored = await insertWithRetry(ctx, row);
+  const stored = await groupCommitFor(ctx.db).insert(row);
   if (!stored.created) return { status: 'duplicate', itemId: await existingItem(ctx, input.message) };
   ctx.logger.info({ itemId: stored.itemId, category: classification.category, teams: planned.map((p) => p.team) }, 'feedback captured');
   return { status: 'created', itemId: stored.itemId, routings: stored.routings };
-}
-
-/** Two first messages by a new author at once: the loser of the identity race tries again and finds the author. */
-async function insertWithRetry(ctx: Context, row: CaptureRow) {
-  try {
-    return await insertCapture(ctx.db, row);
-  } catch (error) {
-    // 23502: the author's identity was being created by a concurrent capture, so this statement found none.
-    if ((error as { code?: string }).code !== '23502') throw error;
-    return insertCapture(ctx.db, row);
-  }
 }
 
 async function existingItem(ctx: Context, message: { platform: string; channelId: string; id: string }): Promise<number> {

@@ -70,6 +70,11 @@ const CAPTURE = `
     coalesce((select json_agg(json_build_object('id', id, 'team', team_id) order by id) from routed), '[]'::json) as routings`;
 
 export async function insertCapture(db: Db, row: CaptureRow): Promise<CaptureInsert> {
+  return insertCaptureWith(db.$client, row);
+}
+
+/** The same on a postgres.js handle: the pool, or a transaction that several captures share (group commit). */
+export async function insertCaptureWith(sql: Pick<Db['$client'], 'unsafe'>, row: CaptureRow): Promise<CaptureInsert> {
   const { author, message: m, source, classification: c, ledger } = row;
   const at = row.now.toISOString();
   const params = [
@@ -77,7 +82,7 @@ export async function insertCapture(db: Db, row: CaptureRow): Promise<CaptureIns
     row.via, row.capturedBy ?? null, m.postedAt.toISOString(), at, source.communityId, m.title ?? null, c.category, c.confidence, c.sentiment, c.urgency,
     JSON.stringify(c.detail), ledger.via, ledger.actor.platform, ledger.actor.id, ledger.actor.name, ledger.note ?? null, JSON.stringify({ via: row.via }), JSON.stringify(row.plan),
   ];
-  const [first] = await db.$client.unsafe<{ item_id: string | null; routings: { id: number; team: string }[] }[]>(CAPTURE, params, { prepare: true });
+  const [first] = await sql.unsafe<{ item_id: string | null; routings: { id: number; team: string }[] }[]>(CAPTURE, params, { prepare: true });
   if (!first?.item_id) return { created: false };
   return { created: true, itemId: Number(first.item_id), routings: first.routings.map((r) => ({ id: Number(r.id), team: r.team })) };
 }

@@ -1,0 +1,82 @@
+import type { Db } from '../../db/client.js';
+import { insertCapture, insertCaptureWith, type CaptureInsert, type CaptureRow } from './insert-capture.js';
+
+/** Captures one transaction takes at most; more wait for the next. */
+const MAX_BATCH = 64;
+/** Transactions in flight at once: a capture that finds one free goes at once, alone, with no added wait. */
+const IN_FLIGHT = 4;
+
+interface Waiting { row: CaptureRow; resolve: (result: CaptureInsert) => void; reject: (error: unknown) => void }
+
+/**
+ * Group commit for captures: while IN_FLIGHT transactions are being written, captures that arrive queue up and
+ * then share one transaction (their statements pipelined on one connection, one commit). Each caller is answered
+ * only once its own transaction has committed, so "stored before 202" holds. If a shared transaction fails, each
+ * of its captures is tried again on its own, so one bad capture never takes the others down with it.
+ */
+export class GroupCommit {
+  private readonly queue: Waiting[] = [];
+  private inFlight = 0;
+
+  constructor(private readonly db: Db) {}
+
+  insert(row: CaptureRow): Promise<CaptureInsert> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight += 1;
+      void this.write(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const results = await this.db.$client.begin((sql) => Promise.all(batch.map((w) => insertCaptureWith(sql, w.row))));
+        batch.forEach((w, i) => w.resolve(results[i] as CaptureInsert));
+        return;
+      } catch {
+        // Fall through: one by one, each in its own transaction, each with its own outcome.
+      }
+    }
+    await Promise.all(batch.map(async (w) => {
+      try {
+        w.resolve(await insertWithRetry(this.db, w.row));
+      } catch (error) {
+        w.reject(error);
+      }
+    }));
+  }
+}
+
+/** Two first messages by a new author at once: the loser of the identity race tries again and finds the author. */
+async function insertWithRetry(db: Db, row: CaptureRow): Promise<CaptureInsert> {
+  try {
+    return await insertCapture(db, row);
+  } catch (error) {
+    // 23502: the author's identity was being created by a concurrent capture, so this statement found none.
+    if ((error as { code?: string }).code !== '23502') throw error;
+    return insertCapture(db, row);
+  }
+}
+
+const writers = new WeakMap<Db, GroupCommit>();
+
+/** The group committer of a database handle: every capture through it shares its batches. */
+export function groupCommitFor(db: Db): GroupCommit {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new GroupCommit(db);
+    writers.set(db, writer);
+  }
+  return writer;
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { captureFeedback } from '../../src/core/capture-feedback.js';
+import { discordMessage } from '../helpers/capture.js';
+import { testConfig } from '../helpers/test-config.js';
+import { testContext } from '../helpers/test-context.js';
+import { useTestDatabase } from '../helpers/test-database.js';
+
+describe('group commit of captures', () => {
+  const database = useTestDatabase();
+
+  it('captures arriving together share transactions, and each is stored by the time it is answered', async () => {
+    const ctx = await testContext(database.current().db);
+    const answered = await Promise.all(Array.from({ length: 40 }, async (_, i) => {
+      const result = await captureFeedback(ctx, discordMessage(`Crash number ${i} in the planner`, {}, { id: `a${i % 7}`, name: `author ${i % 7}` }));
+      if (result.status !== 'created') throw new Error(`not created: ${result.status}`);
+      // Read back at once, on whichever pooled connection comes: the commit has happened before the answer.
+      const [row] = await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from routings where item_id = ${result.itemId}`);
+      return row?.n;
+    }));
+    expect(answered.every((n) => n === 1)).toBe(true);
+    const [{ items, transactions } = { items: 0, transactions: 0 }] = await ctx.db.execute<{ items: number; transactions: number }>(sql`select count(*)::int as items, count(distinct xmin::text)::int as transactions from feedback_items`);
+    expect(items).toBe(40);
+    expect(transactions).toBeLessThan(40);
+  });
+
+  it('one capture that cannot be stored does not take the others in its transaction down with it', async () => {
+    const ctx = await testContext(database.current().db);
+    // A team the config names but the database does not know yet (its sync has not run): storing its routing fails.
+    ctx.config = testConfig((c) => void (c.teams.ghost = { name: 'Ghost', home: { slack: 'C0GHOST' }, members: { users: [{ console: 'gus' }] } }));
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) =>
+      captureFeedback(ctx, { ...discordMessage(`Sync fails on device ${i}`), ...(i === 5 ? { overrides: { teams: ['ghost'] } } : {}) })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value.status === 'created')).toHaveLength(11);
+    expect(outcomes[5]?.status).toBe('rejected');
+    const [{ items } = { items: 0 }] = await ctx.db.execute<{ items: number }>(sql`select count(*)::int as items from feedback_items`);
+    expect(items).toBe(11);
+  });
+});
