@@ -59,7 +59,12 @@ export const load: Scenario = async ({ quick }) => {
     const [rate, seconds] = quick ? [25, 12] : [100, 60];
     const client = new IntakeClient(() => [bot.url], 'load');
     const samples: { rssMb: number | null; lagS: number; pending: number }[] = [];
-    const sampler = setInterval(() => void scrape(bot.url).then((s) => samples.push({ rssMb: mb(s.rssBytes), lagS: s.outboxLagSeconds ?? 0, pending: s.outboxPending ?? 0 })), 1_000);
+    let unanswered = 0;
+    // A scrape the bot was too busy to answer in 2 s is counted, not taken as a zero.
+    const sampler = setInterval(() => void scrape(bot.url).then((s) => {
+      if (s.rssBytes === undefined) unanswered += 1;
+      else samples.push({ rssMb: mb(s.rssBytes), lagS: s.outboxLagSeconds ?? 0, pending: s.outboxPending ?? 0 });
+    }), 1_000);
     const started = Date.now();
     try {
       await client.burst(rate * seconds, rate);
@@ -83,7 +88,7 @@ export const load: Scenario = async ({ quick }) => {
       ok: lost === 0 && posts.doubled === 0 && stored.items === stored.ids.size && resent,
       sent: client.sent, stored: stored.ids.size, lost, doubled: stored.items - stored.ids.size + posts.doubled, recoveryMs: null, manualSteps: 0,
       targetRate: rate, achievedRate, seconds, answers: countBy(statuses), latencyP50Ms: percentile(client.latencies, 50), latencyP99Ms: percentile(client.latencies, 99),
-      rssStartMb: rss[0] ?? null, rssMaxMb: Math.max(0, ...rss), outboxLagMaxS: Math.round(Math.max(0, ...samples.map((s) => s.lagS))), outboxPendingMax: Math.max(0, ...samples.map((s) => s.pending)),
+      rssStartMb: rss[0] ?? null, rssMaxMb: rss.length ? Math.max(...rss) : null, metricsSamples: samples.length, metricsUnanswered: unanswered, outboxLagMaxS: Math.round(Math.max(0, ...samples.map((s) => s.lagS))), outboxPendingMax: Math.max(0, ...samples.map((s) => s.pending)),
       outboxWaitingAfter: outbox.waiting, slackPosts: posts.slack, discordPosts: posts.discord,
     };
   } finally {

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/adapters/http/http-app.js';
 import { HttpMetrics } from '../../src/adapters/http/metrics.js';
-import { issueSignInToken } from '../../src/core/issue-sign-in-token.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { seriousViolations } from './helpers/axe.js';
+import { signInLinkFor } from './helpers/liaison-server.js';
 import { shown } from '../slack/helpers/slack-asserts.js';
 import { feedbackCarded } from '../slack/helpers/slack-flows.js';
 import { startSlack, type SlackHarness } from '../slack/helpers/slack-harness.js';
@@ -18,13 +18,6 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const missing = !existsSync(CHROMIUM);
 if (missing) process.stderr.write('browser tests not run: Chromium is missing (apt-get install chromium)\n');
 
-/** axe-core's serious and critical findings on the page as it stands, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP (no inline scripts) does not govern.
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() => (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 describe.runIf(!missing)('the inbox in a real browser', () => {
   const database = useTestDatabase();
@@ -55,8 +48,7 @@ describe.runIf(!missing)('the inbox in a real browser', () => {
     holder.app = createHttpApp({ ctx: h.ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(h.ctx.db, h.ctx.clock), web: { ctx: h.ctx, publicUrl: url } });
 
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const { token } = await issueSignInToken(h.ctx, { platform: 'console', id: 'priya', name: 'Priya' });
-    await page.goto(`${url}/sign-in/${token}`);
+    await page.goto(await signInLinkFor(h.ctx, url, 'priya'));
     await page.locator('main button[type=submit]').click();
     await page.waitForURL(`${url}/`);
 

@@ -38,7 +38,7 @@ describe('liaison discord register', () => {
     expect(body.map((c) => [c.type, c.name])).toEqual([[1, 'feedback'], [1, 'escalate'], [1, 'liaison'], [3, 'Send to Liaison']]);
     expect(body.every((c) => c.contexts?.length === 1 && c.contexts[0] === 0)).toBe(true);
     const liaison = body.find((c) => c.name === 'liaison');
-    expect(liaison?.options?.map((o) => [o.type, o.name])).toEqual([[1, 'history'], [1, 'status'], [1, 'digest'], [1, 'snooze'], [1, 'merge'], [1, 'link'], [1, 'unlink'], [1, 'help']]);
+    expect(liaison?.options?.map((o) => [o.type, o.name])).toEqual([[1, 'history'], [1, 'status'], [1, 'digest'], [1, 'snooze'], [1, 'merge'], [1, 'link'], [1, 'unlink'], [1, 'web'], [1, 'help']]);
     expect(body.find((c) => c.name === 'escalate')?.options?.map((o) => `${o.name}${o.required ? '*' : ''}`)).toEqual(['item*', 'reason*', 'team', 'priority']);
     // Discord's rules for chat-input commands: lower-case names of 1–32 characters, descriptions of 1–100,
     // required options before optional ones, at most 25 options.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { issueSignInToken } from '../../src/core/issue-sign-in-token.js';
+import { testConfig } from '../helpers/test-config.js';
 import { revokeSessions } from '../../src/core/revoke-sessions.js';
 import { webSessions } from '../../src/db/schema/index.js';
 import { testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { BASE, signInOver, webApp } from './web-http.js';
+import { BASE, linkToken, signInOver, webApp } from './web-http.js';
 
 /** What a reader sees: the page's text with tags gone and entities decoded. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -27,7 +28,7 @@ describe('signing in to the web app', () => {
   it('signs in once with a link: a session cookie, HttpOnly and SameSite=Lax; the same link again signs nobody in', async () => {
     const ctx = await testContext(database.current().db);
     const app = webApp(ctx);
-    const { token } = await issueSignInToken(ctx, { platform: 'console', id: 'maya', name: 'Maya' });
+    const token = await linkToken(ctx, 'maya');
     const first = await app.request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } });
     expect(first.status).toBe(303);
     const cookie = first.headers.get('set-cookie') ?? '';
@@ -36,7 +37,7 @@ describe('signing in to the web app', () => {
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).not.toContain('Secure');
     const account = text(await (await app.request(`${BASE}/account`, { headers: { cookie: cookie.split(';')[0] as string } })).text());
-    expect(account).toContain('Signed in as Maya');
+    expect(account).toContain('Signed in as maya');
     const again = await app.request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } });
     expect(again.status).toBe(410);
     expect(again.headers.get('set-cookie')).toBeNull();
@@ -52,7 +53,7 @@ describe('signing in to the web app', () => {
 
   it('refuses a link older than ten minutes', async () => {
     const ctx = await testContext(database.current().db);
-    const { token } = await issueSignInToken(ctx, { platform: 'console', id: 'maya', name: 'Maya' });
+    const token = await linkToken(ctx, 'maya');
     ctx.clock.advance(11 * 60_000);
     const response = await webApp(ctx).request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } });
     expect(response.status).toBe(410);
@@ -62,7 +63,7 @@ describe('signing in to the web app', () => {
 
   it('refuses a sign-in post from another site', async () => {
     const ctx = await testContext(database.current().db);
-    const { token } = await issueSignInToken(ctx, { platform: 'console', id: 'maya', name: 'Maya' });
+    const token = await linkToken(ctx, 'maya');
     const response = await webApp(ctx).request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
     expect(response.status).toBe(403);
     expect(text(await response.text())).toContain('sent from another site');
@@ -78,7 +79,7 @@ describe('signing in to the web app', () => {
     expect(limited.headers.get('retry-after')).toBe('900');
     expect(text(await limited.text())).toContain('too many sign-in attempts from your address. Wait 15 minutes');
     ctx.clock.advance(15 * 60_000);
-    const { token } = await issueSignInToken(ctx, { platform: 'console', id: 'maya', name: 'Maya' });
+    const token = await linkToken(ctx, 'maya');
     expect((await app.request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } })).status).toBe(303);
   });
 
@@ -107,10 +108,17 @@ describe('signing in to the web app', () => {
     expect(text(await response.text())).toContain('Sign in to see this page');
   });
 
-  it('gives someone with no team or role a 403 page that says why', async () => {
+  it('gives no link to someone with no team or role', async () => {
+    const ctx = await testContext(database.current().db);
+    expect(await issueSignInToken(ctx, { platform: 'console', id: 'outsider', name: 'Outsider' })).toEqual({ status: 'refused', reason: 'no_role' });
+  });
+
+  it('gives someone whose role was taken away a 403 page that says why', async () => {
     const ctx = await testContext(database.current().db);
     const app = webApp(ctx);
-    const { cookie } = await signInOver(app, ctx, 'outsider');
+    // Signed in while in Support; the config has since been changed.
+    const before = { ...ctx, config: testConfig((c) => { c.teams.support?.members?.users?.push({ console: 'outsider' }); }) };
+    const { cookie } = await signInOver(app, before, 'outsider');
     const response = await app.request(`${BASE}/account`, { headers: { cookie } });
     expect(response.status).toBe(403);
     const page = text(await response.text());

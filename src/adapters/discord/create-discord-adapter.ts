@@ -51,7 +51,7 @@ export function createDiscordAdapter({ ctx, env, logger: parentLogger, clock }: 
     [MESSAGE_EVENT, retryable(captureMessageHandler(deps), logger)],
     [REACTION_EVENT, retryable(reactionHandler(deps), logger)],
   ]);
-  attachListeners(client, deps, inFlight, createInteractionDispatcher(deps));
+  attachListeners(client, deps, inFlight, createInteractionDispatcher({ ...deps, publicUrl: publicUrl(env) }));
   return {
     platform: 'discord',
     chat,

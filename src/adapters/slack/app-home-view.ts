@@ -2,7 +2,7 @@ import { excerpt } from '../../core/inert-text.js';
 import type { OpenRouting } from '../../core/list-open-routings.js';
 import { STATUS_LABEL } from '../../core/actions/transitions.js';
 import { assertHome, type Block, type HomeView } from './block-kit-limits.js';
-import { context, divider, header, section } from './blocks.js';
+import { button, context, divider, header, section } from './blocks.js';
 import { escapeMrkdwn, link, slackDate, userText } from './mrkdwn.js';
 import { localTime } from '../local-time.js';
 
@@ -13,9 +13,13 @@ export const HOME_ITEMS = 45;
 
 export interface HomeItem extends OpenRouting { cardLink?: string }
 
-/** The viewer's teams' open items, oldest first, with where each stands against its SLA. */
-export function appHomeView(items: HomeItem[], total: number, teamNames: string[], timezone: string): HomeView {
-  const blocks: Block[] = [header('Open feedback for your teams')];
+/** The button that asks for a sign-in link; its answer replaces the button's row with the link. */
+export const WEB_LINK_ACTION = 'web:link';
+export type HomeWebLink = { url: string; expiresAt: Date } | { refused: string };
+
+/** The viewer's teams' open items, oldest first, with where each stands against its SLA; the web app one press away. */
+export function appHomeView(items: HomeItem[], total: number, teamNames: string[], timezone: string, web?: HomeWebLink): HomeView {
+  const blocks: Block[] = [header('Open feedback for your teams'), webBlock(web, timezone)];
   if (teamNames.length === 0) {
     blocks.push(section('You are not in any team\'s user group, so there is nothing waiting for you here. `/liaison help` lists what you can do.'));
     return assertHome({ type: 'home', blocks });
@@ -32,5 +36,11 @@ export function appHomeView(items: HomeItem[], total: number, teamNames: string[
     );
   }
   if (total > HOME_ITEMS) blocks.push(context(`…and ${total - HOME_ITEMS} more, newer ones.`));
-  return assertHome({ type: 'home', blocks: blocks.slice(0, 1 + 2 + HOME_ITEMS * PER_ITEM + 1) });
+  return assertHome({ type: 'home', blocks: blocks.slice(0, 2 + 2 + HOME_ITEMS * PER_ITEM + 1) });
+}
+
+function webBlock(web: HomeWebLink | undefined, timezone: string): Block {
+  if (web && 'url' in web) return section(`:link: ${link(web.url, 'Open the web app')} — your sign-in link works once, until ${slackDate(web.expiresAt, localTime(web.expiresAt, timezone))}. It is only for you: do not share it.`);
+  if (web) return section(`:no_entry: ${escapeMrkdwn(web.refused)}`);
+  return { type: 'actions', elements: [button('Open the web app', WEB_LINK_ACTION, 'open', 'primary')] };
 }

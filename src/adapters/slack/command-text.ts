@@ -47,5 +47,6 @@ export const LIAISON_HELP = [
   '`/liaison snooze <#id> <duration> <reason>` — pause reminders, e.g. `/liaison snooze #42 3d waiting on legal`',
   '`/liaison merge <#id> <#id>` — two items that say the same thing become one (the older stays; every author hears the outcome)',
   '`/liaison link <member> <member>` · `/liaison unlink <member>` — one person’s identities (a mention, `discord:1234` or an e-mail), for community managers',
+  '`/liaison web` — a sign-in link to Liaison’s web app, just for you (also on Liaison’s Home tab)',
   'On a card: the buttons, or react with the emoji your workspace mapped to an action (removing it takes it back).',
 ].join('\n');

@@ -61,6 +61,7 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, wor
     logger: log,
     sources: slackSources(ctx),
     handlers: new Map(),
+    publicUrl: publicUrl(env),
   };
   const http = env.SLACK_APP_TOKEN ? undefined : new HonoReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger: log, clock });
   // Socket Mode opens its connection through apps.connections.open, which must honour SLACK_API_URL too (GovSlack,

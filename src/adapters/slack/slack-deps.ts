@@ -21,6 +21,8 @@ export interface SlackDeps {
   sources: Map<string, string>;
   /** Stored inbound kinds and how to process each; the retry job uses the same map. */
   handlers: Map<string, InboundHandler>;
+  /** The base of links to the web app. */
+  publicUrl: string;
 }
 
 export const GENERIC_FAILURE = 'Liaison ran into a problem and could not do that. It has been logged; please try again in a minute.';

@@ -2,7 +2,7 @@ import type { Client, Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Actor } from '../../../core/actor.js';
 import type { Context } from '../../../core/context.js';
-import { actorOf } from '../actor-of.js';
+import { actorOf, type DiscordPerson } from '../actor-of.js';
 import type { DiscordEmbed } from '../presenters/embed-limits.js';
 import type { DiscordSourceMap } from '../source-map.js';
 
@@ -11,6 +11,8 @@ export interface InteractionDeps {
   client: Client;
   sources: DiscordSourceMap;
   logger: Logger;
+  /** The base of links to the web app. */
+  publicUrl: string;
 }
 
 /** What a command handler answers; the dispatcher sends it as the (ephemeral) reply, pinging nobody. */
@@ -21,10 +23,15 @@ export interface Reply {
 
 /** The person behind an interaction, with the teams their roles in this guild give them. */
 export function actorOfInteraction(deps: InteractionDeps, interaction: Interaction): Actor {
+  return actorOf(deps.ctx.config, personOfInteraction(interaction));
+}
+
+/** Who Discord says sent an interaction: the user, their nickname here and their role IDs in this guild. */
+export function personOfInteraction(interaction: Interaction): DiscordPerson {
   const member = interaction.member;
   const roles = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
   const nick = !member ? null : 'nickname' in member ? member.nickname : (member.nick ?? null);
-  return actorOf(deps.ctx.config, { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName, nick, roles });
+  return { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName, nick, roles };
 }
 
 /** One key per interaction: Discord may deliver an interaction again after a resume; it is recorded once. */

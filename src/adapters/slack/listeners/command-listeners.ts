@@ -6,6 +6,7 @@ import { GENERIC_FAILURE, intake, tell, type SlackDeps } from '../slack-deps.js'
 import { tokens } from '../slack-text.js';
 import { runCommand, COMMAND_KIND, type StoredCommand } from './command-handlers.js';
 import { runQuery } from './query-commands.js';
+import { tellWebLink } from './web-link-listener.js';
 
 /** Sub-commands that change something are stored before the acknowledgement; questions are just answered. */
 const CHANGES = new Set(['digest', 'snooze', 'merge', 'link', 'unlink']);
@@ -49,7 +50,13 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
 
   app.command('/liaison', async ({ ack, command }) => {
     const [sub = 'help'] = tokens(command.text);
-    if (sub === 'help' || !['status', 'history', 'digest', 'snooze', 'merge', 'link', 'unlink'].includes(sub)) return ack(LIAISON_HELP);
+    if (sub === 'help' || !['status', 'history', 'digest', 'snooze', 'merge', 'link', 'unlink', 'web'].includes(sub)) return ack(LIAISON_HELP);
+    if (sub === 'web') {
+      // Nothing is stored: a link is for now, and asking again simply gives another.
+      await ack();
+      deps.work.run('liaison web', () => tellWebLink(deps, { user: command.user_id, channel: command.channel_id, responseUrl: command.response_url }));
+      return;
+    }
     if (CHANGES.has(sub) && !(sub === 'digest' && /--preview\b/.test(command.text))) return store(stored(command), ack);
     await ack();
     deps.work.run(`liaison ${sub}`, () => runQuery(deps, stored(command)));

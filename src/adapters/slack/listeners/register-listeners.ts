@@ -6,6 +6,7 @@ import { registerCommandListeners } from './command-listeners.js';
 import { registerMessageListener } from './message-listener.js';
 import { registerModalListeners } from './modal-listeners.js';
 import { registerReactionListener } from './reaction-listener.js';
+import { registerWebLinkListener } from './web-link-listener.js';
 
 /** Every Slack listener, each of which also registers the handler that processes (and re-processes) its events. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -15,4 +16,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerModalListeners(app, deps);
   registerCommandListeners(app, deps);
   registerAppHomeListener(app, deps);
+  registerWebLinkListener(app, deps);
 }

@@ -6,7 +6,7 @@ const { String, User, Subcommand } = ApplicationCommandOptionType;
 export const LiaisonCommand = {
   type: ApplicationCommandType.ChatInput,
   name: 'liaison',
-  description: 'Look up feedback, snooze reminders, merge duplicates, link identities, preview the digest',
+  description: 'Look up feedback, snooze reminders, merge duplicates, link identities, digests, the web app',
   contexts: [InteractionContextType.Guild],
   options: [
     {
@@ -69,6 +69,7 @@ export const LiaisonCommand = {
       description: 'Take an identity out of a linked member again (community managers)',
       options: [{ type: String, name: 'member', description: 'A mention, or slack:U0123, discord:1234 or an e-mail address', required: true }],
     },
+    { type: Subcommand, name: 'web', description: 'A sign-in link to Liaison’s web app (only you see it)' },
     { type: Subcommand, name: 'help', description: 'What Liaison does and how to use it here' },
   ],
 } as const satisfies ChatInputDefinition;

@@ -28,5 +28,6 @@ export const HELP = [
   '• **Cards** arrive in your team’s channel: *Acknowledge*, *Take it*, *Resolve*, *Decline* (with a reason) or *Pass on* (to another team). Reactions work too: 👀 acknowledge, ✋ take it, ✅ resolve; removing yours undoes it.',
   '• **Capture**: messages in community channels and forum posts are captured on their own. Community managers can also react with 📣 or use *Apps → Send to Liaison* on any message; anyone can use `/feedback`.',
   '• `/escalate` raises an item (community managers). `/liaison status #42` shows where it stands; `/liaison history` shows a member’s or a community’s history; `/liaison snooze` pauses reminders with a reason; `/liaison digest` previews the weekly digest.',
+  '• `/liaison web` gives you a sign-in link to Liaison’s web app (impact, your team’s inbox, item stories), visible only to you.',
   '• A card that says *Looks like #12 — merge?* has a button to make the two one item; `/liaison merge` does it by number. Community managers link one person’s identities with `/liaison link` (and `/liaison unlink`).',
 ].join('\n');

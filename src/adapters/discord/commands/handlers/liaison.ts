@@ -3,6 +3,7 @@ import { LiaisonCommand } from '../definitions/liaison.js';
 import { digestReply, snoozeReply } from './liaison-actions.js';
 import { HELP, historyReply, statusReply } from './liaison-lookups.js';
 import { linkReply, mergeReply, unlinkReply } from './liaison-members.js';
+import { webReply } from './liaison-web.js';
 
 /** `/liaison <subcommand>`: the arguments arrive as a union on `subcommand`, each typed from its definition. */
 export const liaisonHandler = chatCommand({
@@ -16,6 +17,7 @@ export const liaisonHandler = chatCommand({
       case 'merge': return mergeReply(deps, interaction, input.args);
       case 'link': return linkReply(deps, interaction, input.args);
       case 'unlink': return unlinkReply(deps, interaction, input.args);
+      case 'web': return webReply(deps, interaction);
       case 'help': return { content: HELP };
     }
   },
