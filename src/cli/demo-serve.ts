@@ -38,10 +38,8 @@ export async function serveDemo(deps: { database: Database; loaded: LoadedConfig
   const manager = demoCommunityManager(loaded);
   const say = (line: string) => out.write(`${line}\n`);
   say(`\nThe web app is serving the demo week at ${base}`);
-  if (manager) {
-    const { token } = await issueSignInToken(running.ctx, manager);
-    say(`Sign in as ${manager.name}, the community manager (link valid 10 minutes, once): ${base}/sign-in/${token}`);
-  }
+  const issued = manager ? await issueSignInToken(running.ctx, manager) : undefined;
+  if (manager && issued?.status === 'issued') say(`Sign in as ${manager.name}, the community manager (link valid 10 minutes, once): ${base}/sign-in/${issued.token}`);
   say(`Then open the week on the Impact page: ${base}/?${new URLSearchParams({ period: week.key }).toString()}`);
   say('Press Ctrl-C to stop (the demo database is thrown away).');
   await new Promise<void>((resolve) => {

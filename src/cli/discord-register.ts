@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseEnv } from '../config/env.js';
 import { command } from './runtime.js';
+import { UserError } from './user-error.js';
 
 export interface DiscordRegisterIo {
   env?: Record<string, string | undefined>;
@@ -19,8 +20,9 @@ export function registerDiscordCommands(program: Command, io: DiscordRegisterIo 
       const { registerCommands } = await import('../adapters/discord/commands/register-commands.js');
       const { inviteUrl } = await import('../adapters/discord/bot-permissions.js');
       const env = parseEnv(io.env ?? process.env);
-      if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register commands.');
-      if (options.guild !== undefined && !/^\d{1,20}$/.test(options.guild)) throw new Error(`--guild expects a guild ID (digits), not "${options.guild}".`);
+      const missing = [env.DISCORD_TOKEN ? '' : 'DISCORD_TOKEN', env.DISCORD_APPLICATION_ID ? '' : 'DISCORD_APPLICATION_ID'].filter(Boolean);
+      if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new UserError(`Set ${missing.join(' and ')} to register commands (the Discord developer portal shows both; see the README's Discord section).`);
+      if (options.guild !== undefined && !/^\d{1,20}$/.test(options.guild)) throw new UserError(`--guild expects a guild ID (digits), not "${options.guild}".`);
       const result = await registerCommands({ token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, guildId: options.guild, apiUrl: env.DISCORD_API_URL });
       const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
       out(`Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}`);

@@ -11,6 +11,7 @@ import { StartupError } from '../db/startup-error.js';
 import { createLogger } from '../logger.js';
 import type { RoutingModel } from '../main.js';
 import { openRoutingModel } from './routing-model.js';
+import { UserError } from './user-error.js';
 
 export interface Settings {
   env: Env;
@@ -29,7 +30,8 @@ export async function loadSettings(configPath?: string, source: Record<string, s
   }
   let loaded: LoadedConfig | undefined;
   try {
-    loaded = await loadConfig(configPath ?? source.LIAISON_CONFIG, source);
+    // An empty LIAISON_CONFIG (as `.env.example` has it) means unset, not a file called ''.
+    loaded = await loadConfig(configPath || source.LIAISON_CONFIG || undefined, source);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems.map((p) => `${error.origin}: ${p}`));
@@ -63,9 +65,11 @@ export function command<A extends unknown[]>(run: (...args: A) => Promise<void |
       const code = await run(...args);
       process.exitCode = typeof code === 'number' ? code : 0;
     } catch (error) {
-      if (error instanceof ConfigError || error instanceof StartupError) process.stderr.write(`${error.message}\n`);
+      if (error instanceof ConfigError || error instanceof StartupError || error instanceof UserError) process.stderr.write(`${error.message}\n`);
       else if (isDomainError(error)) process.stderr.write(`${error.message}\n`);
-      else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // Anything else is a bug or an outage: one line, and the stack for whoever turns on debug logging.
+      else if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      else process.stderr.write(`${error instanceof Error ? error.message : String(error)} (LOG_LEVEL=debug shows the details)\n`);
       process.exitCode = 1;
     }
   };

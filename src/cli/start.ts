@@ -6,6 +6,7 @@ import { ROLES, startLiaison, type Role, type RunningLiaison } from '../main.js'
 import { startupBanner } from './startup-banner.js';
 import { openRoutingModel } from './routing-model.js';
 import { command, loadSettings } from './runtime.js';
+import { UserError } from './user-error.js';
 import { platformAdapters } from './platform-adapters.js';
 
 /** SIGTERM ends the process within this, even when the database does not answer (orchestrators wait about 10 s). */
@@ -20,7 +21,7 @@ export function registerStart(program: Command): void {
     .action(command(async (options: { config?: string; roles: string }) => {
       const roles = new Set(options.roles.split(',').map((r) => r.trim()));
       const unknown = [...roles].filter((r) => !(ROLES as readonly string[]).includes(r));
-      if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
+      if (unknown.length > 0) throw new UserError(`Unknown role${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: the roles are ${ROLES.join(', ')}.`);
       // Every configuration problem is reported before anything starts.
       const settings = await loadSettings(options.config);
       const logger = createLogger(settings.env.LOG_LEVEL);

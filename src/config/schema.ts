@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { Duration } from './duration.js';
 import { ChannelRef, MembersRef, MentionRef, UserRef } from './refs.js';
 import { checkBusinessHours } from './sla-checks.js';
 import { SlaSettings, SlaTargets, TeamSlaFields, TeamSlaTargets } from './sla-schema.js';
@@ -105,6 +106,8 @@ const ConfigShape = z
         onDeclined: LoopReply.default('reply'),
         onAcknowledged: LoopReply.default('none'),
         tellAmbassador: z.boolean().default(true),
+        /** How long a reply to the author waits before it is sent, so that an undo in that time cancels it. */
+        grace: Duration.prefault('2m'),
       })
       .prefault({}),
     /** Discord-only touches when closing the loop; the core decides whether and where to reply. */

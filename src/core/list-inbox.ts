@@ -75,13 +75,16 @@ export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbo
   const total = await ctx.db.$count(routings, where);
   const pages = Math.max(1, Math.ceil(total / filter.pageSize));
   const page = Math.min(filter.page, pages);
-  const pageRows = await ctx.db
-    .select()
+  // The sort carries only IDs and keys (narrow tuples); the page's own rows are read afterwards by ID.
+  const ordered = await ctx.db
+    .select({ id: routings.id })
     .from(routings)
     .where(where)
     .orderBy(sql`${riskNow} asc nulls last`, sql`${dueNow} asc nulls last`, asc(routings.createdAt), asc(routings.id))
     .limit(filter.pageSize)
     .offset((page - 1) * filter.pageSize);
+  const byId = new Map((ordered.length === 0 ? [] : await ctx.db.select().from(routings).where(inArray(routings.id, ordered.map((o) => o.id)))).map((r) => [r.id, r]));
+  const pageRows = ordered.flatMap((o) => byId.get(o.id) ?? []);
   const details = await itemDetails(ctx, pageRows.map((r) => r.itemId));
   const found = pageRows.flatMap((routing) => {
     const row = details.get(routing.itemId);

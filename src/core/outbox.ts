@@ -14,6 +14,8 @@ export interface NewDelivery {
   editsId?: number;
   itemId?: number;
   routingId?: number;
+  /** Not sent before this moment (a reply held for its grace period); sent as soon as possible when unset. */
+  notBefore?: Date;
 }
 
 export function channelTarget(ref: ChannelRef): { platform: 'slack' | 'discord'; channelId: string } {
@@ -43,7 +45,7 @@ export async function enqueueDeliveries(tx: DbOrTx, now: Date, items: NewDeliver
         editsId: d.editsId,
         itemId: d.itemId,
         routingId: d.routingId,
-        nextAttemptAt: now,
+        nextAttemptAt: d.notBefore ?? now,
         createdAt: now,
       })),
     )

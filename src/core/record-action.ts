@@ -69,9 +69,9 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       const kind = input.kind;
       const to = undone ? (undone.fromStatus as typeof routing.status) : TRANSITIONS[kind as TeamAction].to;
       if (undone) {
-        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since ${undone.actorName} ${PAST_TENSE[undone.kind]} it`);
+        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since you ${PAST_TENSE[undone.kind]} it`, input.actor, { undo: true });
       } else if (!TRANSITIONS[kind as TeamAction].from.includes(routing.status)) {
-        throw await alreadyDone(tx, ctx, routing.id, `You cannot ${IMPERATIVE[kind]} it now`);
+        throw await alreadyDone(tx, ctx, routing.id, `You cannot ${IMPERATIVE[kind]} this now`, input.actor);
       }
       const passed = kind === 'pass_on' ? await passOn(tx, ctx, { routing, toTeam: input.toTeam as string, note: input.reason, actor: input.actor, now }) : undefined;
       const firstResponse = kind !== 'reopen' && kind !== 'undo';
@@ -127,8 +127,12 @@ async function findUndoTarget(tx: Tx, input: z.infer<typeof RecordActionInput>, 
   return target.action;
 }
 
-/** "Already resolved by Priya for Product at 14:02": the loser of a race learns who won. */
-async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: string): Promise<DomainError> {
+/**
+ * "You cannot resolve this now: Priya (Product) already resolved it at 14:02 UTC": the loser of a race learns who
+ * won. Someone who clicks again on what they did themselves is told so ("You already took this"), not told about
+ * themselves by name.
+ */
+async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: string, actor: { platform: string; id: string }, options: { undo?: boolean } = {}): Promise<DomainError> {
   const [last] = await tx
     .select()
     .from(actions)
@@ -138,7 +142,13 @@ async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: st
   if (!last) return new DomainError('invalid_transition', `${fallback}.`);
   const name = (team: string | null) => (team ? (ctx.config.teams[team]?.name ?? team) : '');
   const detail = last.kind === 'pass_on' ? ` to ${name(last.toTeamId)}` : '';
-  return new DomainError('already_done', `${fallback}: ${last.actorName} already ${PAST_TENSE[last.kind]} it${detail} for ${name(last.teamId)} at ${last.createdAt.toISOString().slice(11, 16)} UTC.`, {
+  const at = `at ${last.createdAt.toISOString().slice(11, 16)} UTC`;
+  const mine = last.actorPlatform === actor.platform && last.actorId === actor.id;
+  const who = `${last.actorName}${last.teamId ? ` (${name(last.teamId)})` : ''}`;
+  const message = options.undo
+    ? `${fallback}: ${mine ? 'you' : who} ${PAST_TENSE[last.kind]} it${detail} ${at}.`
+    : mine ? `You already ${PAST_TENSE[last.kind]} this${detail} ${at}.` : `${fallback}: ${who} already ${PAST_TENSE[last.kind]} it${detail} ${at}.`;
+  return new DomainError('already_done', message, {
     by: last.actorName,
     kind: last.kind,
     team: last.teamId,

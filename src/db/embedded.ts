@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
-import { clearRunning, dataDirPassword, processStatus, readPostmasterLock, readRunning, writeRunning, type RunningRecord } from './data-dir.js';
+import { clearRunning, dataDirPassword, writeRunning, type RunningRecord } from './data-dir.js';
+import { alreadyRunning, runningServer, signalPostmaster, stopProcess } from './running-server.js';
 import { oneLine, StartupError } from './startup-error.js';
 
 export interface EmbeddedHealth {
@@ -136,7 +137,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
       logger.error({ code, signal }, state.reason);
       void withRetries(startServer, RESTART_DELAYS_MS, () => stopping).then(
         (restarted) => {
-          if (stopping) return;
+          // Stopped while this restart was under way: the new server must not outlive us.
+          if (stopping) return void stopProcess(restarted.pid ?? 0, restarted);
           child = restarted;
           supervise(restarted);
           state = { ok: true };
@@ -170,33 +172,6 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
       await clearRunning(dataDir);
     },
   };
-}
-
-type RunningServer =
-  | { kind: 'owned'; record: RunningRecord; port: number }
-  | { kind: 'orphan'; pid: number }
-  /** postmaster.pid names a process that is gone or is not this directory's server (its PID was reused). */
-  | { kind: 'stale' };
-
-/** Whether a server is already running on this data directory, and whether a live Liaison (its parent) owns it. */
-async function runningServer(dataDir: string, databaseDir: string): Promise<RunningServer | undefined> {
-  const lock = readPostmasterLock(databaseDir);
-  if (!lock) return undefined;
-  const server = processStatus(lock.pid);
-  const isOurs = server.alive && (server.name === undefined || server.name.startsWith('postgres')) && resolve(lock.dataDir) === databaseDir;
-  if (!isOurs) return server.alive ? { kind: 'stale' } : undefined;
-  const record = await readRunning(dataDir);
-  const parent = server.parentPid ? processStatus(server.parentPid) : { alive: false };
-  const owned = parent.alive && server.parentPid !== process.pid && (record ? record.pid === server.parentPid : /node/.test(parent.name ?? ''));
-  if (owned) return { kind: 'owned', record: record ?? { pid: server.parentPid as number, databasePort: lock.port, command: 'liaison', startedAt: '' }, port: record?.databasePort ?? lock.port };
-  return { kind: 'orphan', pid: lock.pid };
-}
-
-function alreadyRunning(dataDir: string, record: RunningRecord): StartupError {
-  if (record.httpPort !== undefined) {
-    return new StartupError(`Liaison is already running with the data in ${dataDir}: PID ${record.pid}, port ${record.httpPort} (http://localhost:${record.httpPort}/healthz). Stop it first, or set LIAISON_DATA_DIR to run another.`);
-  }
-  return new StartupError(`Another Liaison command (PID ${record.pid}, "${record.command}") is using the embedded database in ${dataDir}; start again when it has finished, or set LIAISON_DATA_DIR to run another.`);
 }
 
 function sharedServer(url: string): EmbeddedDatabase {
@@ -257,25 +232,12 @@ function remember(lines: string[], message: unknown, logger: Logger): void {
 async function withRetries<T>(run: () => Promise<T>, delaysMs: number[], cancelled: () => boolean = () => false): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     if (attempt > 0) await new Promise((done) => setTimeout(done, delaysMs[attempt - 1]));
+    if (attempt > 0 && cancelled()) throw new Error('cancelled');
     try {
       return await run();
     } catch (error) {
       if (attempt >= delaysMs.length || cancelled()) throw error;
     }
-  }
-}
-
-/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL: a server is gone within about 10 s whatever its state. */
-async function stopProcess(pid: number, child?: ChildProcess): Promise<void> {
-  const gone = () => (child ? child.exitCode !== null || child.signalCode !== null : !processStatus(pid).alive);
-  for (const [signal, waitMs] of [['SIGINT', 5000], ['SIGQUIT', 3000], ['SIGKILL', 2000]] as const) {
-    if (gone()) return;
-    try {
-      process.kill(pid, signal);
-    } catch {
-      return;
-    }
-    for (let waited = 0; waited < waitMs && !gone(); waited += 50) await new Promise((done) => setTimeout(done, 50));
   }
 }
 
@@ -315,14 +277,4 @@ async function importEmbeddedPostgres() {
     }
   }
   return module.default;
-}
-
-/** Synchronous, for the `exit` event: asks the postmaster (its PID is the first line of postmaster.pid) for a fast shutdown. */
-function signalPostmaster(databaseDir: string): void {
-  const lock = readPostmasterLock(databaseDir);
-  try {
-    if (lock) process.kill(lock.pid, 'SIGINT');
-  } catch {
-    // Already stopped: nothing to do.
-  }
 }

@@ -11,7 +11,10 @@ export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jso
 
 export interface CardLog { actor: string; kind: string; team: string; reason?: string; toTeam?: string }
 export interface LoopReply {
-  outcome: 'resolved' | 'declined' | 'acknowledged'; team: string; reason?: string; itemId: number; organisation: string; authorId: string; replyTo: string; dm: boolean;
+  /** `reopened`: a correction, under an earlier reply that said resolved or declined. */
+  outcome: 'resolved' | 'declined' | 'acknowledged' | 'reopened'; team: string;
+  /** The feedback's first line, so a direct message says what "this" is (absent from replies queued before). */
+  quote?: string; reason?: string; itemId: number; organisation: string; authorId: string; replyTo: string; dm: boolean;
   /** Resolved by the team's tracker: it shipped. `url` only when the issue is public (a public repository). */
   shipped?: { tracker: 'github' | 'linear' | 'jira'; key: string; url: string | null };
 }
@@ -48,11 +51,12 @@ export interface Reminder {
   omitted?: number;
 }
 
-const REMINDER_REASON: Record<NonNullable<Reminder['step']> | 'window', string> = {
-  window: 'need an answer',
-  team: 'now overdue',
-  oncall: 'still overdue, nobody has acted: on-call, please pick these up',
-  ambassador: 'overdue for your community, and the team has not acted',
+// One item and several read differently: "1 item needs an answer", "3 items need an answer".
+const REMINDER_REASON: Record<NonNullable<Reminder['step']> | 'window', [one: string, many: string]> = {
+  window: ['needs an answer', 'need an answer'],
+  team: ['now overdue', 'now overdue'],
+  oncall: ['still overdue, nobody has acted: on-call, please pick it up', 'still overdue, nobody has acted: on-call, please pick these up'],
+  ambassador: ['overdue for your community, and the team has not acted', 'overdue for your community, and the team has not acted'],
 };
 
 /** How many items a reminder is about (listed or not) and why it is sent: the same words on every platform. */
@@ -60,7 +64,7 @@ export function reminderSummary(reminder: Reminder): { items: string; reason: st
   const count = reminder.items.length + (reminder.omitted ?? 0);
   return {
     items: `${count} item${count === 1 ? '' : 's'}`,
-    reason: REMINDER_REASON[reminder.step ?? 'window'],
+    reason: REMINDER_REASON[reminder.step ?? 'window'][count === 1 ? 0 : 1],
     ...(reminder.omitted ? { more: `…and ${reminder.omitted} more, newer than these` } : {}),
   };
 }

@@ -27,6 +27,7 @@ export function span(ms: number): string {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const becameIssues = (n: number) => (n === 1 ? '1 item became an issue' : `${n} items became issues`);
 
 /** "week", "month" … for sentences such as "the week before", from a period key (`2026-W47`, `2026-11`, `2026-Q4` …). */
 export function periodNoun(key: string): string {
@@ -84,7 +85,7 @@ export function summaryWords(d: DigestSummary, w: Words = PLAIN, options: { thre
   return {
     title,
     lines: [arrived, ...(outcome ? [outcome] : []), acted, missed, silos],
-    teams: d.teams.map((team) => ({ name: w.esc(team.name), line: teamLine(team.metrics) + (team.tracker ? `; ${plural(team.tracker.issues, 'item')} became issues${team.tracker.medianToShippedMs === null ? '' : `, feedback to shipped ${span(team.tracker.medianToShippedMs)} (median, wall-clock)`}` : '') })),
+    teams: d.teams.map((team) => ({ name: w.esc(team.name), line: teamLine(team.metrics) + (team.tracker ? `; ${becameIssues(team.tracker.issues)}${team.tracker.medianToShippedMs === null ? '' : `, feedback to shipped ${span(team.tracker.medianToShippedMs)} (median, wall-clock)`}` : '') })),
     handoffs,
     notes: [
       ...(d.running ? [runningNote(d, noun)] : []),
@@ -117,7 +118,7 @@ export function teamWords(d: DigestTeamPart, w: Words = PLAIN): { title: string;
       `${plural(m.received, 'item')} assigned ${before(noun, d.previous.received)}: ${m.acknowledged} acknowledged or taken, ${m.resolved} resolved, ${m.declined} declined, ${m.passedOn} passed on${m.snoozed ? `, ${m.snoozed} with reminders paused` : ''}.`,
       speed,
       due,
-      ...(d.tracker ? [`${plural(d.tracker.issues, 'item')} became issues${d.tracker.shipped > 0 && d.tracker.medianToShippedMs !== null ? `; ${d.tracker.shipped} shipped, a median ${span(d.tracker.medianToShippedMs)} after the feedback was posted (wall-clock)` : ''}.`] : []),
+      ...(d.tracker ? [`${becameIssues(d.tracker.issues)}${d.tracker.shipped > 0 && d.tracker.medianToShippedMs !== null ? `; ${d.tracker.shipped} shipped, a median ${span(d.tracker.medianToShippedMs)} after the feedback was posted (wall-clock)` : ''}.`] : []),
     ],
     breaches: d.breaches.map((b) => `${w.ref(b.itemId, b.permalink)} missed its ${b.target} target by ${span(b.lateByMs)} of business time${b.ladder === 'leadership' ? ' (escalated to leadership)' : ''}: ${w.esc(excerpt(b.text, 90))}`),
   };

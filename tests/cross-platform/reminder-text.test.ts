@@ -24,6 +24,11 @@ describe('a reminder with more items than it lists', () => {
     }
   });
 
+  it('says "1 item needs an answer" for one item, on every platform', () => {
+    const one: Reminder = { ...reminder(), omitted: 0, items: reminder().items.slice(0, 1) };
+    for (const [platform, text] of Object.entries(everyPlatform(one))) expect(text, platform).toContain('1 item needs an answer');
+  });
+
   it('says why a step of the breach ladder is sent, in the same words everywhere', () => {
     for (const [platform, text] of Object.entries(everyPlatform(reminder('oncall')))) {
       expect(text, platform).toContain('32 items still overdue, nobody has acted: on-call, please pick these up');

@@ -28,8 +28,12 @@ describe('card buttons', () => {
     await h.send('INTERACTION_CREATE', first);
     await h.send('INTERACTION_CREATE', second);
     expect(followUps(h, first)).toEqual([]);
-    expect(followUps(h, second)).toEqual(['⚠️ You cannot take it now: Sam already resolved it for Support at 14:00 UTC.']);
+    expect(followUps(h, second)).toEqual(['⚠️ You cannot take this now: Sam (Support) already resolved it at 14:00 UTC.']);
     expect((await h.ctx.db.select().from(routings))[0]?.status).toBe('resolved');
+    // Sam clicking again is told about what he did himself, not about "Sam".
+    const again = buttonClick(h.discord.state, card, view(card).button('Take it'), PEOPLE.sam);
+    await h.send('INTERACTION_CREATE', again);
+    expect(followUps(h, again)).toEqual(['⚠️ You already resolved this at 14:00 UTC.']);
   });
 
   it('offers the classifier’s other guesses on an unsure card, and one click sends the item there', async () => {

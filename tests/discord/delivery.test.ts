@@ -70,7 +70,7 @@ describe('delivering to Discord', () => {
 
   it('closes the loop by DM when the config says so, and tells a Discord ambassador by DM', async () => {
     const h = await startDiscord({ config: testConfig((c) => {
-      c.closeTheLoop = { onResolved: 'dm' };
+      c.closeTheLoop = { onResolved: 'dm', grace: '0m' };
       c.communities.makers!.ambassador = { discord: PEOPLE.maya.user.id };
     }) });
     await captured(h);
@@ -81,7 +81,7 @@ describe('delivering to Discord', () => {
     expect(opened.sort()).toEqual([PEOPLE.ann.user.id, PEOPLE.maya.user.id].sort());
     const dms = [...h.discord.state.channels.values()].filter((c) => c.type === 1).flatMap((c) => h.discord.state.botMessages(c.id).map((m) => m.content));
     expect(dms).toEqual(expect.arrayContaining([
-      'About your feedback (ref #1): Support at Testco has resolved this. Thank you for telling us!',
+      'About your feedback “The editor crashes on paste” (ref #1): Support at Testco has resolved this. Thank you for telling us!',
       expect.stringMatching(/^\*\*Support\*\* resolved #1 from Makers Discord/),
     ]));
     expect(h.discord.state.botMessages(CHANNEL.source)).toHaveLength(0);

@@ -43,7 +43,7 @@ describe('a forum post handled by a team on Discord', () => {
     expect(updated.embed.title).toMatch(/· Resolved$/);
     expect(updated.rows[0]).toEqual(['Reopen']);
     const log = h.discord.state.botMessages(card.id);
-    expect(log.map((m) => m.content)).toEqual(['**Sam** resolved this for Support']);
+    expect(log.map((m) => m.content)).toEqual(['Sam (Support) resolved this']);
 
     const [reply] = h.discord.state.botMessages(thread.id);
     expect(reply?.content).toBe(`<@${PEOPLE.ann.user.id}> Support at Testco has resolved this. Thank you for telling us! (ref #${/#(\d+)/.exec(embed.title ?? '')?.[1]})`);

@@ -31,7 +31,7 @@ describe('text from outside stays inert on Discord', () => {
     expect(body.allowed_mentions).toEqual({ parse: [], users: [PEOPLE.ann.user.id], replied_user: false });
     expect(body.content?.match(/<@\d+>/g)).toEqual([`<@${PEOPLE.ann.user.id}>`]);
     expect(body.content).not.toMatch(/(?<!\u200b)@here/);
-    expect(cardLogMessage({ actor: '@everyone', kind: 'resolve', team: 'Support' }).content).toBe('**@\u200beveryone** resolved this for Support');
+    expect(cardLogMessage({ actor: '@everyone', kind: 'resolve', team: 'Support' }).content).toBe('@\u200beveryone (Support) resolved this');
   });
 
   it('nothing Liaison posts about a hostile message can ping anyone but its author', async () => {

@@ -31,9 +31,9 @@ describe('reactions', () => {
     expect(await ledger(h)).toEqual(['acknowledge by Sam via reaction', 'undo by Sam via reaction', 'acknowledge by Sam via reaction']);
     await h.deliver();
     expect(h.discord.state.botMessages(card.id).map((m) => m.content)).toEqual([
-      '**Sam** acknowledged this for Support',
-      '**Sam** undid their last action on this for Support',
-      '**Sam** acknowledged this for Support',
+      'Sam (Support) acknowledged this',
+      'Sam (Support) took back their last step on this',
+      'Sam (Support) acknowledged this',
     ]);
   });
 

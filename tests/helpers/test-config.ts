@@ -23,7 +23,8 @@ export const TEST_CONFIG_INPUT: LiaisonConfigInput = {
     ],
     fallback: 'support',
   },
-  closeTheLoop: { onResolved: 'reply', onDeclined: 'reply', onAcknowledged: 'none' },
+  // No grace period, so a reply is sent at once; tests of the grace period set their own.
+  closeTheLoop: { onResolved: 'reply', onDeclined: 'reply', onAcknowledged: 'none', grace: '0m' },
   roles: { communityManagers: { slackUserGroup: 'S0CM', discordRole: '7790', users: [{ console: 'maya' }] }, leadership: { slackUserGroup: 'S0LEAD', users: [{ console: 'lee' }] } },
   digests: { leadership: { home: { slack: 'C0LEADERS' } }, teams: {} },
 };

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { DomainError } from '../../src/core/errors.js';
+import { memberHistory } from '../../src/core/member-history.js';
 import { deliveries, feedbackItems, routings, skippedChatter, voices } from '../../src/db/schema/index.js';
 import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { keywordClassifier } from '../fakes/keyword-classifier.js';
@@ -87,6 +88,16 @@ describe('capturing feedback', () => {
     const keeping = { ...skipping, classifier: calibrated(false) };
     expect((await captureFeedback(keeping, discordMessage('lol same'))).status).toBe('created');
     expect((await captureFeedback({ ...skipping }, { ...discordMessage('lol same'), via: 'forum_post' })).status).toBe('created');
+  });
+
+  it('shows an author under the name they use now, not the first one ever seen, and never replaces a name with an ID', async () => {
+    const ctx = await testContext(database.current().db);
+    await captureFeedback(ctx, discordMessage('Login is broken', {}, { id: '901', name: 'ann_old' }));
+    await captureFeedback(ctx, discordMessage('Export is broken', {}, { id: '901', name: 'Ann Baker' }));
+    await captureFeedback(ctx, discordMessage('Sync is broken', {}, { id: '901', name: '901' }));
+    const history = await memberHistory(ctx, { member: { platform: 'discord', id: '901' } });
+    expect(history.member.name).toBe('Ann Baker');
+    expect(history.items).toHaveLength(3);
   });
 
   it('stores text with NUL bytes and control characters without them', async () => {

@@ -24,7 +24,7 @@ describe('card buttons and closing the loop on Slack', () => {
     await h.settle();
     const told = h.fake.called('response_url');
     expect(told).toHaveLength(1);
-    expect(String(told[0]?.text)).toMatch(/You cannot resolve it now: (Priya|u0priya|u0pat) already resolved it for Product at \d\d:\d\d UTC/);
+    expect(String(told[0]?.text)).toMatch(/^:no_entry: You cannot resolve this now: (u0priya|u0pat) \(Product\) already resolved it at \d\d:\d\d UTC\.$/);
     expect(await h.ctx.db.$count(actions, eq(actions.teamId, 'product'))).toBe(1);
   });
 
@@ -55,11 +55,41 @@ describe('card buttons and closing the loop on Slack', () => {
   });
 
   it('with replies set to DM, the author of a channel message hears back privately', async () => {
-    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'dm', onDeclined: 'dm', onAcknowledged: 'none' })) });
-    const { productCard } = await feedbackCarded(h);
+    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'dm', onDeclined: 'dm', onAcknowledged: 'none', grace: '0m' })) });
+    const { productCard } = await feedbackCarded(h, 'We would love an export to CSV\nand to Excel too');
     await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p');
     await h.settle();
     expect(h.fake.posts('C0BIGCO')).toEqual([]);
-    expect(shown(h.fake.posts('DU0CUST')[0])).toContain('has resolved this');
+    // A direct message has no thread around it: it says which feedback it is about.
+    expect(shown(h.fake.posts('DU0CUST')[0])).toContain('About your feedback “We would love an export to CSV”: Product at Testco has resolved this.');
+  });
+
+  it('holds the reply for the grace period, so an undo in that time means the author never hears a false "resolved"', async () => {
+    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'reply', grace: '2m' })) });
+    const { productCard, originalTs } = await feedbackCarded(h);
+    await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p1');
+    await h.settle();
+    expect(h.fake.posts('C0BIGCO').filter((m) => m.thread_ts === originalTs)).toEqual([]);
+    h.ctx.clock.advance(60_000);
+    await click(h, 'U0PRIYA', 'card:reopen', productCard, 'p2');
+    await h.settle();
+    h.ctx.clock.advance(5 * 60_000);
+    await h.settle();
+    expect(h.fake.posts('C0BIGCO').filter((m) => m.thread_ts === originalTs)).toEqual([]);
+  });
+
+  it('after the grace period, a reopen posts a one-line correction under the same reply thread', async () => {
+    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'reply', grace: '2m' })) });
+    const { productCard, originalTs } = await feedbackCarded(h);
+    await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p1');
+    await h.settle();
+    h.ctx.clock.advance(3 * 60_000);
+    await h.settle();
+    const inThread = () => h.fake.posts('C0BIGCO').filter((m) => m.thread_ts === originalTs).map((m) => String(m.text));
+    expect(inThread()).toEqual([expect.stringContaining('Product at Testco has resolved this.')]);
+    await click(h, 'U0PRIYA', 'card:reopen', productCard, 'p2');
+    await h.settle();
+    expect(inThread()).toHaveLength(2);
+    expect(inThread()[1]).toBe('<@U0CUST> Correction: Product at Testco has reopened this and is looking at it again.');
   });
 });

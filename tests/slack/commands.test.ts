@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { actions, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { mentions, shown } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
@@ -30,6 +30,33 @@ describe('Slack slash commands', () => {
     expect(item).toMatchObject({ communityId: 'makers', text: 'Please add a dark mode feature' });
     expect(String(answer?.text)).toMatch(/Captured as #\d+ and sent to Product/);
     expect(h.fake.posts('C0PRODUCT')).toHaveLength(1);
+  });
+
+  it('/feedback stores what was typed, not Slack\'s escaping, and names the person as their profile does', async () => {
+    h = await startSlack(database.current().db);
+    h.fake.users.set('U0MAYA', 'Maya Green');
+    h.fake.users.set('U0ANN', 'Ann Baker');
+    await run(h, '/feedback', 'community:makers Tom &amp; Jerry love the dark mode feature &lt;3, see <https://status.example.com|status page> and ask <@U0ANN|ann.legacy>');
+    const [item] = await h.ctx.db.select().from(feedbackItems);
+    expect(item?.text).toBe('Tom & Jerry love the dark mode feature <3, see status page (https://status.example.com) and ask @ann.legacy');
+    const card = shown(h.fake.posts('C0PRODUCT')[0]);
+    expect(card).toContain('Tom &amp; Jerry love the dark mode feature &lt;3');
+    expect(card).not.toContain('&amp;amp;');
+    expect(card).not.toContain('<https://status.example.com|');
+    // The author is the person who typed it, under their profile's name, not the command's legacy handle.
+    expect(card).toContain('Maya Green');
+    expect(card).not.toContain('u0maya');
+  });
+
+  it('/escalate and /liaison snooze store their reasons as typed', async () => {
+    h = await startSlack(database.current().db);
+    await feedbackCarded(h);
+    const [routing] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
+    await run(h, '/escalate', `#${routing?.itemId} product urgent Renewal &amp; pricing &lt;this week&gt;`);
+    await run(h, '/liaison', `snooze #${routing?.itemId} 3d waiting on Q&amp;A`, 'U0PRIYA');
+    const reasons = (await h.ctx.db.select().from(actions)).map((a) => a.reason).filter(Boolean);
+    expect(reasons).toContain('Renewal & pricing <this week>');
+    expect(reasons).toContain('waiting on Q&A');
   });
 
   it('/feedback without a community outside a source channel says how to name one', async () => {

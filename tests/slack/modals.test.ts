@@ -24,7 +24,7 @@ describe('Slack modals', () => {
     expect(view?.callback_id).toBe('liaison:decline');
     await h.interaction(viewSubmission({ user: 'U0PRIYA', callbackId: 'liaison:decline', privateMetadata: view?.private_metadata ?? '', values: { reason: 'Not on our roadmap this year' } }));
     await h.settle();
-    expect(shown(h.fake.called('chat.update').at(-1))).toContain('declined it for Product: Not on our roadmap this year');
+    expect(shown(h.fake.called('chat.update').at(-1))).toContain('(Product) declined this: Not on our roadmap this year');
     expect(h.fake.posts('C0PRODUCT').some((m) => m.thread_ts === productCard && shown(m).includes('Not on our roadmap'))).toBe(true);
     const reply = h.fake.posts('C0BIGCO').find((m) => m.thread_ts === originalTs);
     expect(shown(reply)).toContain("won't act on it for now: Not on our roadmap this year");
@@ -53,7 +53,7 @@ describe('Slack modals', () => {
     const [support] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'support'));
     expect(support?.reason.summary).toContain('Looks like a bug report');
     expect(h.others.kinds().filter((k) => k === 'card')).toHaveLength(1);
-    expect(shown(h.fake.called('chat.update').at(-1))).toContain('passed on it for Sales to Support');
+    expect(shown(h.fake.called('chat.update').at(-1))).toContain('(Sales) passed this to Support');
   });
 
   it('"Send to Liaison" opens a form, and its submit sends the message to the team chosen', async () => {

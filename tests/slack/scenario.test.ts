@@ -35,7 +35,7 @@ describe('Slack, from a Slack Connect message to the leadership digest', () => {
     await h.interaction(blockAction({ user: 'U0PRIYA', channel: 'C0PRODUCT', messageTs: productCardTs, actionId: 'card:acknowledge', value: buttonValue(h.fake, 'C0PRODUCT', 'card:acknowledge'), responseUrl: respond(h, 'priya-1') }));
     await h.settle();
     expect(shown(h.fake.called('chat.update').at(-1))).toContain('Acknowledged');
-    expect(h.fake.posts('C0PRODUCT').some((m) => m.thread_ts === productCardTs && shown(m).includes('acknowledged this for Product'))).toBe(true);
+    expect(h.fake.posts('C0PRODUCT').some((m) => m.thread_ts === productCardTs && shown(m).includes('(Product) acknowledged this'))).toBe(true);
 
     await h.interaction(blockAction({ user: 'U0PRIYA', channel: 'C0PRODUCT', messageTs: productCardTs, actionId: 'card:resolve', value: buttonValue(h.fake, 'C0PRODUCT', 'card:resolve'), responseUrl: respond(h, 'priya-2') }));
     await h.settle();

@@ -72,7 +72,7 @@ describe('GitHub issues from a Slack card', () => {
     expect(shown(update)).not.toContain('card:create_issue');
     const [ledger] = await t.h.ctx.db.select().from(actions).where(eq(actions.kind, 'create_issue'));
     const thread = t.h.fake.posts('C0PRODUCT').filter((p) => p.thread_ts === productCard);
-    expect(shown(thread.at(-1))).toContain('created an issue for this for Product: fernhill/garden-app#41');
+    expect(shown(thread.at(-1))).toContain('(Product) created an issue for this: fernhill/garden-app#41');
     expect(ledger).toMatchObject({ actorId: 'U0PRIYA', teamId: 'product', via: 'button', data: { issue: { tracker: 'github', key: 'fernhill/garden-app#41', url: 'https://github.com/fernhill/garden-app/issues/41', public: true } } });
   });
 

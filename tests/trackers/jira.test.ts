@@ -93,7 +93,7 @@ describe('Jira issues through its REST API', () => {
     const report = await buildDigest(t.ctx, { period: '2026-W47' });
     expect(report.teams.find((team) => team.team === 'sales')?.tracker).toEqual({ issues: 1, shipped: 1, medianToShippedMs: 2 * 86_400_000 });
     expect(report.teams.find((team) => team.team === 'product')?.tracker).toBeUndefined();
-    expect(digestText(report)).toContain('became issues 1 · feedback to shipped 2d (median of 1 shipped)');
+    expect(digestText(report)).toContain('1 item became an issue; 1 shipped, a median 48 h after the feedback was posted (wall-clock).');
   });
 
   it('an issue the token may not see cannot be linked: the person is told so in the console, and nothing is retried', async () => {

@@ -19,7 +19,7 @@ describe('signing in to the web app', () => {
     expect(response.status).toBe(200);
     const page = text(await response.text());
     expect(page).toContain('/liaison web');
-    expect(page).toContain('liaison web-link <user>');
+    expect(page).toContain('npm run demo -- --serve');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

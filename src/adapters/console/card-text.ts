@@ -1,5 +1,6 @@
 import { formatDuration } from '../../config/duration.js';
-import { PAST_TENSE, STATUS_LABEL } from '../../core/actions/transitions.js';
+import { actionSentence } from '../../delivery/action-words.js';
+import { STATUS_LABEL } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
 import { localTime } from '../local-time.js';
@@ -26,7 +27,7 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
   if (sla.snoozedUntil) lines.push(`  reminders snoozed until ${localTime(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${inert(routing.snoozeReason)}` : ''}`);
   if (card.lastAction) {
     const a = card.lastAction;
-    lines.push(`  ${inert(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${a.team}` : ''}${card.passedTo ? ` to ${card.passedTo}` : ''}${a.reason ? `: ${inert(a.reason)}` : ''} · ${localTime(a.createdAt, timezone)}`);
+    lines.push(`  ${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, inert)} · ${localTime(a.createdAt, timezone)}`);
   }
   const { issue } = card;
   if (issue) {

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../core/clock.js';
-import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../delivery/chat-port.js';
+import { actionSentence } from '../../delivery/action-words.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import type { DeliveryContent } from '../../delivery/content.js';
 import { localTime } from '../local-time.js';
@@ -38,12 +38,13 @@ export class ConsoleChat implements ChatPort {
         return cardText(content.card, this.timezone, this.clock.now());
       case 'card_log': {
         const l = content.log;
-        return [`${inert(l.actor)} ${PAST_TENSE[l.kind] ?? l.kind} it for ${l.team}${l.toTeam ? ` → ${l.toTeam}` : ''}${l.reason ? `: ${inert(l.reason)}` : ''}`];
+        return [actionSentence(l, inert)];
       }
       case 'loop_reply': {
         const r = content.reply;
-        const said = r.outcome === 'resolved' ? `${r.team} has resolved this.${r.shipped ? ` ${shippedWords(r.shipped)}` : ''} Thank you for telling us.` : r.outcome === 'declined' ? `${r.team} looked at this and won't act on it: ${inert(r.reason ?? '')}` : `${r.team} has seen this.`;
-        return [`@${r.authorId} ${said}`, `  (reply from ${r.organisation} about #${r.itemId}${r.dm ? ', direct message' : ''}; pings only the author)`];
+        const said = r.outcome === 'resolved' ? `${r.team} has resolved this.${r.shipped ? ` ${shippedWords(r.shipped)}` : ''} Thank you for telling us.` : r.outcome === 'declined' ? `${r.team} looked at this and won't act on it: ${inert(r.reason ?? '')}` : r.outcome === 'reopened' ? `Correction: ${r.team} has reopened this and is looking at it again.` : `${r.team} has seen this.`;
+        const about = r.dm && r.quote ? `About your feedback “${inert(r.quote)}”: ` : '';
+        return [`@${r.authorId} ${about}${said}`, `  (reply from ${r.organisation} about #${r.itemId}${r.dm ? ', direct message' : ''}; pings only the author)`];
       }
       case 'ambassador_note': {
         const n = content.note;

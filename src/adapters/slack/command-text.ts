@@ -1,5 +1,5 @@
 import type { LiaisonConfig } from '../../config/schema.js';
-import { parseItemReference, parseMention, tokens } from './slack-text.js';
+import { parseItemReference, parseMention, plainFromSlack, tokens } from './slack-text.js';
 import type { ItemReference } from '../../core/find-item.js';
 
 /** `/feedback [@member] [community:key] text` */
@@ -13,7 +13,8 @@ export function parseFeedbackCommand(text: string, config: LiaisonConfig): { mem
   if (named) rest = rest.slice(named[0].length).trim();
   if (community && !(community in config.communities)) return { error: `There is no community called "${community}". Known: ${Object.keys(config.communities).join(', ')}.` };
   if (!rest) return { error: 'Usage: `/feedback [@member] [community:key] what they said`' };
-  return { member, community, text: rest };
+  // Slack sends a command's text in its wire format (`&amp;`, `<https://…|label>`, `<@U…|name>`): stored as a person wrote it.
+  return { member, community, text: plainFromSlack(rest) };
 }
 
 export interface EscalateArgs { ref?: ItemReference; item?: string; team?: string; priority?: 'high' | 'urgent'; reason?: string }
@@ -28,7 +29,7 @@ export function parseEscalateCommand(text: string, config: LiaisonConfig): Escal
   }
   if (words[0] && words[0] in config.teams) args.team = words.shift();
   if (words[0] === 'high' || words[0] === 'urgent') args.priority = words.shift() as 'high' | 'urgent';
-  if (words.length > 0) args.reason = words.join(' ');
+  if (words.length > 0) args.reason = plainFromSlack(words.join(' '));
   return args;
 }
 

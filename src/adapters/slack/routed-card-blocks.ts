@@ -1,7 +1,8 @@
 import { formatDuration } from '../../config/duration.js';
-import { PAST_TENSE, STATUS_LABEL, type TeamAction } from '../../core/actions/transitions.js';
+import { STATUS_LABEL, type TeamAction } from '../../core/actions/transitions.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
 import { excerpt } from '../../core/inert-text.js';
+import { actionSentence } from '../../delivery/action-words.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { button, context, fields, section } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
@@ -90,11 +91,7 @@ function slaLine(card: RoutingCard, timezone: string, now: Date): string | undef
 function lastActionLine(card: RoutingCard, timezone: string): string | undefined {
   const a = card.lastAction;
   if (!a) return undefined;
-  const verb = PAST_TENSE[a.kind] ?? a.kind;
-  const team = a.team ? ` for ${escapeMrkdwn(a.team)}` : '';
-  const to = card.passedTo ? ` to ${escapeMrkdwn(card.passedTo)}` : '';
-  const reason = a.reason ? `: ${userText(a.reason)}` : '';
-  return `${userText(a.actorName)} ${verb} it${team}${to}${reason} · ${slackDate(a.createdAt, localTime(a.createdAt, timezone))}`;
+  return `${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, userText)} · ${slackDate(a.createdAt, localTime(a.createdAt, timezone))}`;
 }
 
 /** The card's issue: its link and state, or that one is on its way. */

@@ -24,8 +24,12 @@ export class SlackDirectory {
     private readonly ttlMs = { groups: 60_000, names: 600_000 },
   ) {}
 
-  async actor(userId: string, knownName?: string): Promise<Actor> {
-    const [name, groups] = await Promise.all([knownName ? Promise.resolve(knownName) : this.nameOf(userId), this.groupsOf(userId)]);
+  /**
+   * One source for every name: the profile's display name (users.info, cached). Slash commands, buttons and forms
+   * carry the legacy `user_name` handle instead, which would show one person under two names.
+   */
+  async actor(userId: string): Promise<Actor> {
+    const [name, groups] = await Promise.all([this.nameOf(userId), this.groupsOf(userId)]);
     return resolveActor(this.config, { platform: 'slack', id: userId, name, groups });
   }
 

@@ -1,6 +1,6 @@
-import { PAST_TENSE } from '../../core/actions/transitions.js';
 import { excerpt } from '../../core/inert-text.js';
 import { reminderSummary, type AmbassadorNote, type CardLog, type LoopReply, type Notice, type Page, type Reminder } from '../../delivery/content.js';
+import { actionSentence } from '../../delivery/action-words.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
@@ -12,8 +12,7 @@ const drawn = (text: string, blocks: Block[]): Drawn => ({ text, blocks: assertM
 
 /** One line in the card's thread for every action, so the thread is the card's history. */
 export function cardLogBlocks(log: CardLog): Drawn {
-  const verb = PAST_TENSE[log.kind] ?? log.kind.replace('_', ' ');
-  const line = `${userText(log.actor)} ${verb} this for ${escapeMrkdwn(log.team)}${log.toTeam ? ` → ${escapeMrkdwn(log.toTeam)}` : ''}${log.reason ? `: ${userText(log.reason)}` : ''}`;
+  const line = actionSentence(log, userText);
   return drawn(line, [section(line)]);
 }
 
@@ -24,9 +23,12 @@ export function loopReplyBlocks(reply: LoopReply): Drawn {
     reply.outcome === 'resolved' && reply.shipped ? `${team} at ${escapeMrkdwn(reply.organisation)} has resolved this. ${reply.shipped.url ? `It has shipped: ${link(reply.shipped.url, reply.shipped.key)}.` : shippedWords(reply.shipped)} Thank you for telling us.`
     : reply.outcome === 'resolved' ? `${team} at ${escapeMrkdwn(reply.organisation)} has resolved this. Thank you for telling us.`
     : reply.outcome === 'declined' ? `${team} at ${escapeMrkdwn(reply.organisation)} looked at this and won't act on it for now${reply.reason ? `: ${userText(reply.reason)}` : '.'}`
+    : reply.outcome === 'reopened' ? `Correction: ${team} at ${escapeMrkdwn(reply.organisation)} has reopened this and is looking at it again.`
     : `${team} at ${escapeMrkdwn(reply.organisation)} has seen this and is on it.`;
+  // A direct message has no thread to show what "this" is: it quotes the feedback's first line.
   const to = mentionUser(reply.authorId);
-  const text = `${to ? `${to} ` : ''}${said}`;
+  const about = reply.dm && reply.quote ? `About your feedback “${userText(reply.quote)}”: ` : '';
+  const text = `${to ? `${to} ` : ''}${about}${said}`;
   return drawn(text, [section(text), context(`Feedback #${reply.itemId}`)]);
 }
 

@@ -1,13 +1,15 @@
-import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { userKey } from '../../config/refs.js';
 import type { Tx } from '../../db/client.js';
-import { deliveries, feedbackItems, voices, type routings } from '../../db/schema/index.js';
+import { feedbackItems, voices, type routings } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { Context } from '../context.js';
 import { enqueueDeliveries, teamHome, type NewDelivery } from '../outbox.js';
 import { autoCreateIssue } from '../trackers/auto-create-issue.js';
 import type { IssueLink } from '../trackers/issue-link.js';
+import { excerpt } from '../inert-text.js';
 import { cardDeliveryId, enqueueCardRefresh } from './card-refresh.js';
+import { correctLoopReplies } from './loop-corrections.js';
 
 type Routing = typeof routings.$inferSelect;
 
@@ -42,7 +44,7 @@ export async function enqueueActionEffects(tx: Tx, ctx: Context, effect: ActionE
       },
     ]);
   }
-  if (effect.undoneId !== undefined) await withdrawUnsent(tx, effect.undoneId);
+  if (effect.undoneId !== undefined || effect.kind === 'reopen') await correctLoopReplies(tx, effect.now, { routingId: routing.id, undoneId: effect.undoneId });
   if (effect.kind === 'own') await autoCreateIssue(tx, ctx, effect);
   await closeTheLoop(tx, ctx, effect);
 }
@@ -60,8 +62,10 @@ async function closeTheLoop(tx: Tx, ctx: Context, effect: ActionEffects): Promis
   const [item] = await tx.select({ communityId: feedbackItems.communityId, text: feedbackItems.text }).from(feedbackItems).where(eq(feedbackItems.id, routing.itemId));
   const heard = await tx.select().from(voices).where(eq(voices.itemId, routing.itemId));
   const shipped = outcome === 'resolved' && effect.issue ? { tracker: effect.issue.tracker, key: effect.issue.key, url: effect.issue.public ? effect.issue.url : null } : undefined;
-  const message = { outcome, team: teamName(ctx, routing.teamId), reason: outcome === 'declined' ? effect.reason : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name, ...(shipped ? { shipped } : {}) };
-  const replies = repliesToVoices(heard, mode, message, routing, `loop:action:${effect.actionId}`);
+  const message = { outcome, team: teamName(ctx, routing.teamId), reason: outcome === 'declined' ? effect.reason : undefined, itemId: routing.itemId, organisation: ctx.config.organisation.name, ...(item ? { quote: firstLine(item.text) } : {}), ...(shipped ? { shipped } : {}) };
+  // Held for the grace period: an undo (or a reopen) in that time withdraws them before anyone reads them.
+  const notBefore = new Date(now.getTime() + ctx.config.closeTheLoop.grace);
+  const replies = repliesToVoices(heard, mode, message, routing, `loop:action:${effect.actionId}`).map((reply) => ({ ...reply, notBefore }));
   const community = item ? ctx.config.communities[item.communityId] : undefined;
   if (ctx.config.closeTheLoop.tellAmbassador && community?.ambassador) {
     const who = userKey(community.ambassador);
@@ -72,13 +76,19 @@ async function closeTheLoop(tx: Tx, ctx: Context, effect: ActionEffects): Promis
       payload: { ...message, community: community.name ?? item?.communityId, excerpt: item?.text.slice(0, 300), voices: heard.length, unreachable: heard.filter((v) => v.platform === 'webhook').length },
       itemId: routing.itemId,
       routingId: routing.id,
+      notBefore,
     });
   }
   await enqueueDeliveries(tx, now, replies);
 }
 
 type Voice = typeof voices.$inferSelect;
-type LoopMessage = { outcome: string; team: string; reason?: string; itemId: number; organisation: string; shipped?: { tracker: string; key: string; url: string | null } };
+type LoopMessage = { outcome: string; team: string; reason?: string; itemId: number; organisation: string; quote?: string; shipped?: { tracker: string; key: string; url: string | null } };
+
+/** The feedback's first line, short: what a direct message is about. */
+function firstLine(text: string): string {
+  return excerpt(text.split('\n').find((line) => line.trim() !== '') ?? text, 100);
+}
 
 /** One reply per voice (under its message, or by DM), keyed `<key>:voice:<id>`; webhook authors cannot be answered. */
 export function repliesToVoices(heard: Voice[], mode: 'reply' | 'dm', message: LoopMessage, routing: { id: number; itemId: number }, key: string): NewDelivery[] {
@@ -95,14 +105,6 @@ export function repliesToVoices(heard: Voice[], mode: 'reply' | 'dm', message: L
       routingId: routing.id,
     }];
   });
-}
-
-/** An undone action's replies that have not gone out yet never will. */
-async function withdrawUnsent(tx: Tx, undoneId: number): Promise<void> {
-  await tx
-    .update(deliveries)
-    .set({ status: 'skipped', lastError: `withdrawn: action ${undoneId} was undone` })
-    .where(and(inArray(deliveries.status, ['pending']), or(like(deliveries.key, `loop:action:${undoneId}:%`), eq(deliveries.key, `ambassador:action:${undoneId}`))));
 }
 
 function teamName(ctx: Context, team: string): string {

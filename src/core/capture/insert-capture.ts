@@ -25,10 +25,15 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  * nothing, and so neither does anything after it. Foreign keys are checked at the end of the statement, which is
  * why the voice may name an item inserted after it. A message sent again under another author identity (a new email,
  * a changed name) creates no member: the voice row it would conflict with lends its member, and nothing is inserted.
+ * An author seen again under a new name is renamed, so histories and cards show the name people know now.
  */
 const CAPTURE = `
   with author_existing as (
     update member_identities set display_name = $3 where platform = $1 and external_id = $2 returning member_id
+  ), author_renamed as (
+    -- People change their display name: the member takes the latest one seen (never a bare ID, the fallback when a
+    -- platform would not say).
+    update members set display_name = $3 where id = (select member_id from author_existing limit 1) and display_name is distinct from $3 and $3 <> $2
   ), author_new as (
     insert into members (display_name)
     select $3 where not exists (select 1 from author_existing)

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** A sign-in link works once, for ten minutes: long enough to click from chat, short enough to be useless when leaked. */
 export const SIGN_IN_TTL_MS = 10 * 60_000;
-/** A session lasts a week from sign-in; `liaison sessions revoke` ends one sooner. */
+/** A session lasts a week from sign-in; signing out (or `revokeSessions`) ends it sooner. */
 export const SESSION_TTL_MS = 7 * 86_400_000;
 
 /** Who a link or a session is for: a chat user and the groups (Slack user groups, Discord roles) they held. */

@@ -59,7 +59,7 @@ export async function whenAnswering(url: string, status: number, timeoutMs: numb
     const response = await fetch(url, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
     if (response?.status === status) return response;
     if (Date.now() > until) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms (last: ${response?.status ?? 'no answer'})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

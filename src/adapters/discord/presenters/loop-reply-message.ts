@@ -15,6 +15,8 @@ export function loopReplyText(reply: LoopReply): string {
       return `${team} at ${safeText(reply.organisation)} looked at this and won't act on it for now${reply.reason ? `: ${safeText(reply.reason)}` : '.'}`;
     case 'acknowledged':
       return `${team} at ${safeText(reply.organisation)} has seen this and is looking into it.`;
+    case 'reopened':
+      return `Correction: ${team} at ${safeText(reply.organisation)} has reopened this and is looking at it again.`;
   }
 }
 
@@ -32,5 +34,6 @@ export function loopReplyMessage(reply: LoopReply, replyToMessageId: string | nu
 
 /** The same news as a direct message: no mention needed, and nothing to reply to. */
 export function loopReplyDm(reply: LoopReply): MessageBody {
-  return { content: clip(`About your feedback (ref #${reply.itemId}): ${loopReplyText(reply)}`, LIMITS.content), allowed_mentions: { parse: [] } };
+  const about = reply.quote ? `About your feedback “${safeText(reply.quote)}” (ref #${reply.itemId})` : `About your feedback (ref #${reply.itemId})`;
+  return { content: clip(`${about}: ${loopReplyText(reply)}`, LIMITS.content), allowed_mentions: { parse: [] } };
 }

@@ -1,16 +1,14 @@
 import type { AmbassadorNote, CardLog, Notice, Page } from '../../../delivery/content.js';
+import { actionSentence } from '../../../delivery/action-words.js';
 import { noticeWords } from '../../../delivery/notice-words.js';
 import { excerpt } from '../../../core/inert-text.js';
 import { clip, discordTime, quote, roleMention, safeText, userMention } from '../discord-text.js';
 import { LIMITS, type MessageBody } from './embed-limits.js';
 
-const VERB: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid their last action on' };
 
 /** One line in the card's thread: who did what, for which team. Names are shown, never pinged. */
 export function cardLogMessage(log: CardLog): MessageBody {
-  const to = log.toTeam ? ` to ${safeText(log.toTeam)}` : '';
-  const reason = log.reason ? `: ${safeText(log.reason)}` : '';
-  return { content: clip(`**${safeText(log.actor)}** ${VERB[log.kind] ?? safeText(log.kind)} this for ${safeText(log.team)}${to}${reason}`, LIMITS.content), allowed_mentions: { parse: [] } };
+  return { content: clip(actionSentence(log, safeText), LIMITS.content), allowed_mentions: { parse: [] } };
 }
 
 /** Who a page may ping: the on-call role or user named in the config, and nobody else. */

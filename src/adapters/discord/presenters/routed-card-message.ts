@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import { PAST_TENSE, STATUS_LABEL } from '../../../core/actions/transitions.js';
+import { actionSentence } from '../../../delivery/action-words.js';
+import { STATUS_LABEL } from '../../../core/actions/transitions.js';
 import type { RoutingCard } from '../../../core/load-routing-card.js';
 import { cardCustomId, mergeCustomId } from '../custom-ids.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';
@@ -57,8 +58,7 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
   if (sla.snoozedUntil) fields.push(field('Reminders snoozed', `until ${discordTime(sla.snoozedUntil)}${routing.snoozeReason ? `: ${safeText(routing.snoozeReason)}` : ''}`));
   if (card.lastAction) {
     const a = card.lastAction;
-    const to = card.passedTo ? ` to ${safeText(card.passedTo)}` : '';
-    fields.push(field('Latest', `${safeText(a.actorName)} ${PAST_TENSE[a.kind] ?? a.kind} it${a.team ? ` for ${safeText(a.team)}` : ''}${to}${a.reason ? `: ${safeText(a.reason)}` : ''} · ${discordTime(a.createdAt)}`));
+    fields.push(field('Latest', `${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, safeText)} · ${discordTime(a.createdAt)}`));
   }
   const issue = card.issue;
   if (issue) {

@@ -10,7 +10,7 @@ import { snoozeRouting } from '../../../core/snooze-routing.js';
 import { parseEscalateCommand, parseFeedbackCommand } from '../command-text.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { forPerson, tell, type SlackDeps } from '../slack-deps.js';
-import { parseItemReference, tokens } from '../slack-text.js';
+import { parseItemReference, plainFromSlack, tokens } from '../slack-text.js';
 import { runMemberCommand } from './member-commands.js';
 
 export const COMMAND_KIND = 'slack.command';
@@ -22,7 +22,7 @@ export async function runCommand(deps: SlackDeps, c: StoredCommand): Promise<voi
   const to = { user: c.user, channel: c.channel, responseUrl: c.responseUrl };
   const { ctx } = deps;
   await forPerson(deps, to, async () => {
-    const actor = await deps.directory.actor(c.user, c.userName);
+    const actor = await deps.directory.actor(c.user);
     const teamName = (team: string) => escapeMrkdwn(ctx.config.teams[team]?.name ?? team);
     if (c.command === '/feedback') {
       const parsed = parseFeedbackCommand(c.text, ctx.config);
@@ -36,7 +36,7 @@ export async function runCommand(deps: SlackDeps, c: StoredCommand): Promise<voi
         community,
         // A command has no message of its own; its trigger names it, so a retried command is one item.
         message: { platform: 'slack', channelId: c.channel, id: `command:${c.triggerId}`, text: parsed.text, postedAt: ctx.clock.now() },
-        author: { platform: 'slack', id: author.id, name: author.name ?? (await deps.directory.nameOf(author.id)) },
+        author: { platform: 'slack', id: author.id, name: author.id === c.user ? actor.name : await deps.directory.nameOf(author.id) },
         via: 'command',
         capturedBy: actor,
       });
@@ -65,7 +65,7 @@ export async function runCommand(deps: SlackDeps, c: StoredCommand): Promise<voi
       const view = await describeItem(ctx, { itemId: (await findItem(ctx, ref)).itemId });
       const mine = view.routings.filter((r) => actor.teams.includes(r.team.id) && ['open', 'acknowledged', 'owned'].includes(r.status));
       if (mine.length === 0) throw new DomainError('not_found', `None of your teams has #${view.id} open.`);
-      for (const routing of mine) await snoozeRouting(ctx, { routingId: routing.id, forMs: forMs.data, reason: reason.join(' '), actor, via: 'command' });
+      for (const routing of mine) await snoozeRouting(ctx, { routingId: routing.id, forMs: forMs.data, reason: plainFromSlack(reason.join(' ')), actor, via: 'command' });
       return tell(deps, to, `:zzz: Reminders about #${view.id} are paused for ${duration} (${mine.map((r) => escapeMrkdwn(r.team.name)).join(', ')}).`);
     }
   });

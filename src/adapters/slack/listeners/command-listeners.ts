@@ -40,7 +40,7 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
     if (args.ref && args.reason) return store(stored(command), ack);
     await ack();
     deps.work.run('open escalate modal', async () => {
-      const actor = await deps.directory.actor(command.user_id, command.user_name);
+      const actor = await deps.directory.actor(command.user_id);
       // The core refuses non-managers on submit as well; this spares them the form.
       const refusal = whyNot(deps.ctx.config, actor, { kind: 'escalate' });
       if (refusal) return tell(deps, { user: command.user_id, responseUrl: command.response_url }, `:no_entry: ${refusal}`);

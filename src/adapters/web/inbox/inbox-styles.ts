@@ -34,7 +34,9 @@ export const INBOX_CSS = `
 .actions button.danger, .item-story button.danger { background: #b42318; border-color: #b42318; color: #fff; }
 .actions button.quiet { border-style: dashed; color: #3d4651; }
 .disclosure { position: relative; }
-.disclosure summary { list-style: none; }
+.disclosure { max-width: 36rem; }
+.disclosure summary { display: inline-block; list-style: none; }
+.disclosure-body button { align-self: flex-start; }
 .disclosure summary::-webkit-details-marker { display: none; }
 .disclosure[open] summary { background: #eef1f5; }
 .disclosure-body { margin-top: .4rem; padding: .75rem; min-width: 18rem; background: #fafbfc; border: 1px solid #d5dbe3; border-radius: .4rem; }

@@ -13,7 +13,7 @@ export function SignInPage({ reason }: { reason?: 'needed' | 'signed_out' }) {
         <ul>
           <li>In Slack: type <code>/liaison web</code> in any channel, or open Liaison’s <strong>Home</strong> tab and press <strong>Open the web app</strong>.</li>
           <li>In Discord: type <code>/liaison web</code>. The answer is visible only to you.</li>
-          <li>On the server: run <code>liaison web-link &lt;user&gt;</code> (for example <code>npm run liaison -- web-link maya</code>) for a user named in the config.</li>
+          <li>To try Liaison: <code>npm run demo -- --serve</code> prints a link for the demo’s community manager.</li>
         </ul>
         <p>What you see depends on your teams and roles in Liaison’s config: team members see their teams’ items, community managers and leadership see everything.</p>
       </div>
@@ -48,7 +48,7 @@ export function RefusedPage({ reason }: { reason: keyof typeof REFUSALS }) {
       <div class="notice" role="alert">
         <h1>That link did not sign you in</h1>
         <p>{REFUSALS[reason]}</p>
-        <p>Ask for a new one: <code>/liaison web</code> in Slack or Discord, or <code>liaison web-link &lt;user&gt;</code> on the server. <a href="/">How to sign in</a>.</p>
+        <p>Ask for a new one with <code>/liaison web</code> in Slack or Discord. <a href="/">How to sign in</a>.</p>
       </div>
     </BarePage>
   );

@@ -1,0 +1,60 @@
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { processStatus, readPostmasterLock, readRunning, type RunningRecord } from './data-dir.js';
+import { StartupError } from './startup-error.js';
+
+/*
+ * The embedded server already running on a data directory (a live Liaison's, or one left behind by a Liaison that
+ * was killed), and stopping a server within a bound whatever its state.
+ */
+
+export type RunningServer =
+  | { kind: 'owned'; record: RunningRecord; port: number }
+  | { kind: 'orphan'; pid: number }
+  /** postmaster.pid names a process that is gone or is not this directory's server (its PID was reused). */
+  | { kind: 'stale' };
+
+/** Whether a server is already running on this data directory, and whether a live Liaison (its parent) owns it. */
+export async function runningServer(dataDir: string, databaseDir: string): Promise<RunningServer | undefined> {
+  const lock = readPostmasterLock(databaseDir);
+  if (!lock) return undefined;
+  const server = processStatus(lock.pid);
+  const isOurs = server.alive && (server.name === undefined || server.name.startsWith('postgres')) && resolve(lock.dataDir) === databaseDir;
+  if (!isOurs) return server.alive ? { kind: 'stale' } : undefined;
+  const record = await readRunning(dataDir);
+  const parent = server.parentPid ? processStatus(server.parentPid) : { alive: false };
+  const owned = parent.alive && server.parentPid !== process.pid && (record ? record.pid === server.parentPid : /node/.test(parent.name ?? ''));
+  if (owned) return { kind: 'owned', record: record ?? { pid: server.parentPid as number, databasePort: lock.port, command: 'liaison', startedAt: '' }, port: record?.databasePort ?? lock.port };
+  return { kind: 'orphan', pid: lock.pid };
+}
+
+export function alreadyRunning(dataDir: string, record: RunningRecord): StartupError {
+  if (record.httpPort !== undefined) {
+    return new StartupError(`Liaison is already running with the data in ${dataDir}: PID ${record.pid}, port ${record.httpPort} (http://localhost:${record.httpPort}/healthz). Stop it first, or set LIAISON_DATA_DIR to run another.`);
+  }
+  return new StartupError(`Another Liaison command (PID ${record.pid}, "${record.command}") is using the embedded database in ${dataDir}; start again when it has finished, or set LIAISON_DATA_DIR to run another.`);
+}
+
+/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL: a server is gone within about 10 s whatever its state. */
+export async function stopProcess(pid: number, child?: ChildProcess): Promise<void> {
+  const gone = () => (child ? child.exitCode !== null || child.signalCode !== null : !processStatus(pid).alive);
+  for (const [signal, waitMs] of [['SIGINT', 5000], ['SIGQUIT', 3000], ['SIGKILL', 2000]] as const) {
+    if (gone()) return;
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < waitMs && !gone(); waited += 50) await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** Synchronous, for the `exit` event: asks the postmaster (its PID is the first line of postmaster.pid) for a fast shutdown. */
+export function signalPostmaster(databaseDir: string): void {
+  const lock = readPostmasterLock(databaseDir);
+  try {
+    if (lock) process.kill(lock.pid, 'SIGINT');
+  } catch {
+    // Already stopped: nothing to do.
+  }
+}
