@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { discordEnabled, slackEnabled } from '../config/env.js';
+import { discordEnabled, publicUrl, slackEnabled } from '../config/env.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
 import { ROLES, startLiaison, type Role, type RunningLiaison } from '../main.js';
 import { startupBanner } from './startup-banner.js';
+import { demoCommunityManager } from './demo-serve.js';
+import { issueSignInToken } from '../core/issue-sign-in-token.js';
 import { openRoutingModel } from './routing-model.js';
 import { command, loadSettings } from './runtime.js';
 import { UserError } from './user-error.js';
@@ -63,6 +65,13 @@ export function registerStart(program: Command): void {
       if (!liaison || stopping) return;
       process.stdout.write(startupBanner({ ...settings, port: liaison.port, platforms: liaison.platforms, slack: slackEnabled(settings.env), discord: discordEnabled(settings.env) }));
       if (liaison.port !== undefined) await database.embedded?.announce(liaison.port);
+      // Trying Liaison with no chat: the example organisation's community manager can act on every card in the browser.
+      const manager = demoCommunityManager(settings.loaded);
+      if (!slackEnabled(settings.env) && !discordEnabled(settings.env) && roles.has('web') && liaison.port !== undefined && manager) {
+        const issued = await issueSignInToken(liaison.ctx, manager);
+        const base = settings.env.LIAISON_PUBLIC_URL ? publicUrl(settings.env) : `http://localhost:${liaison.port}`;
+        if (issued.status === 'issued') process.stdout.write(`  web app: sign in as ${manager.name}, the community manager (valid 10 minutes, once): ${base}/sign-in/${issued.token}\n\n`);
+      }
       await new Promise(() => {});
     }));
 }
