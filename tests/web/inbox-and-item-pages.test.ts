@@ -167,11 +167,11 @@ describe('acting on an item in the browser', () => {
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const form = formToken((await sam.get('/inbox')).html, `r${routing}-buttons`);
-    await recordAction(ctx, { routingId: routing, kind: 'resolve', actor: { ...person(ctx.config, 'sam'), name: 'Jo' }, via: 'button' });
+    await recordAction(ctx, { routingId: routing, kind: 'resolve', actor: { ...person(ctx.config, 'sam'), platform: 'discord', id: '4411', name: 'Jo', teams: ['support'] }, via: 'button' });
     const late = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'acknowledge', form });
     expect(late.status).toBe(303);
     const page = words((await sam.get(`/items/${crash.itemId}`)).html);
-    expect(page).toMatch(/You cannot acknowledge it now: Jo already resolved it for Support at \d\d:\d\d UTC\./);
+    expect(page).toMatch(/You cannot acknowledge this now: Jo \(Support\) already resolved it at \d\d:\d\d UTC\./);
     expect(page).toContain('Jo resolved it for Support Chat button');
   });
 
