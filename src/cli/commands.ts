@@ -9,6 +9,7 @@ import { registerSendExample } from './send-example.js';
 import { registerStart } from './start.js';
 import { registerTrainCommand } from './train.js';
 import { registerTrackerCommands } from './trackers.js';
+import { registerWebAccess } from './web-access.js';
 
 /** Each command lives in its own file under src/cli/ and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerModelsCommand(program);
   registerDiscordCommands(program);
   registerTrackerCommands(program);
+  registerWebAccess(program);
 }
