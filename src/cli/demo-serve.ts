@@ -12,7 +12,12 @@ import { openRoutingModel } from './routing-model.js';
 /** The demo's community manager: the first console user among the community managers of the example organisation. */
 export function demoCommunityManager(loaded: LoadedConfig): { platform: 'console'; id: string; name: string } | undefined {
   const user = (loaded.config.roles.communityManagers?.users ?? []).map(userKey).find((u) => u.platform === 'console');
-  return user ? { platform: 'console', id: user.id, name: user.id[0]?.toUpperCase() + user.id.slice(1) } : undefined;
+  return user ? { platform: 'console', id: user.id, name: consoleUserName(user.id) } : undefined;
+}
+
+/** The config names console users by a lower-case id (maya); people read it as a name (Maya). */
+export function consoleUserName(id: string): string {
+  return id[0]?.toUpperCase() + id.slice(1);
 }
 
 /**

@@ -5,6 +5,7 @@ import { userKey } from '../config/refs.js';
 import { issueSignInToken } from '../core/issue-sign-in-token.js';
 import { revokeSessions } from '../core/revoke-sessions.js';
 import type { WebUser } from '../core/sessions/session-tokens.js';
+import { consoleUserName } from './demo-serve.js';
 import { command, openRuntime } from './runtime.js';
 import { UserError } from './user-error.js';
 
@@ -17,7 +18,7 @@ export function webUserFromArgument(config: LiaisonConfig, argument: string): We
   const [platform, id] = explicit ? [explicit[1] as WebUser['platform'], explicit[2] as string] : ['console' as const, argument];
   const named = configuredUsers(config).some((u) => u.platform === platform && u.id === id);
   if (!named) throw new UserError(`${argument} is not a user named in the config (teams.<team>.members.users or roles); give a console name like maya, or slack:<id> / discord:<id>.`);
-  return { platform, id, name: platform === 'console' ? id[0]?.toUpperCase() + id.slice(1) : id };
+  return { platform, id, name: platform === 'console' ? consoleUserName(id) : id };
 }
 
 function configuredUsers(config: LiaisonConfig) {
