@@ -46,7 +46,9 @@ const DiscordSource = z.strictObject({
 });
 const SlackSource = z.strictObject({ channels: z.array(z.string().regex(/^[A-Z0-9]{2,}$/, 'expected a Slack channel ID')).min(1) });
 /** A webhook's signing secret, given literally or (better) as the name of an environment variable. */
-const WebhookSecret = z.union([z.string().min(16, 'a webhook secret needs at least 16 characters'), z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) })]);
+const WebhookSecret = z.union([z.string().min(16, 'a webhook secret needs at least 16 characters'), z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name such as FORUM_WEBHOOK_SECRET') })], {
+  error: 'expected a secret of at least 16 characters, or { env: NAME } to read it from the environment',
+});
 const WebhookSource = z.strictObject({ key: Key, secret: WebhookSecret });
 
 export const Source = z.union([
@@ -71,7 +73,7 @@ const RoutingRule = z.strictObject({
     .strictObject({
       category: z.array(Category).optional(),
       keywords: z.array(z.string().min(1)).optional(),
-      community: z.union([Key, z.array(Key)]).optional(),
+      community: z.union([Key, z.array(Key)], { error: 'expected a community key, or a list of them' }).optional(),
       urgency: z.array(z.enum(['low', 'normal', 'high', 'critical'])).optional(),
     })
     .refine((w) => Object.values(w).some((v) => v !== undefined), 'a rule needs at least one condition'),

@@ -44,6 +44,8 @@ describe('a forum post handled by a team on Discord', () => {
     expect(updated.rows[0]).toEqual(['Reopen']);
     const log = h.discord.state.botMessages(card.id);
     expect(log.map((m) => m.content)).toEqual(['Sam (Support) resolved this']);
+    // The card's thread is named after the item, so the channel's thread list says what each is about.
+    expect(h.discord.state.channels.get(card.id)?.name).toBe(`#${/#(\d+)/.exec(embed.title ?? '')?.[1]} · App crashes on launch`);
 
     const [reply] = h.discord.state.botMessages(thread.id);
     expect(reply?.content).toBe(`<@${PEOPLE.ann.user.id}> Support at Testco has resolved this. Thank you for telling us! (ref #${/#(\d+)/.exec(embed.title ?? '')?.[1]})`);

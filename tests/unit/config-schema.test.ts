@@ -33,11 +33,13 @@ describe('the config file', () => {
       problems = (error as ConfigError).problems;
     }
     expect(problems).toEqual([
-      'teams.sales.home: expected a slack or discord channel, such as { slack: C0PRODUCT } or { discord: "1203" }',
+      'teams.sales.home: expected a slack or discord channel, such as { slack: C0PRODUCT } or { discord: "1203" }; "slak" is not a setting here (did you mean slack?)',
       'teams.ops.extra: unknown setting',
-      'digests.leadership.schedule: expected a cron schedule with five fields, such as "0 9 * * MON"',
+      // A missing secret variable is listed in the same pass, not once the rest is fixed; all in file order.
+      'communities.forum.sources.0.webhook.secret: environment variable NOT_SET_ANYWHERE is not set',
       'routing.fallback: unknown team "nobody" (teams: sales, ops)',
       'routing.rules.0.route.0: unknown team "ghosts" (teams: sales, ops)',
+      'digests.leadership.schedule: expected a cron schedule with five fields, such as "0 9 * * MON"',
     ]);
   });
 
@@ -48,6 +50,6 @@ describe('the config file', () => {
   });
 
   it('reports a YAML syntax error with its line', () => {
-    expect(() => parseConfigText('teams:\n  a: [unclosed\n', 'liaison.yaml', {})).toThrow(/line \d+/);
+    expect(() => parseConfigText('teams:\n  a: [unclosed\n', 'liaison.yaml', {})).toThrow(/^liaison\.yaml has 1 problem:\n {2}- line 3, column 1: .*[^:]$/);
   });
 });
