@@ -46,6 +46,8 @@ export interface ItemView {
   id: number;
   title: string | null;
   text: string;
+  /** Labels from where it was posted (forum tags); optional so that views built by hand stay valid. */
+  tags?: string[];
   category: string;
   confidence: number;
   terms: string[];
@@ -91,6 +93,7 @@ export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: 
       id: item.id,
       title: item.title,
       text: item.text,
+      tags: item.tags,
       category: item.category,
       confidence: item.categoryConfidence,
       terms: item.classification.terms ?? [],
