@@ -65,7 +65,10 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   // only the processes with its role listen to it. Slack's HTTP mode listens through the web role.
   const enabled = await deps.platforms(ctx);
   const platforms = enabled.filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
-  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock, { chartDir: join(env.LIAISON_DATA_DIR, 'charts'), publicUrl: publicUrl(env) }) };
+  // Links printed on the terminal point at this process's own port (PORT may be 0: any free one) unless a public
+  // address is configured; the port is known once the server listens, below.
+  let webBase = publicUrl(env);
+  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock, { chartDir: join(env.LIAISON_DATA_DIR, 'charts'), web: () => webBase }) };
   for (const platform of enabled) ports[platform.platform] = platform.chat;
   ports.tracker = new TrackerPort(ctx, await createTrackerClients(loaded.trackers), publicUrl(env));
   ports.webhook = new WebhookPort(loaded.outboundWebhooks, publicUrl(env), clock, logger);
@@ -87,6 +90,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
     stops.input.unshift(() => new Promise((resolve) => server?.close(resolve)));
+    if (!env.LIAISON_PUBLIC_URL) webBase = `http://localhost:${port}`;
   }
   if (roles.has('worker')) {
     const worker = new OutboxWorker({ db: database.db, config: loaded.config, ports, clock, logger, observer: metrics });

@@ -31,7 +31,7 @@ export interface LaneDeps {
 }
 
 /** Unlimited targets (the console) are drawn this many at a time, their cards in one go. */
-const CHUNK = 100;
+const CHUNK = 200;
 /** A claim this close to its lease's end is given back rather than sent: another worker may be about to take it. */
 const LEASE_MARGIN_MS = 5_000;
 /** How many deliveries a paced lane draws ahead: about ten seconds of a channel's pace, as many as a claim takes. */

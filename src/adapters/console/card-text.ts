@@ -7,13 +7,17 @@ import { localTime } from '../local-time.js';
 
 const BUTTON_LABEL: Record<string, string> = { acknowledge: 'Acknowledge', own: 'Take it', resolve: 'Resolve', decline: 'Decline', pass_on: 'Pass on', reopen: 'Reopen' };
 
-/** A routed card as terminal text: the same facts, in the same order, as the Slack and Discord cards. */
-export function cardText(card: RoutingCard, timezone: string, now: Date): string[] {
+/**
+ * A routed card as terminal text: the same facts, in the same order, as the Slack and Discord cards. The terminal
+ * has no buttons, so the card ends with its item page (`itemUrl`), where every one of them can be pressed.
+ */
+export function cardText(card: RoutingCard, timezone: string, now: Date, itemUrl?: string): string[] {
   const { item, routing } = card;
   const lines = [
     `#${item.id} for ${routing.team.name} · ${STATUS_LABEL[routing.status]}${routing.priority !== 'normal' ? ` · ${routing.priority.toUpperCase()}` : ''}`,
     ...(item.title ? [`  ${inert(item.title)}`] : []),
     ...inert(excerpt(item.text, 600)).split('\n').map((l) => `  > ${l}`),
+    ...(item.tags?.length ? [`  tags: ${item.tags.map(inert).join(', ')}`] : []),
     `  from ${inert(item.author.name)} in ${item.community.name}${item.voices.length > 1 ? ` · ${item.voices.length} people said this` : ''}${item.permalink ? ` · ${item.permalink}` : ''}`,
     `  ${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%) · urgency ${item.urgency} · sentiment ${item.sentiment}`,
     `  why here: ${inert(routing.reason.summary)}`,
@@ -39,5 +43,6 @@ export function cardText(card: RoutingCard, timezone: string, now: Date): string
   if (card.available.length > 0) lines.push(`  ${card.available.map((a) => `[${BUTTON_LABEL[a]}]`).join(' ')}`);
   // The terminal has no buttons: the tracker's are a command away.
   if (card.issueActions?.length) lines.push(`  [Create issue] [Link issue]: npm run liaison -- issue create ${item.id} --team ${routing.team.id}   (or: issue link ${item.id} <url or key> --team ${routing.team.id})`);
+  if (itemUrl) lines.push(`  ${card.available.length > 0 ? 'act on it' : 'see it'} in the web app: ${itemUrl}`);
   return lines;
 }
