@@ -51,6 +51,7 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
       `*Category*\n${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%)`,
       `*Urgency*\n${item.urgency}${item.sentiment === 'negative' ? ' · negative' : ''}`,
       `*Why here*\n${userText(routing.reason.summary)}`,
+      ...(item.tags?.length ? [`*Tags*\n${item.tags.map(userText).join(', ')}`] : []),
       ...(routing.owner ? [`*Owner*\n${userText(routing.owner.name)}`] : []),
     ]),
   ];

@@ -51,6 +51,8 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
     field('From', `${safeText(item.author.name)} in ${safeText(item.community.name)}${voices}`, true),
     field('Why here', safeText(routing.reason.summary), true),
   ];
+  // Forum tags are the community's labels for the post, not something its author wrote: shown apart from the quote.
+  if (item.tags?.length) fields.push(field('Tags', item.tags.map(safeText).join(', '), true));
   if (sla.dueAt) {
     const state = { on_track: 'On track', at_risk: '⚠️ At risk', breached: '🚨 Overdue', none: '' }[sla.state];
     fields.push(field('SLA', `${state}: ${sla.target} by ${discordTime(sla.dueAt)} (${discordTime(sla.dueAt, 'R')})`));
