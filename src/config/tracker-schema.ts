@@ -49,9 +49,9 @@ export const JiraTracker = z.strictObject({
 
 export const Tracker = z
   .union([
-    z.strictObject({ github: GitHubTracker }),
-    z.strictObject({ linear: LinearTracker }),
-    z.strictObject({ jira: JiraTracker }),
+    z.strictObject({ github: GitHubTracker.describe('Issues in a GitHub (or GitHub Enterprise Server) repository.') }),
+    z.strictObject({ linear: LinearTracker.describe('Issues in a Linear team.') }),
+    z.strictObject({ jira: JiraTracker.describe('Issues in a Jira project.') }),
   ], { error: 'expected a tracker: { github: {...} }, { linear: {...} } or { jira: {...} }' })
   .describe("The team's issue tracker: Create issue / Link issue on its cards, and issue state flowing back into the ledger.");
 export type Tracker = z.infer<typeof Tracker>;

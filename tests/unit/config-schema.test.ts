@@ -10,6 +10,31 @@ describe('the config file', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
   });
 
+  it('describes every setting, so that an editor\'s hover explains it', async () => {
+    type Node = { description?: string; properties?: Record<string, Node>; additionalProperties?: Node | boolean; items?: Node; anyOf?: Node[] };
+    const schema = JSON.parse(await readFile(new URL('../../liaison.schema.json', import.meta.url), 'utf8')) as Node;
+    const undescribed: string[] = [];
+    let settings = 0;
+    const visit = (node: Node, path: string) => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        settings += 1;
+        if (!child.description?.trim()) undescribed.push(`${path}${key}`);
+        visit(child, `${path}${key}.`);
+      }
+      if (typeof node.additionalProperties === 'object') {
+        if (!node.additionalProperties.description?.trim()) undescribed.push(`${path}<key>`);
+        visit(node.additionalProperties, `${path}<key>.`);
+      }
+      if (node.items) visit(node.items, `${path}[].`);
+      node.anyOf?.forEach((option) => visit(option, path));
+    };
+    visit(schema, '');
+    expect(settings).toBeGreaterThan(150);
+    expect(undescribed).toEqual([]);
+    const hover = schema.properties?.routing?.properties?.fallback?.description;
+    expect(hover).toBe('The team that gets what no rule matches, and items the classifier is unsure of (with suggestions).');
+  });
+
   it('the example organisation is valid and is what runs without a config file', async () => {
     const loaded = await loadConfig(undefined);
     expect(loaded).toMatchObject({ isExample: true, path: EXAMPLE_CONFIG_PATH });
