@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { discordEnabled, publicUrl, slackEnabled } from '../config/env.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
 import { importEmbeddedPostgres } from '../db/embedded.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
@@ -55,6 +56,15 @@ export function registerStart(program: Command): void {
         process.exit(code);
       };
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
+      // A connection error nobody was left waiting for (seen when the embedded server was killed under load: the
+      // driver rejected a query no caller held any more) must not end a process that rides the outage out; any
+      // other unhandled rejection is a bug, and ends it as Node would, but in words and through the shutdown.
+      process.on('unhandledRejection', (reason, promise) => {
+        const query = (promise as { strings?: readonly string[] }).strings?.join('$');
+        if (isDatabaseUnavailable(reason)) return void logger.warn({ err: reason, query }, 'database connection error with no one waiting for it (the database is unavailable)');
+        logger.fatal({ err: reason, query }, 'unhandled promise rejection');
+        void shutdown('unhandled promise rejection', 1);
+      });
       // The embedded server died and could not be restarted: exit non-zero so that a supervisor (or the operator)
       // starts Liaison again, which recovers the data directory.
       database.embedded?.onFatal((error) => {
