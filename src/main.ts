@@ -66,7 +66,10 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   // only the processes with its role listen to it. Slack's HTTP mode listens through the web role.
   const enabled = await deps.platforms(ctx);
   const platforms = enabled.filter((p) => roles.has(p.platform) || (p.platform === 'slack' && roles.has('web')));
-  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock, { chartDir: join(env.LIAISON_DATA_DIR, 'charts'), publicUrl: publicUrl(env) }) };
+  // Links printed on the terminal point at this process's own port (PORT may be 0: any free one) unless a public
+  // address is configured; the port is known once the server listens, below.
+  let webBase = publicUrl(env);
+  const ports: ChatPorts = { console: new ConsoleChat(deps.out, loaded.config.timezone, clock, { chartDir: join(env.LIAISON_DATA_DIR, 'charts'), web: () => webBase }) };
   for (const platform of enabled) ports[platform.platform] = platform.chat;
   ports.tracker = new TrackerPort(ctx, await createTrackerClients(loaded.trackers), publicUrl(env));
   ports.webhook = new WebhookPort(loaded.outboundWebhooks, publicUrl(env), clock, logger);
@@ -84,6 +87,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
     stops.input.unshift(() => new Promise((resolve) => server?.close(resolve)));
+    if (!env.LIAISON_PUBLIC_URL) webBase = `http://localhost:${port}`;
   }
   // After HTTP, so that a restart is ready (intake, Slack's HTTP mode: their routes are mounted already) without
   // waiting for the chat connections (Discord's gateway waits for every guild).

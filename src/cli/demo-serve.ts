@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { parseEnv, publicUrl } from '../config/env.js';
+import type { Env } from '../config/env.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { userKey } from '../config/refs.js';
 import type { Period } from '../core/digest/period.js';
@@ -23,9 +23,8 @@ export function consoleUserName(id: string): string {
  * After the demo week: Liaison's web app (and its delivery worker, so that actions taken in the browser print their
  * cards here) on the demo's database, with a sign-in link for the community manager, until Ctrl-C.
  */
-export async function serveDemo(deps: { database: Database; loaded: LoadedConfig; logger: Logger; out: Writable; week: Period }): Promise<void> {
-  const { database, loaded, logger, out, week } = deps;
-  const env = parseEnv(process.env);
+export async function serveDemo(deps: { database: Database; loaded: LoadedConfig; logger: Logger; out: Writable; week: Period; env: Env; base: string }): Promise<void> {
+  const { database, loaded, logger, out, week, env, base } = deps;
   const routingModel = await openRoutingModel(database.db, logger);
   // Loaded here, not at the top: every CLI command imports this file (for the demo's user), and the whole bot is heavy.
   const { startLiaison } = await import('../main.js');
@@ -40,7 +39,6 @@ export async function serveDemo(deps: { database: Database; loaded: LoadedConfig
     roles: new Set(['web', 'worker']),
     out,
   });
-  const base = env.LIAISON_PUBLIC_URL ? publicUrl(env) : `http://localhost:${running.port}`;
   const manager = demoCommunityManager(loaded);
   const say = (line: string) => out.write(`${line}\n`);
   say(`\nThe web app is serving the demo week at ${base}`);

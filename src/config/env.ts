@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { friendlyIssue } from './friendly-issue.js';
 import { ConfigError, describeIssues } from './problems.js';
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -37,8 +38,8 @@ export type Env = z.infer<typeof Env>;
 
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = Env.safeParse(source);
-  if (!result.success) throw new ConfigError('The environment', describeIssues(result.error.issues));
+  const result = Env.safeParse(source, { error: friendlyIssue });
+  if (!result.success) throw new ConfigError('The environment', describeIssues(result.error.issues, { raw: source, schema: Env }));
   return result.data;
 }
 

@@ -26,11 +26,19 @@ export const WorkDuration = z
     return out;
   });
 
-export const SlaTargets = z.strictObject({ acknowledge: WorkDuration.optional(), resolve: WorkDuration.optional() });
+export const SlaTargets = z
+  .strictObject({
+    acknowledge: WorkDuration.optional().describe('Time to a first answer (any action on the card), in business time, such as 4h or 2d.'),
+    resolve: WorkDuration.optional().describe('Time to resolve or decline, in business time, such as 3d or 2w.'),
+  })
+  .describe('Targets in business time: m and h are working minutes and hours, d a working day, w a working week.');
 export type SlaTargets = z.infer<typeof SlaTargets>;
 
 /** A team's targets, with tighter ones of its own for escalated items (otherwise `escalation.sla` applies). */
-export const TeamSlaTargets = SlaTargets.extend({ high: SlaTargets.optional(), urgent: SlaTargets.optional() });
+export const TeamSlaTargets = SlaTargets.extend({
+  high: SlaTargets.optional().describe("The team's own targets for items escalated as high (otherwise escalation.sla.high applies)."),
+  urgent: SlaTargets.optional().describe("The team's own targets for items escalated as urgent (otherwise escalation.sla.urgent applies)."),
+});
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const Weekday = z.enum(WEEKDAYS, { error: 'expected a weekday: mon, tue, wed, thu, fri, sat or sun' });
@@ -44,46 +52,56 @@ export const IsoDate = z
   .refine((d) => DateTime.fromISO(d).isValid, 'not a date in the calendar');
 
 /** Working hours, every field optional so that a team can change only what differs from the organisation. */
-export const BusinessHours = z.strictObject({
-  timezone: Timezone.optional(),
-  days: z.array(Weekday).min(1, 'a calendar needs at least one working day').optional(),
-  start: TimeOfDay.optional(),
-  end: TimeOfDay.optional(),
-});
+export const BusinessHours = z
+  .strictObject({
+    timezone: Timezone.optional().describe("The calendar's IANA timezone (default: the organisation's)."),
+    days: z.array(Weekday).min(1, 'a calendar needs at least one working day').optional().describe('Working days (default mon to fri).'),
+    start: TimeOfDay.optional().describe('When a working day starts, such as "09:00" (quoted; default 09:00).'),
+    end: TimeOfDay.optional().describe('When a working day ends, such as "17:00" ("24:00" for midnight; default 17:00).'),
+  })
+  .describe('Working hours: SLA targets count only this time.');
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
 /** One rung of the breach ladder: a business-time delay after the previous rung, or `off`. */
 const Rung = z.union([WorkDuration, z.literal('off')], { error: 'expected a delay in business time such as 0m, 1h or 1d, or off' });
 
-export const Reminders = z.strictObject({
-  enabled: z.boolean().optional(),
-  /** One reminder window per this much wall-clock time, counted from the start of each working day. */
-  every: Duration.refine((ms) => ms >= 15 * 60_000, 'remind at most every 15m').optional(),
-});
+const RemindersEnabled = z.boolean().describe('Remind the team of routings at risk or overdue (default true).');
+const RemindEvery = Duration.refine((ms) => ms >= 15 * 60_000, 'remind at most every 15m').describe(
+  'One reminder window per this much wall-clock time, counted from the start of each working day (default 2h, at least 15m).',
+);
+
+export const Reminders = z
+  .strictObject({ enabled: RemindersEnabled.optional(), every: RemindEvery.optional() })
+  .describe("Reminders in the team's home channel of what is at risk or overdue, once per window.");
 
 /** The organisation's SLA settings; every field has a default, so that configs without `sla:` keep working. */
 export const SlaSettings = z
   .strictObject({
-    /** Targets for teams that set none of their own. */
-    defaults: SlaTargets.default({}),
-    businessHours: BusinessHours.default({}),
-    holidays: z.array(IsoDate).default([]),
-    /** A routing is at risk once this share of its business time is used. */
-    atRiskShare: z.number().gt(0).lt(1).default(0.75),
-    reminders: z.strictObject({ enabled: z.boolean().default(true), every: Reminders.shape.every.unwrap().prefault('2h') }).prefault({}),
+    defaults: SlaTargets.default({}).describe('Targets for teams that set none of their own (default: none).'),
+    businessHours: BusinessHours.default({}).describe("The organisation's working hours; teams inherit what they do not set."),
+    holidays: z.array(IsoDate).default([]).describe('Days off for every team that does not list its own, such as "2026-12-25".'),
+    atRiskShare: z.number().gt(0).lt(1).default(0.75).describe('A routing is at risk once this share of its business time is used (default 0.75).'),
+    reminders: z
+      .strictObject({ enabled: RemindersEnabled.default(true), every: RemindEvery.prefault('2h') })
+      .prefault({})
+      .describe('Reminders of what is at risk or overdue, once per window (default every 2h).'),
     ladder: z
-      .strictObject({ team: Rung.prefault('0m'), oncall: Rung.prefault('1h'), ambassador: Rung.prefault('4h'), leadership: Rung.prefault('1d') })
-      .prefault({}),
+      .strictObject({
+        team: Rung.prefault('0m').describe("When a target is missed, tell the team's home channel after this business-time delay (default 0m), or off."),
+        oncall: Rung.prefault('1h').describe("Then mention the team's on-call, this long after the previous step (default 1h), or off."),
+        ambassador: Rung.prefault('4h').describe("Then tell the community's ambassador by direct message, this long after the previous step (default 4h), or off."),
+        leadership: Rung.prefault('1d').describe('Then list it first in the leadership digest, this long after the previous step (default 1d), or off.'),
+      })
+      .prefault({})
+      .describe('Who is told when a target is missed, one after the other, each once, until someone acts.'),
   })
   .prefault({});
 export type SlaSettings = z.infer<typeof SlaSettings>;
 
 /** What a team may set beside its targets: its own hours, timezone, holidays and reminder cadence. */
 export const TeamSlaFields = {
-  businessHours: BusinessHours.optional(),
-  /** Shorthand for businessHours.timezone. */
-  timezone: Timezone.optional(),
-  /** Replaces the organisation's holidays for this team (a team in another country keeps its own). */
-  holidays: z.array(IsoDate).optional(),
-  reminders: Reminders.optional(),
+  businessHours: BusinessHours.optional().describe("The team's own working hours, only what differs from the organisation's."),
+  timezone: Timezone.optional().describe("Shorthand for businessHours.timezone: the team's calendar timezone."),
+  holidays: z.array(IsoDate).optional().describe("Replaces the organisation's holidays for this team (a team in another country keeps its own)."),
+  reminders: Reminders.optional().describe("The team's own reminder settings."),
 };

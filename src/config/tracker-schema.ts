@@ -9,7 +9,7 @@ export type EnvSecret = z.infer<typeof EnvSecret>;
 
 /** A signing secret, given literally (at least 16 characters) or, better, as an environment variable. */
 export const SigningSecret = z
-  .union([z.string().min(16, 'a signing secret needs at least 16 characters'), EnvSecret])
+  .union([z.string().min(16, 'a signing secret needs at least 16 characters'), EnvSecret], { error: 'expected a secret of at least 16 characters, or { env: NAME } to read it from the environment' })
   .describe('A shared signing secret: a literal string of at least 16 characters, or { env: NAME }.');
 
 const Key = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'expected a lower-case key such as warehouse');
@@ -49,9 +49,9 @@ export const JiraTracker = z.strictObject({
 
 export const Tracker = z
   .union([
-    z.strictObject({ github: GitHubTracker }),
-    z.strictObject({ linear: LinearTracker }),
-    z.strictObject({ jira: JiraTracker }),
+    z.strictObject({ github: GitHubTracker.describe('Issues in a GitHub (or GitHub Enterprise Server) repository.') }),
+    z.strictObject({ linear: LinearTracker.describe('Issues in a Linear team.') }),
+    z.strictObject({ jira: JiraTracker.describe('Issues in a Jira project.') }),
   ], { error: 'expected a tracker: { github: {...} }, { linear: {...} } or { jira: {...} }' })
   .describe("The team's issue tracker: Create issue / Link issue on its cards, and issue state flowing back into the ledger.");
 export type Tracker = z.infer<typeof Tracker>;

@@ -36,26 +36,3 @@ export function resolveTrackerSecrets(config: LiaisonConfig, env: Env, problems:
   });
   return { trackers, webhooks };
 }
-
-type Loose = Record<string, unknown>;
-const record = (value: unknown): Loose => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {});
-
-/**
- * The same missing-variable problems, found in a config that did not pass its schema, so that check-config lists
- * them together with the schema's own problems instead of one round later.
- */
-export function missingTrackerSecrets(raw: unknown, env: Env): string[] {
-  const problems: string[] = [];
-  const check = (value: unknown, path: string) => {
-    const name = record(value).env;
-    if (typeof name === 'string' && !env[name]) problems.push(`${path}: environment variable ${name} is not set`);
-  };
-  for (const [team, settings] of Object.entries(record(record(raw).teams))) {
-    for (const [kind, tracker] of Object.entries(record(record(settings).tracker))) {
-      for (const field of ['token', 'apiKey', 'webhookSecret']) check(record(tracker)[field], `teams.${team}.tracker.${kind}.${field}`);
-    }
-  }
-  const hooks = record(raw).webhooks;
-  if (Array.isArray(hooks)) hooks.forEach((hook, i) => check(record(hook).secret, `webhooks.${i}.secret`));
-  return problems;
-}

@@ -40,6 +40,8 @@ export const CaptureInput = z.object({
     threadId: inboundId().optional(),
     title: inbound(300).optional(),
     text: inbound(40_000),
+    /** Labels given where it was posted (a forum post's tags): kept beside the text, not in it. */
+    tags: z.array(inbound(100).pipe(z.string().trim().min(1))).max(20).default([]),
     permalink: z.url().optional(),
     postedAt: z.coerce.date(),
   }),
@@ -72,7 +74,9 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
     if (AUTOMATIC.has(input.via)) return { status: 'ignored', reason: 'empty' };
     throw new DomainError('invalid_input', 'The feedback has no text once invisible characters are removed.');
   }
-  const classification = ctx.classifier.classify(title ? `${title}\n\n${text}` : text);
+  // The tags say what the post is about ("Bug", "Billing"): the classifier and keyword rules read them with the text.
+  const body = input.message.tags.length > 0 ? `${text}\n\nTags: ${input.message.tags.join(', ')}` : text;
+  const classification = ctx.classifier.classify(title ? `${title}\n\n${body}` : body);
   if (input.overrides.category) classification.category = input.overrides.category;
   const source = await findSource(ctx, input);
   const now = ctx.clock.now();
@@ -83,7 +87,7 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
 
   const planned: PlannedRouting[] = input.overrides.teams
     ? input.overrides.teams.map((team) => ({ team, reason: { kind: 'manual', summary: `Sent here by ${input.capturedBy?.name ?? 'hand'}${input.overrides.note ? `: ${input.overrides.note}` : ''}` } }))
-    : planRouting(ctx.config, { text: `${title ?? ''}\n${text}`, community: source.communityId, classification });
+    : planRouting(ctx.config, { text: `${title ?? ''}\n${body}`, community: source.communityId, classification });
   for (const p of planned) if (!(p.team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${p.team}".`);
 
   const actor = input.capturedBy ?? input.author;

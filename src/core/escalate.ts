@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Priority } from '../config/schema.js';
 import { actions, feedbackItems, routings } from '../db/schema/index.js';
 import { cardDeliveryId, enqueueCardRefresh } from './actions/card-refresh.js';
+import { cardSubject } from './actions/card-subject.js';
 import { isActive } from './actions/transitions.js';
 import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
@@ -76,7 +77,7 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
         kind: 'page',
         target: teamHome(ctx.config, team),
         parentId: await cardDeliveryId(tx, routing.id),
-        payload: { itemId, team: ctx.config.teams[team]?.name ?? team, priority: input.priority, reason: input.reason, by: input.actor.name, oncall: oncall ?? null, acknowledgeDueAt: acknowledgeDueAt?.toISOString() ?? null },
+        payload: { itemId, team: ctx.config.teams[team]?.name ?? team, priority: input.priority, reason: input.reason, by: input.actor.name, oncall: oncall ?? null, acknowledgeDueAt: acknowledgeDueAt?.toISOString() ?? null, card: await cardSubject(tx, itemId) },
         itemId,
         routingId: routing.id,
       },

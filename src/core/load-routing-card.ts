@@ -1,5 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import type { LiaisonConfig } from '../config/schema.js';
+import { anyOf } from '../db/any-of.js';
 import type { DbOrTx } from '../db/client.js';
 import { routings } from '../db/schema/index.js';
 import { isActive, TRANSITIONS, type TeamAction } from './actions/transitions.js';
@@ -43,16 +43,18 @@ export async function loadRoutingCard(db: DbOrTx, config: LiaisonConfig, routing
 /** Many cards in a fixed number of queries (the outbox draws a burst's cards together). Missing routings are left out. */
 export async function loadRoutingCards(db: DbOrTx, config: LiaisonConfig, routingIds: number[], now: Date): Promise<Map<number, RoutingCard>> {
   if (routingIds.length === 0) return new Map();
-  const rows = await db.select({ id: routings.id, itemId: routings.itemId }).from(routings).where(inArray(routings.id, routingIds));
+  const rows = await db.select({ id: routings.id, itemId: routings.itemId }).from(routings).where(anyOf(routings.id, routingIds));
   const items = new Map((await loadItemViews(db, config, [...new Set(rows.map((r) => r.itemId))], now)).map((item) => [item.id, item]));
   const found = rows.flatMap(({ id, itemId }) => {
     const item = items.get(itemId);
     const routing = item?.routings.find((r) => r.id === id);
     return item && routing ? [{ item, routing }] : [];
   });
-  const trackers = await loadCardIssues(db, config, found.map(({ routing }) => ({ id: routing.id, teamId: routing.team.id, status: routing.status })));
   const wanted = found.filter(({ item, routing }) => isActive(routing.status) && !item.mergedIntoId).map(({ item }) => ({ itemId: item.id, text: `${item.title ?? ''} ${item.text}` }));
-  const duplicates = await similarOpenItemsOfMany(db, config, [...new Map(wanted.map((w) => [w.itemId, w])).values()], SHOWN_DUPLICATES, now);
+  const [trackers, duplicates] = await Promise.all([
+    loadCardIssues(db, config, found.map(({ routing }) => ({ id: routing.id, teamId: routing.team.id, status: routing.status }))),
+    similarOpenItemsOfMany(db, config, [...new Map(wanted.map((w) => [w.itemId, w])).values()], SHOWN_DUPLICATES, now),
+  ]);
   return new Map(found.map(({ item, routing }) => {
     const mine = item.actions.filter((a) => a.routingId === routing.id && SHOWN_ACTIONS.has(a.kind));
     const lastPass = [...mine].reverse().find((a) => a.kind === 'pass_on');

@@ -2,6 +2,7 @@ import type { BuildDigestInput, DigestReport, TeamDigest } from '../core/build-d
 import type { Breach, SiloItem } from '../core/digest/silos.js';
 import type { DigestChartData } from '../core/impact/digest-chart-data.js';
 import type { RoutingCard } from '../core/load-routing-card.js';
+import type { CardSubject } from '../core/actions/card-subject.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
 import type { IssueRequest } from '../core/trackers/load-issue-request.js';
 import type { WebhookEventData, WebhookEventPayload } from '../core/webhooks/webhook-event.js';
@@ -9,7 +10,8 @@ import type { WebhookEventData, WebhookEventPayload } from '../core/webhooks/web
 /** JSON turns Dates into strings on the way through the outbox; presenters receive this shape. */
 export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
-export interface CardLog { actor: string; kind: string; team: string; reason?: string; toTeam?: string }
+/** `card`: what the card is about; absent from messages queued before it was kept. */
+export interface CardLog { actor: string; kind: string; team: string; reason?: string; toTeam?: string; card?: CardSubject }
 export interface LoopReply {
   /** `reopened`: a correction, under an earlier reply that said resolved or declined. */
   outcome: 'resolved' | 'declined' | 'acknowledged' | 'reopened'; team: string;
@@ -35,7 +37,7 @@ export interface Notice {
   interaction?: { applicationId: string; token: string; until: string };
 }
 export interface AmbassadorNote { outcome: string; team: string; reason?: string; itemId: number; organisation: string; community: string; excerpt?: string; voices: number; unreachable: number }
-export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null }
+export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null; card?: CardSubject }
 
 /** One combined message per team per reminder window: its at-risk and overdue items, oldest first. */
 export interface Reminder {

@@ -31,9 +31,11 @@ export interface LaneDeps {
 }
 
 /** Unlimited targets (the console) are drawn this many at a time, their cards in one go. */
-const CHUNK = 100;
+const CHUNK = 200;
 /** A claim this close to its lease's end is given back rather than sent: another worker may be about to take it. */
 const LEASE_MARGIN_MS = 5_000;
+/** How many deliveries a paced lane draws ahead: about ten seconds of a channel's pace, as many as a claim takes. */
+const DRAW_AHEAD = 10;
 
 /**
  * One channel's claimed deliveries, sent in order at the pace its platform allows. A 429 pauses the bucket it named
@@ -56,6 +58,8 @@ export class DeliveryLane {
     const { clock, sleep } = this.deps;
     let queue = claimed;
     const limited = this.limitsOf(queue[0] as ClaimedRow).length > 0;
+    /** What the next deliveries look like, drawn ahead while waiting for the rate limit. */
+    let drawn = new Map<number, DeliveryContent | Error>();
     for (let start = 0; start < queue.length;) {
       if (await this.renewIfHalfGone(queue.slice(start))) {
         // A delivery whose lease ran out meanwhile was taken back: its new holder sends it.
@@ -71,15 +75,27 @@ export class DeliveryLane {
         await this.giveBack(queue.slice(start), new Date(clock.now().getTime() + wait), this.deps.stopping() ? 'the worker stopped before sending it' : 'waiting for the rate limit');
         return;
       }
+      if (!chunk.every((row) => drawn.has(row.id))) {
+        // A paced lane draws what it will send in the next seconds at once (a fixed number of queries for all its
+        // cards), so that sending one is only the call; a card that changes meanwhile gets its update right after.
+        drawn = await contentsFor(this.deps.db, this.deps.config, limited ? queue.slice(start, start + DRAW_AHEAD) : chunk, clock.now());
+        continue;
+      }
       if (wait > 0) {
-        await this.flush();
+        // The bookkeeping is done while waiting, so that the token is spent the moment it is there.
+        if (this.sent.length > 0) {
+          await this.flush();
+          continue;
+        }
         await sleep(wait);
         continue;
       }
-      const contents = await contentsFor(this.deps.db, this.deps.config, chunk, clock.now());
+      const contents = drawn;
       for (const [index, row] of chunk.entries()) {
-        this.buckets?.take(this.limitsOf(row), clock.now().getTime());
+        const spent = this.limitsOf(row);
+        this.buckets?.take(spent, clock.now().getTime());
         const backOffUntil = await this.sendOne(row, contents.get(row.id));
+        this.buckets?.answered(spent, clock.now().getTime());
         if (backOffUntil) {
           // The platform asked this channel to wait: the rest of its queue waits too, without spending attempts.
           await this.giveBack([...chunk.slice(index + 1), ...queue.slice(start + chunk.length)], backOffUntil, 'waiting for the channel rate limit');
@@ -94,7 +110,7 @@ export class DeliveryLane {
     if (!this.buckets) return [];
     if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id });
     const gap = this.deps.pacingMs ?? 0;
-    return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1 }] : [];
+    return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1, ownLane: true }] : [];
   }
 
   private held: Set<number> | undefined;

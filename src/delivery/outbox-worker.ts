@@ -58,7 +58,13 @@ export class OutboxWorker {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly options: OutboxWorkerOptions) {}
+  private readonly laneCaps: LaneCaps;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    // A chat platform without a port of its own goes to the console, so its lanes take the console's helpings.
+    const { ports } = options;
+    this.laneCaps = { ...LANE_CAPS, slack: ports.slack ? LANE_CAPS.slack : LANE_CAPS.console, discord: ports.discord ? LANE_CAPS.discord : LANE_CAPS.console };
+  }
 
   /** Claims one batch and delivers it. Returns how many deliveries were attempted. */
   async runOnce(): Promise<number> {
@@ -111,8 +117,9 @@ export class OutboxWorker {
   private async claim(): Promise<ClaimedRow[]> {
     const { db, clock, batchSize = 500, leaseMs = LEASE_MS } = this.options;
     await skipOrphans(db);
-    return claimDue(db, clock.now(), batchSize, leaseMs, LANE_CAPS);
+    return claimDue(db, clock.now(), batchSize, leaseMs, this.laneCaps);
   }
+
 
   /** One lane per channel; a channel whose lane is still closing gets the new rows right after it. */
   private dispatch(rows: ClaimedRow[]): Promise<void>[] {

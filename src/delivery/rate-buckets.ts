@@ -7,13 +7,21 @@ export interface RateLimit {
   scope: string;
   perSecond: number;
   burst: number;
+  /**
+   * Spent by one lane only (a channel's own limit): its next token is counted from the platform's answer to the last
+   * call, so that two calls can never arrive closer than the rate allows however the network delays them, and no
+   * headroom is needed. Shared limits (a method's tier, Discord's global one) are counted from the departures.
+   */
+  ownLane?: boolean;
 }
 
 /**
- * Sent a little below the published rates: the platform counts arrivals, we count departures, and the network moves
- * them by a few milliseconds. 0.95 of the rate keeps a busy channel near its limit without a 429 on every jitter.
+ * Shared limits are spent a little below the published rates: the platform counts arrivals, we count departures, and
+ * the network moves them by a few milliseconds. 0.95 of the rate keeps them near the limit without a 429 on every jitter.
  */
 const HEADROOM = 0.95;
+
+const rateOf = (limit: RateLimit) => limit.perSecond * (limit.ownLane ? 1 : HEADROOM);
 
 interface Bucket { tokens: number; at: number; pausedUntil: number }
 
@@ -27,7 +35,7 @@ export class RateBuckets {
     for (const limit of limits) {
       const bucket = this.refilled(limit, now);
       const paused = bucket.pausedUntil - now;
-      const empty = bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) / (limit.perSecond * HEADROOM)) * 1000);
+      const empty = bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) / rateOf(limit)) * 1000);
       wait = Math.max(wait, paused, empty);
     }
     return wait;
@@ -36,6 +44,17 @@ export class RateBuckets {
   /** Spends one token from each limit. */
   take(limits: RateLimit[], now: number): void {
     for (const limit of limits) this.refilled(limit, now).tokens -= 1;
+  }
+
+  /** The platform answered a call that spent these limits: a lane's own limits count their next token from now. */
+  answered(limits: RateLimit[], now: number): void {
+    for (const limit of limits) {
+      if (!limit.ownLane) continue;
+      const bucket = this.refilled(limit, now);
+      // What refilled while the call was on its way is not there yet: the platform counted the call at its arrival.
+      bucket.tokens = Math.min(bucket.tokens, Math.max(0, limit.burst - 1));
+      bucket.at = now;
+    }
   }
 
   /** The platform said "wait": nothing goes through this bucket before `until`, and it starts again empty. */
@@ -52,7 +71,7 @@ export class RateBuckets {
       this.buckets.set(limit.key, bucket);
     }
     if (now > bucket.at) {
-      bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond * HEADROOM);
+      bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * rateOf(limit));
       bucket.at = now;
     }
     return bucket;

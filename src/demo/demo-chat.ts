@@ -14,9 +14,13 @@ export class DemoChat implements ChatPort {
   private readonly chat: ConsoleChat;
   private showing = true;
 
-  constructor(out: Writable, timezone: string, clock: Clock, private readonly verbose: boolean) {
+  private readonly verbose: boolean;
+
+  constructor(out: Writable, timezone: string, clock: Clock, options: { verbose: boolean; web?: string }) {
     const gate = new Writable({ write: (chunk, _encoding, done) => (this.showing ? out.write(chunk, () => done()) : done()) });
-    this.chat = new ConsoleChat(gate, timezone, clock);
+    const { web } = options;
+    this.verbose = options.verbose;
+    this.chat = new ConsoleChat(gate, timezone, clock, { chartDir: '.liaison/charts', web: web === undefined ? undefined : () => web });
   }
 
   deliver(message: OutboundMessage): Promise<{ messageId: string }> {

@@ -13,13 +13,16 @@ import { openRoutingModel } from '../cli/routing-model.js';
 import { DemoChat } from './demo-chat.js';
 import { playWeek, stepTime, type Tally } from './play-week.js';
 
-/** Plays the week, posts the leadership digest for it, and checks the digest against what was done. */
-export async function runDemo(deps: { db: Db; config: LiaisonConfig; clock: ManualClock; logger: Logger }, week: Period, out: Writable, verbose: boolean): Promise<boolean> {
+/**
+ * Plays the week, posts the leadership digest for it, and checks the digest against what was done. `web` is where
+ * the demo's web app will serve this database, when it will: the printed cards link to their item pages there.
+ */
+export async function runDemo(deps: { db: Db; config: LiaisonConfig; clock: ManualClock; logger: Logger }, week: Period, out: Writable, options: { verbose: boolean; web?: string }): Promise<boolean> {
   const { db, config, clock, logger } = deps;
   await syncOrganisation(db, config);
   const model = await openRoutingModel(db, logger);
   const ctx: Context & { clock: ManualClock } = { db, config, clock, logger, classifier: model.classifier };
-  const chat = new DemoChat(out, config.timezone, clock, verbose);
+  const chat = new DemoChat(out, config.timezone, clock, options);
   const worker = new OutboxWorker({ db, config, clock, logger, ports: { console: chat }, pacingMs: { slack: 0, discord: 0, console: 0 }, sleep: async () => {} });
   const say = (line: string) => out.write(`${line}\n`);
   say(`\nA week at ${config.organisation.name}, ${week.key}: feedback from two communities and a forum, three teams.\n`);

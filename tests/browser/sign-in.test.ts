@@ -22,7 +22,9 @@ describe.runIf(!chromiumMissing)('signing in to the web app in Chromium', () => 
     const response = await page.goto(`${server.url}/`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Liaison');
-    expect(await page.locator('main').textContent()).toContain('/liaison web');
+    const words = await page.locator('main').textContent();
+    expect(words).toContain('In Slack: type /liaison web in any channel, or open Liaison’s Home tab and press Open the web app.');
+    expect(words).toContain('liaison web-link <user> prints a link for a user the config names');
     await screenshot(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -43,14 +43,14 @@ describe('card modals', () => {
     expect((reply?.message_reference as Json).message_id).toBe(original.id);
   });
 
-  it('Pass on offers the teams in a modal and hands the item to the one chosen, with the note', async () => {
+  it('Pass on offers the other teams in a modal (not the card\'s own) and hands the item to the one chosen, with the note', async () => {
     const h = await startDiscord();
     const { card } = await postedCard(h);
     const click = buttonClick(h.discord.state, card, view(card).button('Pass on'), PEOPLE.sam);
     await h.send('INTERACTION_CREATE', click);
     const [modal] = callback(h, click) as [{ type: number; data: { components: { component: { custom_id: string; options?: { value: string }[] } }[] } }];
     expect(modal.type).toBe(9);
-    expect(modal.data.components[0]?.component.options?.map((o) => o.value)).toEqual(['product', 'sales', 'support']);
+    expect(modal.data.components[0]?.component.options?.map((o) => o.value)).toEqual(['product', 'sales']);
 
     const submit = modalSubmit(h.discord.state, card, view(card).button('Pass on'), PEOPLE.sam, [{ id: 'team', values: ['product'] }, { id: 'note', value: 'Uploads are a product decision' }]);
     await h.send('INTERACTION_CREATE', submit);

@@ -24,6 +24,9 @@ describe('a forum post handled by a team on Discord', () => {
     expect(embed.title).toMatch(/^#\d+ for Support · Open$/);
     expect(embed.description).toContain('**App crashes on launch**');
     expect(embed.description).toContain('@\u200beveryone');
+    // The role is named, not shown as an ID; the forum's tags are a field of their own, not part of the quote.
+    expect(embed.description).toBe('**App crashes on launch**\n> Since 2.3 it crashes when I open it @\u200beveryone @Support');
+    expect(embed.fields?.find((f) => f.name === 'Tags')?.value).toBe('Bug');
     expect(rows[0]).toEqual(['Acknowledge', 'Take it', 'Resolve', 'Decline', 'Pass on']);
     const resolve = button('Resolve');
 
@@ -44,6 +47,8 @@ describe('a forum post handled by a team on Discord', () => {
     expect(updated.rows[0]).toEqual(['Reopen']);
     const log = h.discord.state.botMessages(card.id);
     expect(log.map((m) => m.content)).toEqual(['Sam (Support) resolved this']);
+    // The card's thread is named after the item, so the channel's thread list says what each is about.
+    expect(h.discord.state.channels.get(card.id)?.name).toBe(`#${/#(\d+)/.exec(embed.title ?? '')?.[1]} · App crashes on launch`);
 
     const [reply] = h.discord.state.botMessages(thread.id);
     expect(reply?.content).toBe(`<@${PEOPLE.ann.user.id}> Support at Testco has resolved this. Thank you for telling us! (ref #${/#(\d+)/.exec(embed.title ?? '')?.[1]})`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardCustomId, parseCardCustomId } from '../../src/adapters/discord/custom-ids.js';
 import { assertWithinLimits } from '../../src/adapters/discord/presenters/embed-limits.js';
+import { cardThreadName } from '../../src/adapters/discord/presenters/card-thread.js';
 import { pageMessage } from '../../src/adapters/discord/presenters/notice-messages.js';
 import { reminderMessages } from '../../src/adapters/discord/presenters/reminder-messages.js';
 import type { Reminder } from '../../src/delivery/content.js';
@@ -27,6 +28,16 @@ describe('Discord presenters', () => {
     const page = pageMessage({ itemId: 4, team: 'Product', priority: 'high', reason: 'VIP', by: 'Maya', oncall: { slackUserGroup: 'S0ONCALL' }, acknowledgeDueAt: null }, '55');
     expect(page.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(page.content).toBe('🚨 #4 was escalated to **high** by Maya: VIP.');
+  });
+
+  it('a card thread is named after its item, cut on a word with "…" within Discord\'s 100 characters', () => {
+    expect(cardThreadName({ itemId: 12, subject: 'Export crashes' })).toBe('#12 · Export crashes');
+    const long = cardThreadName({ itemId: 12, subject: 'Export crashes when the file is larger than two gigabytes and the disk is nearly full, every single time, on both laptops' });
+    expect(long).toBe('#12 · Export crashes when the file is larger than two gigabytes and the disk is nearly full, every…');
+    expect(long.length).toBeLessThanOrEqual(100);
+    expect(cardThreadName({ itemId: 3, subject: 'Crash\u202Eon\nlogin' })).toBe('#3 · Crashon login');
+    // A thread log queued before cards kept their subject.
+    expect(cardThreadName(undefined)).toBe('Activity on this card');
   });
 
   it('reads back only the button IDs it wrote', () => {

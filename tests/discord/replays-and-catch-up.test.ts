@@ -114,10 +114,10 @@ describe('gateway replays and downtime', () => {
     await h.send('THREAD_CREATE', first.thread);
     await h.send('MESSAGE_CREATE', first.starter);
     await h.restart({ whileDown: () => void forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ben, 'Sync broken', 'Sync is broken since Monday', [TAG.bug]) });
-    const items = await h.ctx.db.select({ title: feedbackItems.title, text: feedbackItems.text }).from(feedbackItems).orderBy(feedbackItems.id);
+    const items = await h.ctx.db.select({ title: feedbackItems.title, text: feedbackItems.text, tags: feedbackItems.tags }).from(feedbackItems).orderBy(feedbackItems.id);
     expect(items).toEqual([
-      { title: 'Crash on save', text: 'It crashes on save' },
-      { title: 'Sync broken', text: 'Sync is broken since Monday\n\nTags: Bug' },
+      { title: 'Crash on save', text: 'It crashes on save', tags: [] },
+      { title: 'Sync broken', text: 'Sync is broken since Monday', tags: ['Bug'] },
     ]);
   });
 

@@ -58,6 +58,11 @@ describe('slash commands', () => {
     expect(page?.content).toMatch(new RegExp(`^<@&${ROLE.oncall}> 🚨 #1 was escalated to \\*\\*urgent\\*\\* by Maya: Three more reports in an hour\\.`));
     expect(page?.allowed_mentions_sent).toEqual({ parse: [], roles: [ROLE.oncall], replied_user: false });
     expect(page?.message_reference).toMatchObject({ message_id: card?.id });
+    // The card's thread, its history, notes the escalation too: who, how high, why; it pings nobody there.
+    const [note] = h.discord.state.botMessages(card?.id ?? '');
+    expect(note?.content).toBe('🚨 Maya escalated this to urgent priority: Three more reports in an hour');
+    expect(note?.allowed_mentions_sent).toEqual({ parse: [] });
+    expect(h.discord.state.channels.get(card?.id ?? '')?.name).toBe('#1 · Payments crash for everyone');
   });
 
   it('/liaison status, history and help answer privately', async () => {

@@ -119,7 +119,7 @@ describe('the digest image on the terminal', () => {
     const out = new PassThrough();
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    const chat = new ConsoleChat(out, ctx.config.timezone, ctx.clock, { chartDir: dir, publicUrl: 'https://liaison.example.com' });
+    const chat = new ConsoleChat(out, ctx.config.timezone, ctx.clock, { chartDir: dir, web: () => 'https://liaison.example.com' });
     await new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: pino({ level: 'silent' }), ports: { console: chat } }).drain();
     const path = join(dir, 'liaison-digest-2026-W47.png');
     expect(existsSync(path)).toBe(true);

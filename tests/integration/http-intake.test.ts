@@ -72,7 +72,7 @@ describe('webhook intake', () => {
     const ctx = await testContext(database.current().db);
     const response = await appFor(ctx).request(signed(ctx, JSON.stringify({ id: 'y', author: {} })));
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { problems: string[] }).problems).toEqual(['text: Invalid input: expected string, received undefined', 'author.name: Invalid input: expected string, received undefined']);
+    expect(((await response.json()) as { problems: string[] }).problems).toEqual(['text: is required', 'author.name: is required']);
   });
 });
 

@@ -39,12 +39,12 @@ describe('SLA configuration', () => {
       'sla: { businessHours: { days: [monday] }, ladder: { oncall: later } }',
     ].join('\n');
     expect(problemsOf(text)).toEqual([
+      'teams.ops.businessHours.start: the working day must end after it starts (18:00–17:00)',
       'teams.ops.sla.acknowledge: expected a duration in business time such as 30m, 4h, 2d (working days) or 1w',
       'teams.web.timezone: expected an IANA timezone such as America/New_York',
       'teams.web.holidays.0: not a date in the calendar',
       'sla.businessHours.days.0: expected a weekday: mon, tue, wed, thu, fri, sat or sun',
       'sla.ladder.oncall: expected a delay in business time such as 0m, 1h or 1d, or off',
-      'teams.ops.businessHours.start: the working day must end after it starts (18:00–17:00)',
     ]);
   });
 });

@@ -8,7 +8,7 @@ import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, messageShortcut, viewSubmission } from './helpers/slack-payloads.js';
 
 const respond = (h: SlackHarness, id: string) => `${h.fake.url}/respond/${id}`;
-const openedView = (h: SlackHarness) => h.fake.called('views.open').at(-1)?.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] } | undefined;
+const openedView = (h: SlackHarness) => h.fake.called('views.open').at(-1)?.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { options?: { text: { text: string }; value: string }[] } }[] } | undefined;
 
 describe('Slack modals', () => {
   const database = useTestDatabase();
@@ -39,13 +39,14 @@ describe('Slack modals', () => {
     expect(String(h.fake.called('response_url')[0]?.text)).toContain('Only members of Product can decline this');
   });
 
-  it('Pass on hands the item to the chosen team with the note, and a second submit of the same form does nothing more', async () => {
+  it('Pass on offers the other teams (not the card\'s own), hands the item to the chosen one with the note, and a second submit does nothing more', async () => {
     h = await startSlack(database.current().db);
     const { salesCard } = await feedbackCarded(h);
     await h.interaction(blockAction({ user: 'U0LENA', channel: 'C0SALES', messageTs: salesCard, actionId: 'card:pass_on', value: buttonValue(h.fake, 'C0SALES', 'card:pass_on'), responseUrl: respond(h, 'l') }));
     await h.settle();
     const view = openedView(h);
     expect(view?.callback_id).toBe('liaison:pass_on');
+    expect(view?.blocks.find((b) => b.block_id === 'team')?.element?.options?.map((o) => o.text.text)).toEqual(['Product', 'Support']);
     const submit = viewSubmission({ user: 'U0LENA', callbackId: 'liaison:pass_on', privateMetadata: view?.private_metadata ?? '', values: { team: 'support', note: 'Looks like a bug report' }, viewId: 'V0PASS' });
     await h.interaction(submit);
     await h.interaction(submit);

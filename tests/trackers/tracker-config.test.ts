@@ -37,12 +37,13 @@ function problemsOf(text: string, env: Record<string, string> = {}): string[] {
 describe('tracker and webhook settings', () => {
   it('lists every malformed field and every missing secret variable with its path, all at once', () => {
     expect(problemsOf(ORGANISATION, { LINEAR_KEY: 'lin_api_x' })).toEqual([
-      'teams.support.tracker.linear.team: expected a Linear team key such as ENG',
-      'webhooks.0.events.1: Invalid option: expected one of "captured"|"routed"|"acted"|"resolved"|"declined"|"escalated"|"breached"',
+      // In the order they appear in the file.
       'teams.product.tracker.github.token: environment variable GITHUB_TOKEN_UNSET is not set',
       'teams.product.tracker.github.webhookSecret: environment variable GITHUB_HOOK_UNSET is not set',
+      'teams.support.tracker.linear.team: expected a Linear team key such as ENG',
       'teams.sales.tracker.jira.token: environment variable JIRA_TOKEN is not set',
       'webhooks.0.secret: environment variable HOOK_SECRET_UNSET is not set',
+      'webhooks.0.events.1: must be one of: captured, routed, acted, resolved, declined, escalated, breached',
     ]);
     const valid = ORGANISATION.replace('team: eng', 'team: ENG').replace(', shipped', '');
     expect(problemsOf(valid, { LINEAR_KEY: 'lin_api_x' })).toEqual([

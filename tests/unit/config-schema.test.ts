@@ -10,6 +10,31 @@ describe('the config file', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
   });
 
+  it('describes every setting, so that an editor\'s hover explains it', async () => {
+    type Node = { description?: string; properties?: Record<string, Node>; additionalProperties?: Node | boolean; items?: Node; anyOf?: Node[] };
+    const schema = JSON.parse(await readFile(new URL('../../liaison.schema.json', import.meta.url), 'utf8')) as Node;
+    const undescribed: string[] = [];
+    let settings = 0;
+    const visit = (node: Node, path: string) => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        settings += 1;
+        if (!child.description?.trim()) undescribed.push(`${path}${key}`);
+        visit(child, `${path}${key}.`);
+      }
+      if (typeof node.additionalProperties === 'object') {
+        if (!node.additionalProperties.description?.trim()) undescribed.push(`${path}<key>`);
+        visit(node.additionalProperties, `${path}<key>.`);
+      }
+      if (node.items) visit(node.items, `${path}[].`);
+      node.anyOf?.forEach((option) => visit(option, path));
+    };
+    visit(schema, '');
+    expect(settings).toBeGreaterThan(150);
+    expect(undescribed).toEqual([]);
+    const hover = schema.properties?.routing?.properties?.fallback?.description;
+    expect(hover).toBe('The team that gets what no rule matches, and items the classifier is unsure of (with suggestions).');
+  });
+
   it('the example organisation is valid and is what runs without a config file', async () => {
     const loaded = await loadConfig(undefined);
     expect(loaded).toMatchObject({ isExample: true, path: EXAMPLE_CONFIG_PATH });
@@ -33,11 +58,13 @@ describe('the config file', () => {
       problems = (error as ConfigError).problems;
     }
     expect(problems).toEqual([
-      'teams.sales.home: expected a slack or discord channel, such as { slack: C0PRODUCT } or { discord: "1203" }',
+      'teams.sales.home: expected a slack or discord channel, such as { slack: C0PRODUCT } or { discord: "1203" }; "slak" is not a setting here (did you mean slack?)',
       'teams.ops.extra: unknown setting',
-      'digests.leadership.schedule: expected a cron schedule with five fields, such as "0 9 * * MON"',
+      // A missing secret variable is listed in the same pass, not once the rest is fixed; all in file order.
+      'communities.forum.sources.0.webhook.secret: environment variable NOT_SET_ANYWHERE is not set',
       'routing.fallback: unknown team "nobody" (teams: sales, ops)',
       'routing.rules.0.route.0: unknown team "ghosts" (teams: sales, ops)',
+      'digests.leadership.schedule: expected a cron schedule with five fields, such as "0 9 * * MON"',
     ]);
   });
 
@@ -48,6 +75,6 @@ describe('the config file', () => {
   });
 
   it('reports a YAML syntax error with its line', () => {
-    expect(() => parseConfigText('teams:\n  a: [unclosed\n', 'liaison.yaml', {})).toThrow(/line \d+/);
+    expect(() => parseConfigText('teams:\n  a: [unclosed\n', 'liaison.yaml', {})).toThrow(/^liaison\.yaml has 1 problem:\n {2}- line 3, column 1: .*[^:]$/);
   });
 });

@@ -21,7 +21,7 @@ describe('the environment', () => {
   it('names every malformed or missing variable at once', () => {
     expect(problems({ DATABASE_URL: 'mysql://x', PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token', DISCORD_APPLICATION_ID: '42' })).toEqual([
       'DATABASE_URL: expected a postgres:// URL',
-      'PORT: Invalid input: expected number, received NaN',
+      'PORT: must be a number',
       'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-',
       'SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set',
       'DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set',

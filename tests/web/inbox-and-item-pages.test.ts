@@ -243,6 +243,11 @@ describe('the item page', () => {
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     }
     expect(words((await maya.get(`/items/${evil.itemId}`)).html)).toContain('The original message has no web link.');
+    // A forum post's tags are shown beside the text, escaped like it.
+    const tagged = await capture(ctx, discordMessage('Export crashes', { title: 'Crash', tags: ['Bug', '<i>Desktop</i>'] }));
+    const html = (await maya.get(`/items/${tagged.itemId}`)).html;
+    expect(words(html)).toContain('Tagged Bug, <i>Desktop</i> where it was posted.');
+    expect(html).not.toContain('<i>Desktop');
   });
 
   it('lets a community manager escalate, and brings a reasonless escalation back beside its field', async () => {

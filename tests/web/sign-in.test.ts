@@ -18,8 +18,10 @@ describe('signing in to the web app', () => {
     const response = await webApp(ctx).request(`${BASE}/`);
     expect(response.status).toBe(200);
     const page = text(await response.text());
-    expect(page).toContain('/liaison web');
-    expect(page).toContain('npm run demo -- --serve');
+    expect(page).toContain('In Slack: type /liaison web in any channel, or open Liaison’s Home tab and press Open the web app .');
+    expect(page).toContain('In Discord: type /liaison web . The answer is visible only to you.');
+    expect(page).toContain('liaison web-link <user> prints a link for a user the config names, such as liaison web-link maya');
+    expect(page).toContain('To try Liaison: npm run demo plays a week and prints a link');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -5,7 +5,8 @@ import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../
 import { actionSentence } from '../../delivery/action-words.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import type { DeliveryContent } from '../../delivery/content.js';
-import { localTime } from '../local-time.js';
+import { zonedTime } from '../local-time.js';
+import { webLinks } from '../web/web-links.js';
 import { cardText } from './card-text.js';
 import { writeDigestChart } from './digest-chart-file.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
@@ -19,14 +20,18 @@ export class ConsoleChat implements ChatPort {
   readonly name = 'console';
   private next = 1;
 
-  constructor(private readonly out: Writable, private readonly timezone: string, private readonly clock: Clock, private readonly files: { chartDir: string; publicUrl: string } = { chartDir: '.liaison/charts', publicUrl: 'http://localhost:3000' }) {}
+  /**
+   * `web` is the base of links into the web app (known only once the server listens, hence a function). Without
+   * it no links are printed: a demo that does not serve its database would only print dead ones.
+   */
+  constructor(private readonly out: Writable, private readonly timezone: string, private readonly clock: Clock, private readonly files: { chartDir: string; web?: () => string } = { chartDir: '.liaison/charts' }) {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
     const messageId = message.editsMessageId ?? `console-${this.next++}`;
     const where = `${message.platform} ${message.channelId}${message.threadId ? ` (thread ${message.threadId})` : ''}`;
     const verb = message.editsMessageId ? `updated ${message.editsMessageId} in` : `posted ${messageId} to`;
     const { content } = message;
-    const [headline, ...body] = content.kind === 'digest_chart' ? (await writeDigestChart(content.chart, this.files.chartDir, this.files.publicUrl)).lines : this.render(content);
+    const [headline, ...body] = content.kind === 'digest_chart' ? (await writeDigestChart(content.chart, this.files.chartDir, this.files.web?.())).lines : this.render(content);
     this.out.write(`\n── ${verb} ${where} ──\n${headline}\n${body.join('\n')}${body.length ? '\n' : ''}`);
     return { messageId };
   }
@@ -35,7 +40,7 @@ export class ConsoleChat implements ChatPort {
     switch (content.kind) {
       case 'card':
       case 'card_update':
-        return cardText(content.card, this.timezone, this.clock.now());
+        return cardText(content.card, this.timezone, this.clock.now(), this.files.web ? `${this.files.web()}${webLinks.item(content.card.item.id)}` : undefined);
       case 'card_log': {
         const l = content.log;
         return [actionSentence(l, inert)];
@@ -53,7 +58,7 @@ export class ConsoleChat implements ChatPort {
       case 'page': {
         const p = content.page;
         const who = p.oncall ? Object.entries(p.oncall).map(([k, v]) => `${k}:${v}`).join(' ') : 'the team';
-        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${localTime(p.acknowledgeDueAt, this.timezone)}` : ''}`];
+        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${zonedTime(p.acknowledgeDueAt, this.timezone)}` : ''}`];
       }
       case 'digest_summary':
         return digestSummaryText(content.digest);

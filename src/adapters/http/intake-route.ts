@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { friendlyIssue } from '../../config/friendly-issue.js';
 import { describeIssues } from '../../config/problems.js';
 import { captureFeedback, type CaptureResult } from '../../core/capture-feedback.js';
 import type { Context } from '../../core/context.js';
@@ -59,7 +60,7 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
         outcome('invalid');
         return c.json({ error: 'body is not JSON' }, 400);
       }
-      const body = IntakeBody.safeParse(json);
+      const body = IntakeBody.safeParse(json, { error: friendlyIssue });
       if (!body.success) {
         outcome('invalid');
         return c.json({ error: 'invalid feedback', problems: describeIssues(body.error.issues) }, 400);

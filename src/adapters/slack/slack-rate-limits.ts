@@ -8,7 +8,7 @@ import type { RateLimit } from '../../delivery/rate-buckets.js';
  */
 const TIER_PER_MINUTE = { 2: 20, 3: 50, 4: 100 } as const;
 const method = (name: string, tier: keyof typeof TIER_PER_MINUTE): RateLimit => ({ key: `slack:method:${name}`, scope: 'method', perSecond: TIER_PER_MINUTE[tier] / 60, burst: Math.ceil(TIER_PER_MINUTE[tier] / 10) });
-const postIn = (channelId: string): RateLimit => ({ key: `slack:channel:${channelId}`, scope: 'channel', perSecond: 1, burst: 1 });
+const postIn = (channelId: string): RateLimit => ({ key: `slack:channel:${channelId}`, scope: 'channel', perSecond: 1, burst: 1, ownLane: true });
 
 /** The limits one delivery spends from, the one its main call counts against first. */
 export function slackLimits(target: DeliveryTarget): RateLimit[] {

@@ -9,6 +9,7 @@ import { autoCreateIssue } from '../trackers/auto-create-issue.js';
 import type { IssueLink } from '../trackers/issue-link.js';
 import { excerpt } from '../inert-text.js';
 import { cardDeliveryId, enqueueCardRefresh } from './card-refresh.js';
+import { cardSubject } from './card-subject.js';
 import { correctLoopReplies } from './loop-corrections.js';
 
 type Routing = typeof routings.$inferSelect;
@@ -38,7 +39,7 @@ export async function enqueueActionEffects(tx: Tx, ctx: Context, effect: ActionE
         kind: 'card_log',
         target: teamHome(ctx.config, routing.teamId),
         parentId: cardId,
-        payload: { actor: effect.actor.name, kind: effect.kind, team: teamName(ctx, routing.teamId), reason: effect.reason, toTeam: effect.toTeam && teamName(ctx, effect.toTeam) },
+        payload: { actor: effect.actor.name, kind: effect.kind, team: teamName(ctx, routing.teamId), reason: effect.reason, toTeam: effect.toTeam && teamName(ctx, effect.toTeam), card: await cardSubject(tx, routing.itemId) },
         itemId: routing.itemId,
         routingId: routing.id,
       },

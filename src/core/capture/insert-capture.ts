@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 export interface CaptureRow {
   source: { id: number; communityId: string };
   author: { platform: string; id: string; name: string };
-  message: { platform: string; channelId: string; id: string; threadId?: string; title?: string; text: string; permalink?: string; postedAt: Date };
+  message: { platform: string; channelId: string; id: string; threadId?: string; title?: string; text: string; tags?: string[]; permalink?: string; postedAt: Date };
   via: string;
   capturedBy?: string;
   classification: { category: string; confidence: number; sentiment: string; urgency: string; detail: ClassificationDetail };
@@ -53,8 +53,8 @@ const CAPTURE = `
     on conflict (platform, channel_id, message_id) do nothing
     returning item_id, member_id
   ), item as (
-    insert into feedback_items (id, community_id, source_id, author_id, title, text, category, category_confidence, sentiment, urgency, classification, permalink, posted_at, captured_at)
-    select item_id, $15, $7, member_id, $16, $9, $17, $18, $19, $20, $21::jsonb, $10, $13, $14 from voice
+    insert into feedback_items (id, community_id, source_id, author_id, title, text, tags, category, category_confidence, sentiment, urgency, classification, permalink, posted_at, captured_at)
+    select item_id, $15, $7, member_id, $16, $9, $29::text[], $17, $18, $19, $20, $21::jsonb, $10, $13, $14 from voice
     returning id
   ), ledger as (
     insert into actions (item_id, kind, via, actor_platform, actor_id, actor_name, reason, data, created_at)
@@ -85,7 +85,7 @@ export async function insertCaptureWith(sql: Pick<Db['$client'], 'unsafe'>, row:
   const params = [
     author.platform, author.id, author.name, m.platform, m.channelId, m.id, source.id, m.threadId ?? null, m.text, m.permalink ?? null,
     row.via, row.capturedBy ?? null, m.postedAt.toISOString(), at, source.communityId, m.title ?? null, c.category, c.confidence, c.sentiment, c.urgency,
-    JSON.stringify(c.detail), ledger.via, ledger.actor.platform, ledger.actor.id, ledger.actor.name, ledger.note ?? null, JSON.stringify({ via: row.via }), JSON.stringify(row.plan),
+    JSON.stringify(c.detail), ledger.via, ledger.actor.platform, ledger.actor.id, ledger.actor.name, ledger.note ?? null, JSON.stringify({ via: row.via }), JSON.stringify(row.plan), m.tags ?? [],
   ];
   const [first] = await sql.unsafe<{ item_id: string | null; routings: { id: number; team: string }[] }[]>(CAPTURE, params, { prepare: true });
   if (!first?.item_id) return { created: false };

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
+import { anyOf } from '../../db/any-of.js';
 import type { DbOrTx } from '../../db/client.js';
-import { feedbackItems } from '../../db/schema/index.js';
+import { feedbackItems, routings } from '../../db/schema/index.js';
 import { excerpt } from '../inert-text.js';
 import { rankSimilar, similarityIndex, type Ranked } from './rank-similar.js';
 import { similarityTerms } from './similarity-terms.js';
@@ -27,8 +28,9 @@ export const MIN_SIMILARITY = 0.3;
 /** Items are compared with the newest open items of this window, at most this many: a bounded cost per lookup. */
 const WINDOW_MS = 180 * 86_400_000;
 const CORPUS_LIMIT = 2_000;
+const ACTIVE_STATUSES = ['open', 'acknowledged', 'owned'] as const;
 const ACTIVE = sql.raw(`('open', 'acknowledged', 'owned')`);
-const openWithSomeTeam = sql`exists (select 1 from routings r where r.item_id = ${feedbackItems.id} and r.status in ${ACTIVE})`;
+const openWithSomeTeam = sql`exists (select 1 from routings r where r.item_id = feedback_items.id and r.status in ${ACTIVE})`;
 
 /**
  * Open items (not merged, still open with some team) whose text is like `text`, best first. Runs after capture (when
@@ -62,15 +64,16 @@ export async function similarOpenItemsOfMany(db: DbOrTx, config: LiaisonConfig, 
 
 /**
  * The last index built, per database handle, reused while the open items are the same ones: the chunks of a backlog
- * drawn one after another share it instead of weighing the same two thousand texts again.
+ * drawn one after another (or side by side, one per channel) share it instead of weighing the same texts again.
  */
-const lastIndex = new WeakMap<object, { ids: number[]; index: ReturnType<typeof similarityIndex<number>> }>();
+const lastIndex = new WeakMap<object, { ids: number[]; index: Promise<ReturnType<typeof similarityIndex<number>>> }>();
 
-async function indexOf(db: DbOrTx, open: number[]) {
+function indexOf(db: DbOrTx, open: number[]) {
   const kept = lastIndex.get(db);
   if (kept && kept.ids.length === open.length && kept.ids.every((id, i) => id === open[i])) return kept.index;
-  const index = similarityIndex((await termsOf(db, open)).map(([id, t]) => ({ terms: t, value: id })));
+  const index = termsOf(db, open).then((terms) => similarityIndex(terms.map(([id, t]) => ({ terms: t, value: id }))));
   lastIndex.set(db, { ids: open, index });
+  index.catch(() => { if (lastIndex.get(db)?.index === index) lastIndex.delete(db); });
   return index;
 }
 
@@ -90,22 +93,28 @@ async function openItemIds(db: DbOrTx, now: Date, limit: number, filter: { commu
   return open.map((o) => o.id);
 }
 
-/** What each ranked list shows of its items, read in one query for all lists. */
+/** What each ranked list shows of its items, read once for all lists. */
 async function shownItems(db: DbOrTx, config: LiaisonConfig, lists: Ranked<number>[][]): Promise<SimilarItem[][]> {
   const ids = [...new Set(lists.flat().map((b) => b.value))];
   if (ids.length === 0) return lists.map(() => []);
-  const shown = await db
-    .select({
-      id: feedbackItems.id,
-      communityId: feedbackItems.communityId,
-      title: feedbackItems.title,
-      text: sql<string>`left(${feedbackItems.text}, 201)`,
-      teams: sql<string[] | null>`(select array_agg(r.team_id order by r.id) from routings r where r.item_id = ${feedbackItems.id} and r.status in ${ACTIVE})`,
-    })
-    .from(feedbackItems)
-    .where(inArray(feedbackItems.id, ids));
+  // Two plain lookups by key: a per-row subquery for the teams was planned against the open-routings index on every
+  // row when the statistics were stale, a scan of all open routings per item shown.
+  const [shown, open] = await Promise.all([
+    db
+      .select({ id: feedbackItems.id, communityId: feedbackItems.communityId, title: feedbackItems.title, text: sql<string>`left(${feedbackItems.text}, 201)` })
+      .from(feedbackItems)
+      .where(anyOf(feedbackItems.id, ids)),
+    db
+      .select({ itemId: routings.itemId, teamId: routings.teamId })
+      .from(routings)
+      .where(and(anyOf(routings.itemId, ids), inArray(routings.status, ACTIVE_STATUSES)))
+      .orderBy(asc(routings.id)),
+  ]);
+  const teams = new Map<number, string[]>();
+  for (const r of open) teams.set(r.itemId, [...(teams.get(r.itemId) ?? []), r.teamId]);
+  const byId = new Map(shown.map((row) => [row.id, row]));
   return lists.map((best) => best.flatMap(({ value, score }) => {
-    const row = shown.find((s) => s.id === value);
+    const row = byId.get(value);
     if (!row) return [];
     return [{
       itemId: row.id,
@@ -113,7 +122,7 @@ async function shownItems(db: DbOrTx, config: LiaisonConfig, lists: Ranked<numbe
       community: { id: row.communityId, name: config.communities[row.communityId]?.name ?? row.communityId },
       title: row.title,
       excerpt: excerpt(row.text, 201),
-      teams: row.teams ?? [],
+      teams: teams.get(row.id) ?? [],
     }];
   }));
 }

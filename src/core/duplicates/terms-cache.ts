@@ -1,4 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of.js';
 import type { DbOrTx } from '../../db/client.js';
 import { feedbackItems } from '../../db/schema/index.js';
 import { similarityTerms } from './similarity-terms.js';
@@ -19,7 +20,7 @@ export async function termsOf(db: DbOrTx, itemIds: number[]): Promise<[number, s
     const rows = await db
       .select({ id: feedbackItems.id, text: sql<string>`coalesce(${feedbackItems.title}, '') || ' ' || left(${feedbackItems.text}, 2000)` })
       .from(feedbackItems)
-      .where(inArray(feedbackItems.id, missing.slice(start, start + 500)));
+      .where(anyOf(feedbackItems.id, missing.slice(start, start + 500)));
     for (const row of rows) cache.set(row.id, [...new Set(similarityTerms(row.text))]);
   }
   while (cache.size > CAPACITY) cache.delete(cache.keys().next().value as number);

@@ -5,6 +5,7 @@ import { actions, routings, trackerIssues } from '../../db/schema/index.js';
 import type { Context } from '../context.js';
 import { parseInput } from '../parse-input.js';
 import { cardDeliveryId } from '../actions/card-refresh.js';
+import { cardSubject } from '../actions/card-subject.js';
 import { enqueueDeliveries, teamHome } from '../outbox.js';
 import { bumpCard } from './enqueue-issue-request.js';
 import { IssueFacts, IssueRequestPayload } from './issue-link.js';
@@ -47,7 +48,7 @@ export async function recordIssue(ctx: Context, raw: RecordIssueInput): Promise<
     const cardId = await cardDeliveryId(tx, routing.id);
     // Like every action, a line in the card's thread: who created or linked which issue.
     if (entry && cardId !== undefined) {
-      await enqueueDeliveries(tx, now, [{ key: `card_log:action:${entry.id}`, kind: 'card_log', target: teamHome(ctx.config, routing.teamId), parentId: cardId, payload: { actor: request.requestedBy.name, kind: request.op === 'create' ? 'create_issue' : 'link_issue', team: ctx.config.teams[routing.teamId]?.name ?? routing.teamId, reason: issue.key }, itemId: routing.itemId, routingId: routing.id }]);
+      await enqueueDeliveries(tx, now, [{ key: `card_log:action:${entry.id}`, kind: 'card_log', target: teamHome(ctx.config, routing.teamId), parentId: cardId, payload: { actor: request.requestedBy.name, kind: request.op === 'create' ? 'create_issue' : 'link_issue', team: ctx.config.teams[routing.teamId]?.name ?? routing.teamId, reason: issue.key, card: await cardSubject(tx, routing.itemId) }, itemId: routing.itemId, routingId: routing.id }]);
     }
     const tracker = ctx.config.teams[routing.teamId]?.tracker;
     if (tracker && issue.state !== 'open' && updated) {

@@ -21,6 +21,8 @@ export const feedbackItems = pgTable(
     authorId: bigint('author_id', { mode: 'number' }).notNull().references(() => members.id),
     title: text('title'),
     text: text('text').notNull(),
+    /** Labels the community gave it where it was posted (a Discord forum post's tags), shown beside the text. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     category: text('category').notNull(),
     categoryConfidence: real('category_confidence').notNull(),
     sentiment: text('sentiment', { enum: ['negative', 'neutral', 'positive'] }).notNull(),

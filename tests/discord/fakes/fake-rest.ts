@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PlatformRateLimits, type Refusal } from '../../fakes/platform-rate-limits.js';
+import { discordWindowLimits } from './discord-api-limits.js';
 import { APPLICATION_ID, BOT_USER, GUILD_ID, type FakeState, type Json } from './fake-state.js';
 
 /** A request as the fake received it; a JSON array body (bulk command registration) is kept as parsed. */
@@ -21,6 +23,8 @@ export class FakeRest {
   private readonly lost: Failure[] = [];
   private readonly dmChannels = new Map<string, string>();
   gatewayUrl = '';
+  /** Discord's rate limits, once `enforceLimits` is called: requests over them are answered 429 with Retry-After. */
+  limits: PlatformRateLimits | undefined;
 
   constructor(private readonly state: FakeState, private readonly token: string) {}
 
@@ -32,6 +36,12 @@ export class FakeRest {
   /** The next `times` calls matching take effect (a message is posted), but the connection drops before the answer. */
   loseNext(method: string, path: RegExp, times = 1): void {
     this.lost.push({ method, path, response: { status: 0 }, times });
+  }
+
+  /** From now on, answers like Discord does when its global or per-route limits are exceeded, on `now` (ms). */
+  enforceLimits(now: () => number): PlatformRateLimits {
+    this.limits = new PlatformRateLimits(now);
+    return this.limits;
   }
 
   rateLimitNext(method: string, path: RegExp, retryAfterSeconds: number): void {
@@ -55,7 +65,9 @@ export class FakeRest {
     this.calls.push({ method, path, query: url.searchParams, body });
     // Interaction callbacks and webhooks are authorised by their token in the path, as on Discord.
     const authorised = /^\/(interactions|webhooks)\//.test(path) || req.headers.authorization === `Bot ${this.token}`;
-    const reply = !authorised ? error(401, 0, '401: Unauthorized') : this.failure(method, path) ?? this.route(method, path, body ?? {}, url.searchParams);
+    const canned = authorised ? this.failure(method, path) : undefined;
+    const refused = authorised && !canned ? this.limits?.admit(discordWindowLimits(method, path)) : undefined;
+    const reply = !authorised ? error(401, 0, '401: Unauthorized') : canned ?? (refused ? rateLimitedReply(refused) : this.route(method, path, body ?? {}, url.searchParams));
     const lost = this.lost.findIndex((f) => f.method === method && f.path.test(path));
     if (authorised && lost >= 0) {
       const entry = this.lost[lost] as Failure;
@@ -164,6 +176,17 @@ export class FakeRest {
     if (nonceKey) this.state.nonces.set(nonceKey, message);
     return ok(message);
   }
+}
+
+/** Discord's 429: how long in seconds (fractions allowed) in the header and the body, and whether it was the global limit. */
+function rateLimitedReply(refused: Refusal): Reply {
+  const seconds = refused.retryAfterMs / 1000;
+  const global = refused.limit.scope === 'global';
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: seconds, global },
+    headers: { 'retry-after': String(seconds), 'x-ratelimit-scope': 'user', ...(global ? { 'x-ratelimit-global': 'true' } : {}) },
+  };
 }
 
 /** A message with files comes as multipart: the JSON in `payload_json`, each file in `files[n]`, as discord.js sends it. */

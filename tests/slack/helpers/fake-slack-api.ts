@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { PlatformRateLimits } from '../../fakes/platform-rate-limits.js';
+import { slackWindowLimits } from './slack-api-limits.js';
 
-export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown>; authorization?: string }
+/** `at`: when the call came, on the limits' clock (only while limits are enforced). */
+export interface RecordedCall { method: string; args: Record<string, unknown>; result?: Record<string, unknown>; authorization?: string; at?: number }
 /** `lost`: the call takes effect (a post is posted) but its answer never comes back, as when a connection drops. */
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { hang: true } | { lost: true } | { error: string };
 export interface StoredMessage { text: string; user?: string; bot_id?: string; thread_ts?: string; user_profile?: Record<string, string> }
@@ -27,6 +30,8 @@ export class FakeSlackApi {
   url = '';
   /** What apps.connections.open hands out: the Socket Mode WebSocket URL (see fake-socket-mode.ts). */
   socketUrl = '';
+  /** Slack's rate limits, once `enforceLimits` is called: calls over them are answered 429 with Retry-After. */
+  limits: PlatformRateLimits | undefined;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -45,6 +50,12 @@ export class FakeSlackApi {
     for (const res of this.hung) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** From now on, answers like Slack does when its rate limits are exceeded, counting time on `now` (ms). */
+  enforceLimits(now: () => number): PlatformRateLimits {
+    this.limits = new PlatformRateLimits(now);
+    return this.limits;
   }
 
   /** The next call of `method` (after letting `after` calls through) fails this way. */
@@ -92,7 +103,7 @@ export class FakeSlackApi {
   posts(channel?: string): (Record<string, unknown> & { ts: string })[] {
     return this.calls
       .filter((c) => c.method === 'chat.postMessage' && c.result?.ok && (channel === undefined || c.args.channel === channel))
-      .map((c) => ({ ...c.args, ts: String(c.result?.ts) }));
+      .map((c) => ({ ...c.args, ts: String(c.result?.ts), ...(c.at === undefined ? {} : { at: c.at }) }));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -116,7 +127,7 @@ export class FakeSlackApi {
     let failure: Failure | undefined;
     if (pending && pending.after > 0) pending.after -= 1;
     else if (pending) failure = this.failures.splice(index, 1)[0]?.failure;
-    const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) }, authorization: req.headers.authorization };
+    const call: RecordedCall = { method, args: { ...args, ...(failure ? { failedWith: failure } : {}) }, authorization: req.headers.authorization, ...(this.limits ? { at: this.limits.time() } : {}) };
     this.calls.push(call);
     if (failure && 'hang' in failure) return void this.hung.push(res);
     if (failure && 'lost' in failure) {
@@ -125,6 +136,13 @@ export class FakeSlackApi {
     }
     if (failure && 'status' in failure) {
       res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {}).end();
+      return;
+    }
+    const refused = failure ? undefined : this.limits?.admit(slackWindowLimits(method, args));
+    if (refused) {
+      // Slack says how long in whole seconds, and the call did nothing.
+      call.args.failedWith = { status: 429, scope: refused.limit.scope };
+      res.writeHead(429, { 'retry-after': String(Math.ceil(refused.retryAfterMs / 1000)) }).end();
       return;
     }
     const body = failure ? { ok: false, error: failure.error } : this.answer(method, args);

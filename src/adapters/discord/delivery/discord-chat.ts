@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../../../config/schema.js';
 import { PermanentDeliveryError, type ChatPort, type DeliveryTarget, type OutboundMessage } from '../../../delivery/chat-port.js';
 import type { RateLimit } from '../../../delivery/rate-buckets.js';
-import type { LoopReply, Notice } from '../../../delivery/content.js';
+import type { LoopReply, Notice, Page } from '../../../delivery/content.js';
 import { digestChartImage } from '../../charts/digest-chart-image.js';
 import { impactPageUrl } from '../../impact-link.js';
+import { cardThreadName, escalationNoteMessage } from '../presenters/card-thread.js';
 import { digestChartMessage } from '../presenters/digest-chart-message.js';
 import { digestSilosMessages, digestSummaryMessages, digestTeamMessages } from '../presenters/digest-embeds.js';
 import type { MessageBody } from '../presenters/embed-limits.js';
@@ -48,9 +49,9 @@ export class DiscordChat implements ChatPort {
         if (!m.editsMessageId) throw new PermanentDeliveryError('a card update without the card to edit');
         return this.api.edit(m.channelId, m.editsMessageId, routedCardMessage(c.card));
       case 'card_log':
-        return this.inThread(m, 'Activity on this card', [cardLogMessage(c.log)]);
+        return this.inThread(m, cardThreadName(c.log.card), [cardLogMessage(c.log)]);
       case 'page':
-        return this.api.post(m.channelId, pageMessage(c.page, m.threadId), nonce);
+        return this.page(m, c.page);
       case 'ambassador_note':
         return this.api.postDm(m.channelId, ambassadorNoteMessage(c.note), nonce);
       case 'loop_reply':
@@ -90,6 +91,17 @@ export class DiscordChat implements ChatPort {
       }
     }
     return this.api.postDm(notice.userId, body, nonce);
+  }
+
+  /**
+   * An escalation: noted in the card's thread like every other step, then the page itself as a reply to the card
+   * in the channel, where the on-call sees it and is pinged. The note goes first: if the page then fails, the retry
+   * finds the note by its nonce, and a page is never sent twice.
+   */
+  private async page(m: OutboundMessage, page: Page): Promise<string> {
+    const nonce = nonceFor(m);
+    if (m.threadId) await this.api.postInThread(m.channelId, m.threadId, cardThreadName(page.card), [escalationNoteMessage(page)], `${nonce}n`);
+    return this.api.post(m.channelId, pageMessage(page, m.threadId), nonce);
   }
 
   /** A reply under a message Liaison posted (a card, a digest summary) goes in a thread started from it. */

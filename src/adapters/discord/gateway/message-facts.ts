@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CaptureInput } from '../../../core/capture-feedback.js';
 import { displayName } from '../actor-of.js';
 import { messageLink } from '../discord-text.js';
+import { readableContent } from './readable-content.js';
 
 const ForumPost = z.object({ title: z.string(), tags: z.array(z.string()) });
 export type ForumPost = z.infer<typeof ForumPost>;
@@ -35,7 +36,7 @@ export function messageFacts(message: Message<true>, source: { sourceId: string;
     guildId: message.guildId,
     sourceId: source.sourceId,
     kind: source.kind,
-    content: message.content,
+    content: readableContent(message),
     attachments: message.attachments.map((a) => a.url),
     authorId: message.author.id,
     authorName: displayName({ username: message.author.username, globalName: message.author.globalName, nick: message.member?.nickname }),
@@ -53,10 +54,7 @@ export function forumPostOf(thread: AnyThreadChannel): ForumPost {
 
 /** Automatic capture of a message in a source channel, or of a forum post (one item per post, titled, tagged). */
 export function captureInputOf(facts: MessageFacts): CaptureInput {
-  const extras = [
-    ...facts.attachments.map((url) => `Attachment: ${url}`),
-    ...(facts.forum && facts.forum.tags.length > 0 ? [`Tags: ${facts.forum.tags.join(', ')}`] : []),
-  ];
+  const extras = facts.attachments.map((url) => `Attachment: ${url}`);
   return {
     source: { platform: 'discord', id: facts.sourceId },
     message: {
@@ -65,6 +63,7 @@ export function captureInputOf(facts: MessageFacts): CaptureInput {
       id: facts.id,
       title: facts.forum?.title.slice(0, 300),
       text: [facts.content, ...(extras.length > 0 ? ['', ...extras] : [])].join('\n').trim(),
+      tags: facts.forum?.tags ?? [],
       permalink: messageLink(facts.guildId, facts.channelId, facts.id),
       postedAt: facts.postedAt,
     },

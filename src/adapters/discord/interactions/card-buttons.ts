@@ -34,7 +34,7 @@ export async function onCardButton(deps: InteractionDeps, interaction: ButtonInt
     return;
   }
   if (id.verb === 'decline') return interaction.showModal(declineModal(id.routingId));
-  if (id.verb === 'pass_on') return interaction.showModal(passOnModal(id.routingId, deps.ctx.config));
+  if (id.verb === 'pass_on') return interaction.showModal(passOnModal(id.routingId, deps.ctx.config, await routingTeam(deps, id.routingId)));
   if (id.verb === 'link_issue') return interaction.showModal(await issueModal(deps, id.routingId));
   await interaction.deferUpdate();
   const actor = actorOfInteraction(deps, interaction);
@@ -80,9 +80,14 @@ function notifyOf(interaction: ButtonInteraction | ModalSubmitInteraction) {
   return { platform: 'discord' as const, userId: interaction.user.id, channelId: interaction.channelId ?? interaction.user.id, interaction: { applicationId: interaction.applicationId, token: interaction.token, until } };
 }
 
-async function issueModal(deps: InteractionDeps, routingId: number) {
+/** The team a card belongs to, for the forms it opens. */
+async function routingTeam(deps: InteractionDeps, routingId: number): Promise<string> {
   const [routing] = await deps.ctx.db.select({ team: routings.teamId }).from(routings).where(eq(routings.id, routingId));
   if (!routing) throw new DomainError('not_found', 'This card’s routing is gone.');
-  const tracker = teamTracker(deps.ctx, routing.team);
+  return routing.team;
+}
+
+async function issueModal(deps: InteractionDeps, routingId: number) {
+  const tracker = teamTracker(deps.ctx, await routingTeam(deps, routingId));
   return linkIssueModal(routingId, `${TRACKER_NAME[tracker.kind]} ${trackerPlace(tracker)}`, issueRefExample(tracker));
 }

@@ -17,9 +17,12 @@ export function declineModal(routingId: number): ModalBuilder {
     );
 }
 
-/** Passing on names the team and, optionally, a note for them. Past 25 teams the team is typed instead of chosen. */
-export function passOnModal(routingId: number, config: LiaisonConfig): ModalBuilder {
-  const teams = Object.entries(config.teams);
+/**
+ * Passing on names the team and, optionally, a note for them. The card's own team is not offered (it already has
+ * the item). Past 25 teams the team is typed instead of chosen.
+ */
+export function passOnModal(routingId: number, config: LiaisonConfig, ownTeam: string): ModalBuilder {
+  const teams = Object.entries(config.teams).filter(([key]) => key !== ownTeam);
   const team = new LabelBuilder().setLabel('Pass it on to');
   if (teams.length <= MAX_SELECT_OPTIONS) {
     team.setStringSelectMenuComponent(

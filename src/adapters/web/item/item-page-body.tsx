@@ -23,6 +23,7 @@ export function itemPageBody(story: ItemStory, kit: FormKit, tz: string, itemHre
       <section aria-labelledby="words-title">
         <h2 id="words-title">What they said</h2>
         <blockquote class="feedback-text">{item.text}</blockquote>
+        {item.tags?.length ? <p class="item-tags">Tagged {item.tags.join(', ')} where it was posted.</p> : ''}
         <p>{isWebUrl(item.permalink) ? <ExternalLink href={item.permalink}>Open the original message</ExternalLink> : 'The original message has no web link.'}</p>
       </section>
 

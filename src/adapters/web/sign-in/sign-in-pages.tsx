@@ -13,7 +13,8 @@ export function SignInPage({ reason }: { reason?: 'needed' | 'signed_out' }) {
         <ul>
           <li>In Slack: type <code>/liaison web</code> in any channel, or open Liaison’s <strong>Home</strong> tab and press <strong>Open the web app</strong>.</li>
           <li>In Discord: type <code>/liaison web</code>. The answer is visible only to you.</li>
-          <li>To try Liaison: <code>npm run demo -- --serve</code> prints a link for the demo’s community manager.</li>
+          <li>On the server Liaison runs on: <code>{'liaison web-link <user>'}</code> prints a link for a user the config names, such as <code>liaison web-link maya</code> or <code>liaison web-link slack:U0123</code> (in a checkout: <code>npm run liaison -- web-link maya</code>). Ask whoever runs Liaison if you cannot use chat.</li>
+          <li>To try Liaison: <code>npm run demo</code> plays a week and prints a link for the demo’s community manager.</li>
         </ul>
         <p>What you see depends on your teams and roles in Liaison’s config: team members see their teams’ items, community managers and leadership see everything.</p>
       </div>
