@@ -18,7 +18,7 @@ export function cardText(card: RoutingCard, timezone: string, now: Date, itemUrl
     ...(item.title ? [`  ${inert(item.title)}`] : []),
     ...inert(excerpt(item.text, 600)).split('\n').map((l) => `  > ${l}`),
     ...(item.tags?.length ? [`  tags: ${item.tags.map(inert).join(', ')}`] : []),
-    `  from ${inert(item.author.name)} in ${item.community.name}${item.voices.length > 1 ? ` · ${item.voices.length} people said this` : ''}${item.permalink ? ` · ${item.permalink}` : ''}`,
+    `  from ${inert(item.author.name)} in ${item.community.name}${item.voices.length > 1 ? ` · ${item.voices.length} people said this` : ''}${item.permalink ? ` · ${item.permalink}` : item.voices[0]?.via === 'command' ? ' · sent with /feedback' : ''}`,
     `  ${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%) · urgency ${item.urgency} · sentiment ${item.sentiment}`,
     `  why here: ${inert(routing.reason.summary)}`,
   ];
