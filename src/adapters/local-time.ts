@@ -14,6 +14,14 @@ export function localTime(date: Date | string, timezone: string): string {
   return format.format(new Date(date));
 }
 
+/**
+ * The same, naming the timezone ("Tue 1 Dec, 10:02 Europe/Paris"): for the terminal, where nothing else says which
+ * zone a time is in and the reader may well be in another.
+ */
+export function zonedTime(date: Date | string, timezone: string): string {
+  return `${localTime(date, timezone)} ${timezone}`;
+}
+
 const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The time of day in the organisation's timezone ("10:02"), for what happened within the hour. */

@@ -63,7 +63,7 @@ export function registerStart(program: Command): void {
         throw error;
       });
       if (!liaison || stopping) return;
-      process.stdout.write(startupBanner({ ...settings, port: liaison.port, platforms: liaison.platforms, slack: slackEnabled(settings.env), discord: discordEnabled(settings.env) }));
+      process.stdout.write(startupBanner({ ...settings, port: liaison.port, platforms: liaison.platforms, slack: slackEnabled(settings.env), discord: discordEnabled(settings.env), now: liaison.ctx.clock.now() }));
       if (liaison.port !== undefined) await database.embedded?.announce(liaison.port);
       // Trying Liaison with no chat: the example organisation's community manager can act on every card in the browser.
       const manager = demoCommunityManager(settings.loaded);

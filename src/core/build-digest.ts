@@ -8,7 +8,7 @@ import { periodFigures, sumTotals, type Totals, type TeamFigures } from './diges
 import { periodSilos, type Breach, type SiloItem, type Silos } from './digest/silos.js';
 import { periodCohortCells } from './impact/cohort-figures.js';
 import { listBreaches } from './sla/list-breaches.js';
-import { EMPTY_TRACKER_FIGURES, trackerFigures, type TrackerFigures } from './trackers/tracker-figures.js';
+import { teamTrackerFigures, trackerFigures, type TrackerFigures } from './trackers/tracker-figures.js';
 
 export const BuildDigestInput = z.object({
   /** `2026-W47`, `2026-11-16`, `2026-11`, `2026-Q4` … (see PERIOD_FORMS); the last complete week when omitted. */
@@ -61,14 +61,17 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   const [silos, listed, issues, skipped, cells, cellsBefore] = await Promise.all([
     periodSilos(ctx, figures.effective, scope),
     listBreaches(ctx.db, figures.breaches),
-    trackerFigures(ctx.db, figures.effective, input.team),
+    trackerFigures(ctx.db, figures.effective, scope),
     skippedChatterIn(ctx.db, figures.effective, ctx.config.timezone),
     periodCohortCells(ctx, figures.effective, scope),
     periodCohortCells(ctx, figures.previousPeriod, scope),
   ]);
   const teamName = (key: string) => ctx.config.teams[key]?.name ?? key;
   const named = (list: SiloItem[]) => list.map((i) => ({ ...i, teams: i.teams.map(teamName), path: i.path.map(teamName) }));
-  const teams = figures.teams.map((t) => (ctx.config.teams[t.team]?.tracker || issues.has(t.team) ? { ...t, tracker: issues.get(t.team) ?? { ...EMPTY_TRACKER_FIGURES } } : t));
+  const teams = figures.teams.map((t) => {
+    const tracker = teamTrackerFigures(ctx.config, issues, t.team);
+    return tracker ? { ...t, tracker } : t;
+  });
   return {
     organisation: ctx.config.organisation.name,
     period,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardText } from '../../src/adapters/console/card-text.js';
 import { routedCardMessage } from '../../src/adapters/discord/presenters/routed-card-message.js';
 import { routedCardBlocks } from '../../src/adapters/slack/routed-card-blocks.js';
-import { captureFeedback, type CaptureResult } from '../../src/core/capture-feedback.js';
+import { captureFeedback, type CaptureInput, type CaptureResult } from '../../src/core/capture-feedback.js';
 import { loadRoutingCard, type RoutingCard } from '../../src/core/load-routing-card.js';
 import { discordMessage } from '../helpers/capture.js';
 import { testContext, type TestContext } from '../helpers/test-context.js';
@@ -43,5 +43,32 @@ describe('what a card says, on every platform', () => {
     expect(seen.slackFields).toContain('*Tags*\nBug, Desktop');
     expect(seen.console).toContain('  tags: Bug, Desktop');
     expect(seen.console.filter((line) => line.startsWith('  > '))).toEqual(['  > Export crashes with big files']);
+  });
+
+  it('links a message to its original, and /feedback (which has no message) to the channel it was typed in', async () => {
+    const ctx = await testContext(database.current().db);
+    const message = everyPlatform(ctx, await cardOf(ctx, await captureFeedback(ctx, discordMessage('Export crashes'))));
+    expect(message.slackContext).toContain('<https://discord.com/channels/1100/1101/1|View original>');
+
+    const command = (platform: 'slack' | 'discord', channelId: string): CaptureInput => ({
+      community: 'makers', message: { platform, channelId, id: `command:${platform}`, text: 'Export crashes on big files', postedAt: '2026-11-16T13:59:00Z' },
+      author: { platform, id: platform === 'slack' ? 'U0ANN' : '900', name: 'Ann' }, via: 'command',
+    });
+    const fromSlack = everyPlatform(ctx, await cardOf(ctx, await captureFeedback(ctx, command('slack', 'C0BIGCO'))));
+    expect(fromSlack.slackContext).toContain('sent with /feedback in <#C0BIGCO>');
+    expect(fromSlack.discordFields.From).toBe('Ann in Makers Discord · sent with /feedback on Slack');
+    expect(fromSlack.console).toContain('  from Ann in Makers Discord · sent with /feedback');
+    const fromDiscord = everyPlatform(ctx, await cardOf(ctx, await captureFeedback(ctx, command('discord', '1150'))));
+    expect(fromDiscord.discordFields.From).toBe('Ann in Makers Discord · sent with /feedback in <#1150>');
+    expect(fromDiscord.slackContext).toContain('sent with /feedback on Discord');
+    for (const seen of [fromSlack, fromDiscord]) expect(seen.slackContext.join(' ')).not.toContain('View original');
+  });
+
+  it('says nothing about an original when there is none to open (a webhook without a link)', async () => {
+    const ctx = await testContext(database.current().db);
+    const hook: CaptureInput = { source: { platform: 'webhook', id: 'forum' }, message: { platform: 'webhook', channelId: 'forum', id: 'post-1', text: 'Export crashes', postedAt: '2026-11-16T13:59:00Z' }, author: { platform: 'webhook', id: 'ann@example.com', name: 'Ann' }, via: 'webhook' };
+    const seen = everyPlatform(ctx, await cardOf(ctx, await captureFeedback(ctx, hook)));
+    expect(seen.slackContext.join(' ')).not.toMatch(/original|feedback/);
+    expect(seen.discordFields.From).toBe('Ann in Forum');
   });
 });

@@ -66,7 +66,7 @@ describe('reactions', () => {
     expect(await ledger(h)).toEqual([]);
   });
 
-  it('a community manager’s 📣 captures a message outside the source channels, and anyone else’s does not', async () => {
+  it('a community manager’s 📣 captures a message outside the source channels and tells them so by DM; anyone else’s does nothing', async () => {
     const h = await startDiscord();
     const message = userMessage(h.discord.state, CHANNEL.elsewhere, PEOPLE.ben, 'Pricing page shows the wrong currency');
     const other = userMessage(h.discord.state, CHANNEL.elsewhere, PEOPLE.ben, 'The invoice total is wrong');
@@ -79,5 +79,15 @@ describe('reactions', () => {
     expect(item).toMatchObject({ text: 'Pricing page shows the wrong currency', communityId: 'makers' });
     const [voice] = await h.ctx.db.select().from(voices);
     expect(voice).toMatchObject({ capturedVia: 'reaction', capturedBy: 'Maya', authorExternalId: PEOPLE.ben.user.id, channelId: CHANNEL.elsewhere });
+    // Maya alone hears that it worked, by DM: which message, its number linked to the item, and where it went.
+    const dms = (who: string) => [...h.discord.state.channels.values()].filter((c) => c.type === 1 && (c.recipients as { id: string }[])[0]?.id === who).flatMap((c) => h.discord.state.botMessages(c.id));
+    const [dm] = dms(PEOPLE.maya.user.id);
+    expect(dm?.content).toBe(`📣 You sent [Ben’s message](<https://discord.com/channels/1100/${CHANNEL.elsewhere}/${message.id}>) in #general to Liaison.\nCaptured as [#${item?.id}](<http://localhost:3000/items/${item?.id}>) and sent to Sales.`);
+    expect(dm?.allowed_mentions_sent).toEqual({ parse: [] });
+    expect(dms(PEOPLE.ann.user.id)).toEqual([]);
+    expect(h.discord.state.botMessages(CHANNEL.elsewhere)).toEqual([]);
+    // A second capture emoji on the same message says it is already there.
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', message, PEOPLE.maya, '📣'));
+    expect(dms(PEOPLE.maya.user.id).at(-1)?.content).toContain(`Liaison already has this as [#${item?.id}](<http://localhost:3000/items/${item?.id}>).`);
   });
 });

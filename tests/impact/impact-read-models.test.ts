@@ -10,6 +10,7 @@ import { recordAction } from '../../src/core/record-action.js';
 import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { shipThroughJira, withJira } from './ship-through-jira.js';
 
 const HOUR = 3_600_000;
 
@@ -39,10 +40,13 @@ async function aWeek(ctx: TestContext) {
   await recordAction(ctx, { routingId: bug2!.id, kind: 'acknowledge', actor: sam, via: 'button' });
   const passed = await recordAction(ctx, { routingId: idea!.id, kind: 'pass_on', toTeam: 'support', actor: priya, via: 'modal', reason: 'a how-to' });
   ctx.clock.advance(HOUR);
-  await recordAction(ctx, { routingId: passed.passedToRoutingId!, kind: 'pass_on', toTeam: 'sales', actor: sam, via: 'modal', reason: 'upsell' });
+  const toSales = await recordAction(ctx, { routingId: passed.passedToRoutingId!, kind: 'pass_on', toTeam: 'sales', actor: sam, via: 'modal', reason: 'upsell' });
   await recordAction(ctx, { routingId: quote!.id, kind: 'decline', actor: lena, via: 'modal', reason: 'not a fit' });
+  // With Sales on Jira: Lena links the winter mode (passed to Sales) to an issue, which ships two days later.
+  if (ctx.config.teams.sales?.tracker) await shipThroughJira(ctx, toSales.passedToRoutingId!, '2026-11-18T14:00:00Z');
   ctx.clock.set('2026-11-23T14:00:00Z');
 }
+
 
 /** Every figure in a report, with where it sits, so each can be held to the items it lists. */
 function figures(report: ImpactReport): [string, Figure][] {
@@ -58,8 +62,8 @@ function figures(report: ImpactReport): [string, Figure][] {
 describe('the Impact read model', () => {
   const database = useTestDatabase();
 
-  it('has the digest’s numbers for the same week: per team volumes, medians, attainment, silos and hand-offs', async () => {
-    const ctx = await testContext(database.current().db);
+  it('has the digest’s numbers for the same week: per team volumes, medians, attainment, silos, hand-offs and trackers', async () => {
+    const ctx = await testContext(database.current().db, { config: withJira() });
     await aWeek(ctx);
     const digest = await buildDigest(ctx, { period: '2026-W47' });
     const impact = await buildImpact(ctx, { period: '2026-W47' });
@@ -70,25 +74,31 @@ describe('the Impact read model', () => {
       expect([mine.medianFirstActionMs, mine.medianResolutionMs]).toEqual([m.medianFirstActionMs, m.medianResolutionMs]);
       expect([mine.attainment.acknowledgeDue.value, mine.attainment.acknowledgedInTime.value, mine.attainment.resolveDue.value, mine.attainment.resolvedInTime.value]).toEqual([m.attainment.acknowledgeDue, m.attainment.acknowledgedInTime, m.attainment.resolveDue, m.attainment.resolvedInTime]);
       expect(mine.previous.received).toBe(team.previous.received);
+      expect(mine.tracker && { issues: mine.tracker.issues.value, shipped: mine.tracker.shipped.value, medianToShippedMs: mine.tracker.medianToShippedMs }).toEqual(team.tracker);
     }
+    // Sales has a tracker: the winter mode became an issue and shipped 48 h 1 min after it was posted (13:59 on the 16th).
+    expect(digest.teams.find((t) => t.team === 'sales')?.tracker).toEqual({ issues: 1, shipped: 1, medianToShippedMs: 48 * HOUR + 60_000 });
+    expect(impact.teams.find((t) => t.team === 'support')?.tracker).toBeUndefined();
     expect(impact.silos.current.noAction.value).toBe(digest.silos.counts.noAction);
     expect(impact.silos.current.passedAround.value).toBe(digest.silos.counts.passedAround);
     expect(impact.silos.current.acknowledgedNotResolved.value).toBe(digest.silos.counts.acknowledgedNotResolved);
     expect(impact.handoffs.map(({ from, to, count }) => ({ from, to, count }))).toEqual(digest.handoffs);
     expect(impact.totals.received).toBe(digest.totals.current.received);
-    // And what a leader reads: five items this week, one the week before; one resolved, one untouched, and the quote
-    // in progress: Sales declined it, but Support (it reached both) has not answered.
+    // And what a leader reads: five items this week, one the week before; two resolved (the login, and the winter
+    // mode through Jira), one untouched, and the quote in progress: Sales declined it, but Support (it reached both)
+    // has not answered.
     expect(impact.outcomes.current.items.value).toBe(5);
     expect(impact.outcomes.previous.items.value).toBe(1);
-    expect([impact.outcomes.current.resolved.value, impact.outcomes.current.declined.value, impact.outcomes.current.untouched.value, impact.outcomes.current.inProgress.value]).toEqual([1, 0, 1, 3]);
+    expect([impact.outcomes.current.resolved.value, impact.outcomes.current.declined.value, impact.outcomes.current.untouched.value, impact.outcomes.current.inProgress.value]).toEqual([2, 0, 1, 2]);
   });
 
   it('lists, for every figure on the page, exactly as many items (or team assignments) as the figure says', async () => {
-    const ctx = await testContext(database.current().db);
+    const ctx = await testContext(database.current().db, { config: withJira() });
     await aWeek(ctx);
     const impact = await buildImpact(ctx, { period: '2026-W47' });
     const all = figures(impact);
     expect(all.length).toBeGreaterThan(60);
+    expect(all.filter(([path]) => path.includes('.tracker.')).map(([path, f]) => [path, f.value])).toEqual([['impact.teams.1.tracker.issues', 1], ['impact.teams.1.tracker.shipped', 1]]);
     for (const [path, figure] of all) {
       const listed = await listFilteredItems(ctx, { filter: figure.filter, pageSize: 200 });
       expect({ path, value: listed.total[figure.counts] }).toEqual({ path, value: figure.value });

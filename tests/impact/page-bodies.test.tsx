@@ -11,9 +11,12 @@ import { digestArchiveBody } from '../../src/adapters/web/impact/digest-archive-
 import { impactPageBody } from '../../src/adapters/web/impact/impact-page-body.js';
 import { itemListBody } from '../../src/adapters/web/impact/item-list-body.js';
 import { silosPageBody } from '../../src/adapters/web/impact/silos-page-body.js';
-import { discordMessage } from '../helpers/capture.js';
+import { digestText } from '../../src/cli/reports.js';
+import { buildDigest } from '../../src/core/build-digest.js';
+import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { shipThroughJira, withJira } from './ship-through-jira.js';
 
 const href = (f: ItemFilter) => `/items?${new URLSearchParams(f as Record<string, string>).toString()}`;
 const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -47,6 +50,24 @@ describe('the Impact, Silos and Digests page bodies', () => {
     // Each chart is drawn (SVG) and has its numbers in a table for screen readers.
     expect(html.match(/<svg/g)?.length).toBe(5);
     expect(html.match(/<table class="chart-table visually-hidden">/g)?.length).toBe(5);
+  });
+
+  it('the Impact body shows, per team with a tracker, the items that became issues and the median feedback to shipped, as the digest does', async () => {
+    const ctx = await testContext(database.current().db, { config: withJira() });
+    await week(ctx);
+    ctx.clock.set('2026-11-16T14:00:00Z');
+    const quote = await captureFeedback(ctx, slackMessage('Can we get a quote for 40 sensors?'));
+    if (quote.status !== 'created') throw new Error('not captured');
+    await shipThroughJira(ctx, quote.routings.find((r) => r.team === 'sales')!.id, '2026-11-17T16:29:00Z');
+    ctx.clock.set('2026-11-23T14:00:00Z');
+    const html = await render(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
+    const words = text(html);
+    expect(words).toContain('Through each team’s tracker: items that became issues (created or linked), and the time from the feedback being posted to its issue closed as done (wall-clock, not business hours)');
+    expect(words).toContain('Team Became issues Shipped Median feedback to shipped Sales 1 1 26 h 30 min');
+    expect(html).toContain('href="/items?period=2026-W47&amp;team=sales&amp;routing=became_issue"');
+    expect(html).toContain('href="/items?period=2026-W47&amp;team=sales&amp;routing=shipped"');
+    // The digest says the same for Sales.
+    expect(digestText(await buildDigest(ctx, { period: '2026-W47' }))).toContain('1 item became an issue; 1 shipped, a median 26 h 30 min after the feedback was posted (wall-clock).');
   });
 
   it('the Silos body draws the hand-off heatmap and lists what fell between silos; outside text stays text', async () => {

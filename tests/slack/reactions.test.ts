@@ -63,7 +63,7 @@ describe('reactions on Slack cards and messages', () => {
     expect(h.fake.posts()).toEqual([]);
   });
 
-  it('a community manager\'s :mega: on a thread reply in a source channel captures it; anyone else\'s does nothing', async () => {
+  it('a community manager\'s :mega: on a thread reply in a source channel captures it and tells them privately; anyone else\'s does nothing', async () => {
     h = await startSlack(database.current().db);
     h.fake.messages.set('C0BIGCO:1794837600.000200', { text: 'Also, the invoice PDF is broken', user: 'U0CUST2', thread_ts: '1794837500.000100' });
     await react(h, 'reaction_added', 'U0LENA', 'mega', 'C0BIGCO', '1794837600.000200');
@@ -79,6 +79,10 @@ describe('reactions on Slack cards and messages', () => {
     // The author's answer will land in the same thread.
     expect((await h.ctx.db.select().from(voices))[0]).toMatchObject({ threadId: '1794837500.000100', capturedVia: 'reaction', capturedBy: 'u0maya' });
     expect(h.fake.posts('C0SALES')).toHaveLength(1);
+    // Maya alone is told, where she reacted, that it worked and under which number.
+    const told = h.fake.called('chat.postEphemeral').filter((m) => m.user === 'U0MAYA');
+    expect(told.map((m) => [m.channel, m.text])).toEqual([['C0BIGCO', `:inbox_tray: Captured as <http://localhost:3000/items/${item?.id}|#${item?.id}> and sent to Support and Sales.`]]);
+    expect(h.fake.called('chat.postEphemeral').filter((m) => m.user === 'U0LENA')).toEqual([]);
   });
 
   it('a :mega: outside any source asks the community manager which community the message is from', async () => {

@@ -9,7 +9,8 @@ import { webLinks } from '../web/web-links.js';
  * (where its buttons are), and the inbox. Each item's own card is printed after it, in its thread.
  */
 export function cardBurstText(burst: CardBurst, timezone: string, web: string | undefined): string[] {
-  const words = burstWords(burst, localClockTime(burst.since, timezone));
+  // The terminal names the zone: nothing else there says which one a time is in.
+  const words = burstWords(burst, `${localClockTime(burst.since, timezone)} ${timezone}`);
   return [
     words.headline,
     ...burst.items.map((item) => `  #${item.itemId} · ${burstCategory(item)} · ${inert(item.firstLine)}${web ? `  ${web}${webLinks.item(item.itemId)}` : ''}`),

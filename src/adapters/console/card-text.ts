@@ -3,7 +3,7 @@ import { actionSentence } from '../../delivery/action-words.js';
 import { STATUS_LABEL } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
-import { localTime } from '../local-time.js';
+import { zonedTime } from '../local-time.js';
 
 const BUTTON_LABEL: Record<string, string> = { acknowledge: 'Acknowledge', own: 'Take it', resolve: 'Resolve', decline: 'Decline', pass_on: 'Pass on', reopen: 'Reopen' };
 
@@ -18,7 +18,7 @@ export function cardText(card: RoutingCard, timezone: string, now: Date, itemUrl
     ...(item.title ? [`  ${inert(item.title)}`] : []),
     ...inert(excerpt(item.text, 600)).split('\n').map((l) => `  > ${l}`),
     ...(item.tags?.length ? [`  tags: ${item.tags.map(inert).join(', ')}`] : []),
-    `  from ${inert(item.author.name)} in ${item.community.name}${item.voices.length > 1 ? ` · ${item.voices.length} people said this` : ''}${item.permalink ? ` · ${item.permalink}` : ''}`,
+    `  from ${inert(item.author.name)} in ${item.community.name}${item.voices.length > 1 ? ` · ${item.voices.length} people said this` : ''}${item.permalink ? ` · ${item.permalink}` : item.voices[0]?.via === 'command' ? ' · sent with /feedback' : ''}`,
     `  ${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%) · urgency ${item.urgency} · sentiment ${item.sentiment}`,
     `  why here: ${inert(routing.reason.summary)}`,
   ];
@@ -26,12 +26,12 @@ export function cardText(card: RoutingCard, timezone: string, now: Date, itemUrl
   if (sla.dueAt) {
     const left = sla.dueAt.getTime() - now.getTime();
     const state = { on_track: 'on track', at_risk: 'AT RISK', breached: 'BREACHED', none: '' }[sla.state];
-    lines.push(`  SLA ${state}: ${sla.target} by ${localTime(sla.dueAt, timezone)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`);
+    lines.push(`  SLA ${state}: ${sla.target} by ${zonedTime(sla.dueAt, timezone)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`);
   }
-  if (sla.snoozedUntil) lines.push(`  reminders snoozed until ${localTime(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${inert(routing.snoozeReason)}` : ''}`);
+  if (sla.snoozedUntil) lines.push(`  reminders snoozed until ${zonedTime(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${inert(routing.snoozeReason)}` : ''}`);
   if (card.lastAction) {
     const a = card.lastAction;
-    lines.push(`  ${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, inert)} · ${localTime(a.createdAt, timezone)}`);
+    lines.push(`  ${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, inert)} · ${zonedTime(a.createdAt, timezone)}`);
   }
   const { issue } = card;
   if (issue) {

@@ -5,7 +5,7 @@ import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../
 import { actionSentence } from '../../delivery/action-words.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import type { DeliveryContent } from '../../delivery/content.js';
-import { localTime } from '../local-time.js';
+import { zonedTime } from '../local-time.js';
 import { webLinks } from '../web/web-links.js';
 import { cardBurstText } from './card-burst-text.js';
 import { cardText } from './card-text.js';
@@ -61,7 +61,7 @@ export class ConsoleChat implements ChatPort {
       case 'page': {
         const p = content.page;
         const who = p.oncall ? Object.entries(p.oncall).map(([k, v]) => `${k}:${v}`).join(' ') : 'the team';
-        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${localTime(p.acknowledgeDueAt, this.timezone)}` : ''}`];
+        return [`Paging ${who}: #${p.itemId} escalated to ${p.priority} by ${inert(p.by)}`, `  ${inert(p.reason)}${p.acknowledgeDueAt ? ` · acknowledge by ${zonedTime(p.acknowledgeDueAt, this.timezone)}` : ''}`];
       }
       case 'digest_summary':
         return digestSummaryText(content.digest);

@@ -23,6 +23,7 @@ export const historyText = {
     return [
       `${inert(member.name)} — ${member.identities.map((i) => `${i.platform}:${i.id}`).join(', ')}`,
       `${totals.items} item(s): ${totals.resolved} resolved, ${totals.declined} declined, ${totals.open} open`,
+      `  times in ${timezone}`,
       '',
       ...history.items.flatMap((i) => itemLines(i, timezone)),
     ];
@@ -32,6 +33,7 @@ export const historyText = {
     return [
       `${history.community.name}: ${communityTotalsWords(totals)}`,
       `  by category: ${categoryWords(totals)}`,
+      `  times in ${timezone}`,
       '',
       ...history.items.flatMap((i) => itemLines(i, timezone)),
     ];

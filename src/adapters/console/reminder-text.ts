@@ -1,6 +1,6 @@
 import { inert } from '../../core/inert-text.js';
 import { reminderSummary, type Reminder } from '../../delivery/content.js';
-import { localTime } from '../local-time.js';
+import { zonedTime } from '../local-time.js';
 
 /** A reminder or a breach-ladder step as terminal text: one line per item, oldest first, with its link. */
 export function reminderText(r: Reminder, timezone: string): string[] {
@@ -8,7 +8,7 @@ export function reminderText(r: Reminder, timezone: string): string[] {
   const summary = reminderSummary(r);
   return [
     `${r.step ? '' : 'Reminder for '}${r.teamName}${who}: ${summary.items} ${summary.reason}`,
-    ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${localTime(i.dueAt, timezone)}${i.snoozed ? ' (snoozed)' : ''}: ${inert(i.excerpt)}${i.permalink ? ` · ${i.permalink}` : ''}`),
+    ...r.items.map((i) => `  ${i.state === 'breached' ? 'OVERDUE' : 'at risk'} #${i.itemId} ${i.target} by ${zonedTime(i.dueAt, timezone)}${i.snoozed ? ' (snoozed)' : ''}: ${inert(i.excerpt)}${i.permalink ? ` · ${i.permalink}` : ''}`),
     ...(summary.more ? [`  ${summary.more}`] : []),
   ];
 }

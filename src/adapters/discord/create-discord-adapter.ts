@@ -42,16 +42,16 @@ export function createDiscordAdapter({ ctx, env, logger: parentLogger, clock }: 
   const logger = parentLogger.child({ platform: 'discord' });
   const coreCtx: Context = { ...ctx, clock, logger };
   const client = createDiscordClient(env.DISCORD_API_URL);
-  const deps: GatewayDeps = { ctx: coreCtx, client, sources: discordSourceMap(ctx.config), logger };
+  const deps: GatewayDeps = { ctx: coreCtx, client, sources: discordSourceMap(ctx.config), logger, publicUrl: publicUrl(env) };
   const inFlight = new InFlight();
   // Deliveries get their own REST client that rejects on 429 instead of sleeping: the outbox reschedules them.
   const deliveryRest = new REST({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), rejectOnRateLimit: () => true, retries: 0 }).setToken(token);
-  const chat = new DiscordChat(new DiscordApi(deliveryRest), ctx.config, logger, publicUrl(env));
+  const chat = new DiscordChat(new DiscordApi(deliveryRest), ctx.config, logger, deps.publicUrl);
   const inboundHandlers = new Map<string, InboundHandler>([
     [MESSAGE_EVENT, retryable(captureMessageHandler(deps), logger)],
     [REACTION_EVENT, retryable(reactionHandler(deps), logger)],
   ]);
-  attachListeners(client, deps, inFlight, createInteractionDispatcher({ ...deps, publicUrl: publicUrl(env) }));
+  attachListeners(client, deps, inFlight, createInteractionDispatcher(deps));
   return {
     platform: 'discord',
     chat,

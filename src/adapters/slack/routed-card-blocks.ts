@@ -46,7 +46,7 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
   const blocks: Block[] = [
     section(title, `card:${routing.id}:head`),
     section(`${item.title ? `*${userText(item.title)}*\n` : ''}${quote(body || ' ')}`),
-    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, link(item.permalink, 'View original'), `posted ${slackDate(item.postedAt, localTime(item.postedAt, timezone))}`),
+    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, originLink(item), `posted ${slackDate(item.postedAt, localTime(item.postedAt, timezone))}`),
     fields([
       `*Category*\n${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%)`,
       `*Urgency*\n${item.urgency}${item.sentiment === 'negative' ? ' · negative' : ''}`,
@@ -75,6 +75,20 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
     blocks.push({ type: 'actions', block_id: `card:${routing.id}:actions`, elements: [...card.available.map((a) => button(BUTTON[a].label, CARD_ACTION[a], value, BUTTON[a].style)), ...issueActions.map((a) => button(ISSUE_BUTTON[a], CARD_ACTION[a], value))] });
   }
   return { text: userText(`#${item.id} for ${routing.team.name} (${STATUS_LABEL[routing.status]}): ${excerpt(item.text, 200)}`), blocks: assertMessageBlocks(blocks) };
+}
+
+const SLACK_CHANNEL = /^[CG][A-Z0-9]{2,}$/;
+
+/**
+ * Where to read the feedback: its message; for `/feedback`, which has none, the channel the command was typed in
+ * (a link Slack draws from the ID). Nothing when there is nowhere to go, rather than a label that links nowhere.
+ */
+function originLink(item: RoutingCard['item']): string {
+  if (item.permalink && /^https?:\/\//.test(item.permalink)) return link(item.permalink, 'View original');
+  const first = item.voices[0];
+  if (first?.via !== 'command') return '';
+  if (first.platform === 'slack' && SLACK_CHANNEL.test(first.channelId ?? '')) return `sent with /feedback in <#${first.channelId}>`;
+  return first.platform === 'discord' ? 'sent with /feedback on Discord' : 'sent with /feedback';
 }
 
 function slaLine(card: RoutingCard, timezone: string, now: Date): string | undefined {

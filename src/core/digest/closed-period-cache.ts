@@ -22,7 +22,8 @@ export interface Covers {
  * might have read the old one has finished, before the snapshot is taken. The config's share of the figures
  * (teams, their calendars, the timezone) is part of the key.
  *
- * A period still running (its end after now) is computed fresh every time, on `ctx.db`.
+ * A period still running (its end after now) is computed fresh, on `ctx.db`; core/digest/settled-days.ts keeps
+ * its days that are over.
  */
 export async function closedPeriodFigures<T>(
   ctx: Context,
@@ -31,14 +32,21 @@ export async function closedPeriodFigures<T>(
 ): Promise<T> {
   if (unit.covers.end.getTime() > ctx.clock.now().getTime()) return compute(ctx.db);
   const key = cacheKey(ctx.config, unit);
-  const covers = rangeOf(unit.covers);
   const [hit] = await ctx.db.execute<{ payload: T }>(sql`
     select c.payload from report_cache c
     where c.key = ${key} and not exists (
       select 1 from report_changes ch where ch.touched && c.covers and not pg_visible_in_snapshot(ch.xid, c.snapshot))`);
   if (hit) return hit.payload;
   if (!(await raiseHorizon(ctx.db, unit.covers.end))) return compute(ctx.db);
-  const { snapshot, value } = await ctx.db.transaction(
+  const { snapshot, value } = await computeInSnapshot(ctx.db, compute);
+  await keep(ctx.db, key, unit.covers, snapshot, value);
+  await forgetStale(ctx.db);
+  return value;
+}
+
+/** Runs report queries in one read-only snapshot, and answers which one (an entry is stale for changes it did not see). */
+export async function computeInSnapshot<T>(db: Db, compute: (db: Tx) => Promise<T>): Promise<{ snapshot: string; value: T }> {
+  return db.transaction(
     async (tx) => {
       // Report queries over a quarter: JIT compilation costs more than it saves, and sorts should stay in memory.
       await tx.execute(sql`set local jit = off`);
@@ -48,14 +56,15 @@ export async function closedPeriodFigures<T>(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  await ctx.db.execute(sql`
-    insert into report_cache (key, covers, snapshot, payload) values (${key}, ${covers}::tstzrange, ${snapshot}::pg_snapshot, ${JSON.stringify(value)}::jsonb)
-    on conflict (key) do update set covers = excluded.covers, snapshot = excluded.snapshot, payload = excluded.payload, computed_at = now()`);
-  await forgetStale(ctx.db);
-  return value;
 }
 
-const rangeOf = (covers: Covers) => `[${covers.start.toISOString()},${covers.end.toISOString()})`;
+export async function keep(db: Db, key: string, covers: Covers, snapshot: string, payload: unknown): Promise<void> {
+  await db.execute(sql`
+    insert into report_cache (key, covers, snapshot, payload) values (${key}, ${rangeOf(covers)}::tstzrange, ${snapshot}::pg_snapshot, ${JSON.stringify(payload)}::jsonb)
+    on conflict (key) do update set covers = excluded.covers, snapshot = excluded.snapshot, payload = excluded.payload, computed_at = now()`);
+}
+
+export const rangeOf = (covers: Covers) => `[${covers.start.toISOString()},${covers.end.toISOString()})`;
 
 /** What the figures read from the config, so that changing a team's hours or the timezone computes them afresh. */
 const fingerprints = new WeakMap<LiaisonConfig, string>();
@@ -68,7 +77,7 @@ function configFingerprint(config: LiaisonConfig): string {
   return known;
 }
 
-function cacheKey(config: LiaisonConfig, unit: { kind: string; key: string; covers: Covers; scope: Scope }): string {
+export function cacheKey(config: LiaisonConfig, unit: { kind: string; key: string; covers: Covers; scope: Scope }): string {
   return [unit.kind, unit.key, rangeOf(unit.covers), `team=${unit.scope.team ?? ''}`, `community=${unit.scope.community ?? ''}`, configFingerprint(config)].join(' ');
 }
 
@@ -77,7 +86,7 @@ function cacheKey(config: LiaisonConfig, unit: { kind: string; key: string; cove
  * then a SHARE lock on the three tables waits for writers still running, which may have read the old horizon and
  * so not recorded their change. The lock waits briefly: on a busy moment the figures are computed uncached.
  */
-async function raiseHorizon(db: Db, end: Date): Promise<boolean> {
+export async function raiseHorizon(db: Db, end: Date): Promise<boolean> {
   const [current] = await db.execute<{ ms: string }>(sql`select last_value::text as ms from report_horizon_ms`);
   if (Number(current?.ms ?? 0) >= end.getTime()) return true;
   try {
@@ -100,7 +109,7 @@ async function raiseHorizon(db: Db, end: Date): Promise<boolean> {
  * Entries spoilt by a change are dropped, and changes every remaining entry has seen (an hour old, longer than any
  * computation runs) are no longer needed.
  */
-async function forgetStale(db: Db): Promise<void> {
+export async function forgetStale(db: Db): Promise<void> {
   await db.execute(sql`
     delete from report_cache c where exists (
       select 1 from report_changes ch where ch.touched && c.covers and not pg_visible_in_snapshot(ch.xid, c.snapshot))`);

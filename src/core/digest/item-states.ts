@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
 import type { Period } from './period.js';
 import type { Scope } from './scope.js';
 
@@ -7,7 +8,7 @@ export const OUTCOMES = ['resolved', 'declined', 'in_progress', 'untouched'] as 
 export type Outcome = (typeof OUTCOMES)[number];
 
 /**
- * One row per item captured in the period (and in scope), as it stood at the end of the period: its teams, its
+ * One row per item captured in the period (and in scope), as it stood at the end of the period (or at `asOf`): its teams, its
  * outcome and the ways it fell between silos. The one definition behind the digest's "fell between silos" and the
  * Impact page's outcomes, so the two cannot disagree.
  *
@@ -21,14 +22,15 @@ export type Outcome = (typeof OUTCOMES)[number];
  * of one probe per item: an item's routings can be created long after the period (a late pass-on), but never
  * outside the ID range of the period's items.
  */
-export function itemStatesSql(period: Period, scope: Scope): SQL {
+export function itemStatesSql(period: Pick<Period, 'start' | 'end'>, scope: Scope, asOf: Date = period.end): SQL {
   const start = period.start.toISOString();
-  const end = period.end.toISOString();
+  const captureEnd = period.end.toISOString();
+  const end = asOf.toISOString();
   const community = scope.community === undefined ? sql`true` : sql`i.community_id = ${scope.community}`;
   return sql`
     with period_items as (
       select i.id, i.title, i.text, i.community_id, i.permalink, i.captured_at, i.category, i.sentiment from feedback_items i
-      where i.captured_at >= ${start} and i.captured_at < ${end} and i.merged_into_id is null and ${community}
+      where i.captured_at >= ${start} and i.captured_at < ${captureEnd} and i.merged_into_id is null and ${community}
     ), bounds as (select min(id) as lo, max(id) as hi from period_items),
     per_routing as (
       select r.item_id,
@@ -61,4 +63,19 @@ export function itemStatesSql(period: Period, scope: Scope): SQL {
       case when j.any_resolved then 'resolved' when j.any_declined and j.all_declined then 'declined'
         when not coalesce(j.any_action, false) then 'untouched' else 'in_progress' end as outcome
     from joined j`;
+}
+
+/**
+ * The first moment at or after `asOf` at which an item state of the span's items would change with no write:
+ * a first-response target falling due, or an answer recorded ahead of the clock (see core/digest/settled-days.ts).
+ */
+export async function itemStatesStableUntil(db: DbOrTx, span: Pick<Period, 'start' | 'end'>, scope: Scope, asOf: Date): Promise<number | null> {
+  const community = scope.community === undefined ? sql`true` : sql`i.community_id = ${scope.community}`;
+  const [row] = await db.execute<{ at: string | null }>(sql`
+    select min(x) as at from feedback_items i
+    join routings r on r.item_id = i.id
+    cross join lateral (values (r.first_action_at), (r.closed_at), (r.resolved_at), (r.acknowledge_due_at)) v(x)
+    where i.captured_at >= ${span.start.toISOString()} and i.captured_at < ${span.end.toISOString()} and i.merged_into_id is null and ${community}
+      and x >= ${asOf.toISOString()}`);
+  return row?.at ? new Date(row.at).getTime() : null;
 }

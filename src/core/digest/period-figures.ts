@@ -1,11 +1,12 @@
 import type { Context } from '../context.js';
-import { applyBreachTotals } from '../sla/breach-totals.js';
 import { loadBreaches, type LoadedBreach } from '../sla/list-breaches.js';
 import { closedPeriodFigures } from './closed-period-cache.js';
 import { previousPeriod, type Period } from './period.js';
 import type { Scope } from './scope.js';
 import { handoffMatrix } from './silos.js';
-import { EMPTY_METRICS, teamMetrics, type TeamMetrics } from './team-metrics.js';
+import { settledDayFigures } from './settled-days.js';
+import { teamMetricParts } from './team-metric-parts.js';
+import { assembleTeamMetrics, EMPTY_METRICS, teamMetrics, type TeamMetrics } from './team-metrics.js';
 
 export interface TeamFigures {
   team: string;
@@ -64,22 +65,36 @@ export function sumTotals(all: TeamMetrics[]): Totals {
 }
 
 /**
- * Per-team metrics of one period with the SLA attainment's business-time corrections applied; kept once the
- * period is over (core/digest/closed-period-cache.ts).
+ * Per-team metrics of one period, business-time attainment included; kept once the period is over
+ * (core/digest/closed-period-cache.ts), and while it runs kept for each day of it that is over
+ * (core/digest/settled-days.ts), so that only today is read afresh.
  */
 export async function periodTeamMetrics(ctx: Context, period: Period, scope: Scope): Promise<Map<string, TeamMetrics>> {
-  const entries = await closedPeriodFigures(ctx, { kind: 'team_metrics', key: period.key, covers: period, scope }, async (db) => {
-    const metrics = await teamMetrics(db, ctx.config, period, scope);
-    await applyBreachTotals(db, ctx.config, metrics, period, scope);
-    return [...metrics];
-  });
+  if (period.end > ctx.clock.now()) {
+    const parts = await settledDayFigures(ctx, { kind: 'team_parts', span: period, timezone: period.timezone, scope }, async (db, span, asOf) => {
+      const value = await teamMetricParts(db, ctx.config, span, scope, asOf);
+      return { value, stableUntil: value.stableUntil };
+    });
+    return assembleTeamMetrics(ctx.config, parts, period.end.getTime());
+  }
+  const entries = await closedPeriodFigures(ctx, { kind: 'team_metrics', key: period.key, covers: period, scope }, async (db) => [...(await teamMetrics(db, ctx.config, period, scope))]);
   return new Map(entries);
 }
 
-/** Who handed items to whom in one period; kept once the period is over. */
-export function periodHandoffs(ctx: Context, period: Period, scope: Scope): Promise<{ from: string; to: string; count: number }[]> {
-  return closedPeriodFigures(ctx, { kind: 'handoffs', key: period.key, covers: period, scope }, (db) => handoffMatrix(db, period, scope));
+/** Who handed items to whom in one period; kept once the period is over, and day by day while it runs. */
+export async function periodHandoffs(ctx: Context, period: Period, scope: Scope): Promise<{ from: string; to: string; count: number }[]> {
+  if (period.end <= ctx.clock.now()) return closedPeriodFigures(ctx, { kind: 'handoffs', key: period.key, covers: period, scope }, (db) => handoffMatrix(db, period, scope));
+  const days = await settledDayFigures(ctx, { kind: 'handoffs', span: period, timezone: period.timezone, scope }, async (db, span) => ({ value: await handoffMatrix(db, span, scope), stableUntil: null }));
+  const counts = new Map<string, { from: string; to: string; count: number }>();
+  for (const cell of days.flat()) {
+    const key = `${cell.from}\u0000${cell.to}`;
+    counts.set(key, { ...cell, count: (counts.get(key)?.count ?? 0) + cell.count });
+  }
+  // As the query orders them: most hand-offs first, then by team.
+  return [...counts.values()].sort((a, b) => b.count - a.count || compare(a.from, b.from) || compare(a.to, b.to));
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every target missed in one period (timestamps only), for the digest's list; kept once the period is over. */
 export async function periodBreaches(ctx: Context, period: Period, scope: Scope): Promise<LoadedBreach[]> {

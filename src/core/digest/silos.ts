@@ -83,7 +83,7 @@ export async function periodSilos(ctx: Context, period: Period, scope: Scope = {
 }
 
 /** Who handed items to whom in the period: the seams between teams. */
-export async function handoffMatrix(db: DbOrTx, period: Period, scope: Scope = {}): Promise<{ from: string; to: string; count: number }[]> {
+export async function handoffMatrix(db: DbOrTx, period: Pick<Period, 'start' | 'end'>, scope: Scope = {}): Promise<{ from: string; to: string; count: number }[]> {
   const rows = await db.execute<Record<string, unknown>>(sql`
     select a.team_id, a.to_team_id, count(*) as n from actions a
     where a.kind = 'pass_on' and a.created_at >= ${period.start.toISOString()} and a.created_at < ${period.end.toISOString()}

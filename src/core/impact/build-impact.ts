@@ -10,6 +10,7 @@ import { slaPolicy } from '../sla/sla-policy.js';
 import { periodCohortCells, type CohortCell } from './cohort-figures.js';
 import { filterOf, itemsFigure, routingsFigure, type Figure, type ItemFilter } from './item-filter.js';
 import { resolveImpactScope, type ReportFrame } from './impact-scope.js';
+import { teamTrackerFigures, trackerFigures } from '../trackers/tracker-figures.js';
 
 export const ImpactInput = z.object({
   /** Any period form (core/digest/period.ts); the running quarter when omitted. */
@@ -34,6 +35,8 @@ export interface TeamImpact {
   targets: { acknowledgeMs: number | null; resolveMs: number | null };
   attainment: { acknowledgeDue: Figure; acknowledgedInTime: Figure; resolveDue: Figure; resolvedInTime: Figure; medianLatenessMs: number | null };
   previous: Pick<TeamMetrics, 'received' | 'resolved' | 'medianFirstActionMs' | 'medianResolutionMs' | 'attainment'>;
+  /** For a team with a tracker, as in the digest: items that became issues, and the wall-clock median from feedback to shipped. */
+  tracker?: { issues: Figure; shipped: Figure; medianToShippedMs: number | null };
 }
 
 export interface ImpactReport extends ReportFrame {
@@ -62,7 +65,7 @@ export async function buildImpact(ctx: Context, raw: ImpactInput = {}): Promise<
   const input = parseInput(ImpactInput, raw);
   const { period, scope, base, choices } = resolveImpactScope(ctx, input.period ?? 'quarter', input);
   const figures = await periodFigures(ctx, period, scope);
-  const [cells, cellsBefore] = await Promise.all([periodCohortCells(ctx, figures.effective, scope), periodCohortCells(ctx, figures.previousPeriod, scope)]);
+  const [cells, cellsBefore, issues] = await Promise.all([periodCohortCells(ctx, figures.effective, scope), periodCohortCells(ctx, figures.previousPeriod, scope), trackerFigures(ctx.db, figures.effective, scope)]);
   const before = filterOf(base, { period: figures.previousPeriod.key });
   const seen = new Set(cells.map((c) => c.category));
   const categories = [...CATEGORIES.filter((c) => seen.has(c)), ...[...seen].filter((c) => !(CATEGORIES as readonly string[]).includes(c)).sort()];
@@ -73,6 +76,7 @@ export async function buildImpact(ctx: Context, raw: ImpactInput = {}): Promise<
     const m = t.metrics;
     const policy = slaPolicy(ctx.config, t.team, scope.community ?? '', 'normal');
     const target = (d: typeof policy.acknowledge) => (d === undefined ? null : nominalMs(policy.calendar, d));
+    const tracker = teamTrackerFigures(ctx.config, issues, t.team);
     return {
       team: t.team,
       name: t.name,
@@ -94,6 +98,7 @@ export async function buildImpact(ctx: Context, raw: ImpactInput = {}): Promise<
         medianLatenessMs: m.attainment.medianLatenessMs,
       },
       previous: { received: t.previous.received, resolved: t.previous.resolved, medianFirstActionMs: t.previous.medianFirstActionMs, medianResolutionMs: t.previous.medianResolutionMs, attainment: t.previous.attainment },
+      ...(tracker ? { tracker: { issues: itemsFigure(tracker.issues, f({ routing: 'became_issue' })), shipped: routingsFigure(tracker.shipped, f({ routing: 'shipped' })), medianToShippedMs: tracker.medianToShippedMs } } : {}),
     };
   };
   const totals = sumTotals(figures.teams.map((t) => t.metrics));

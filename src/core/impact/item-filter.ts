@@ -5,6 +5,8 @@ import { OUTCOMES } from '../digest/item-states.js';
 export const ROUTING_EVENTS = [
   'received', 'acknowledged', 'resolved', 'declined', 'passed_on', 'snoozed', 'first_action', 'resolution',
   'acknowledge_due', 'acknowledged_in_time', 'acknowledge_missed', 'resolve_due', 'resolved_in_time', 'resolve_missed',
+  // Through the team's tracker: an issue created or linked, a routing its issue resolved.
+  'became_issue', 'shipped',
 ] as const;
 export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 

@@ -8,6 +8,7 @@ import { routingInScope, type Scope } from '../digest/scope.js';
 import { excerpt } from '../inert-text.js';
 import { parseInput } from '../parse-input.js';
 import { loadBreaches } from '../sla/list-breaches.js';
+import { TRACKER_ENTRIES, trackerEntriesIn } from '../trackers/tracker-figures.js';
 import { isEventFilter, ItemFilter, type RoutingEvent } from './item-filter.js';
 import { resolveImpactScope } from './impact-scope.js';
 
@@ -121,6 +122,9 @@ async function eventRows(ctx: Context, period: Period, scope: Scope, filter: Ite
       and ${routingInScope({ community: scope.community }, 'a')}`;
   }
   const event = filter.routing;
+  if (event === 'became_issue' || event === 'shipped') {
+    return sql`select distinct a.item_id, a.routing_id from actions a where ${trackerEntriesIn(period, scope, TRACKER_ENTRIES[event === 'became_issue' ? 'issue' : 'shipped'])}`;
+  }
   if (event in ACTION_KINDS) {
     const kinds = ACTION_KINDS[event as ActionEvent];
     return sql`select distinct a.item_id, a.routing_id from actions a
@@ -134,7 +138,7 @@ async function eventRows(ctx: Context, period: Period, scope: Scope, filter: Ite
     const ids = (await loadBreaches(ctx.db, ctx.config, period, scope)).filter((b) => b.dueInPeriod && b.target === target && b.metInBusinessTime === met).map((b) => b.routingId);
     return sql`${`{${ids.join(',')}}`}::bigint[]`;
   };
-  const where: Record<Exclude<RoutingEvent, ActionEvent>, () => Promise<SQL> | SQL> = {
+  const where: Record<Exclude<RoutingEvent, ActionEvent | 'became_issue' | 'shipped'>, () => Promise<SQL> | SQL> = {
     received: () => inPeriod('created_at'),
     first_action: () => inPeriod('first_action_at'),
     resolution: () => inPeriod('resolved_at'),

@@ -60,7 +60,8 @@ export interface ItemView {
   mergedIntoId: number | null;
   community: { id: string; name: string };
   author: { memberId: number; name: string };
-  voices: { memberId: number; authorName: string; platform: string; permalink: string | null; capturedAt: Date }[];
+  /** Oldest first: the first is the item's own message. `channelId` and `via` say where and how it was captured. */
+  voices: { memberId: number; authorName: string; platform: string; permalink: string | null; capturedAt: Date; channelId?: string; via?: string }[];
   routings: RoutingView[];
   actions: ActionView[];
 }
@@ -106,7 +107,7 @@ export async function loadItemViews(db: DbOrTx, config: LiaisonConfig, itemIds: 
       mergedIntoId: item.mergedIntoId,
       community: { id: item.communityId, name: row.communityName },
       author: { memberId: item.authorId, name: row.authorName },
-      voices: (voicesOf.get(id) ?? []).map((v) => ({ memberId: v.voice.memberId, authorName: v.name, platform: v.voice.platform, permalink: v.voice.permalink, capturedAt: v.voice.capturedAt })),
+      voices: (voicesOf.get(id) ?? []).map((v) => ({ memberId: v.voice.memberId, authorName: v.name, platform: v.voice.platform, permalink: v.voice.permalink, capturedAt: v.voice.capturedAt, channelId: v.voice.channelId, via: v.voice.capturedVia })),
       routings: (routingsOf.get(id) ?? []).map((r) => ({ id: r.id, team: { id: r.teamId, name: teamName(r.teamId) }, status: r.status, reason: r.reason, priority: r.priority, owner: r.owner, declineReason: r.declineReason, hops: r.hops, acknowledgeDueAt: r.acknowledgeDueAt, resolveDueAt: r.resolveDueAt, acknowledgeAtRiskAt: r.acknowledgeAtRiskAt, resolveAtRiskAt: r.resolveAtRiskAt, sla: routingSlaStatus(config, r, now), firstActionAt: r.firstActionAt, resolvedAt: r.resolvedAt, snoozedUntil: r.snoozedUntil, snoozeReason: r.snoozeReason, createdAt: r.createdAt, version: r.version })),
       actions: (actionsOf.get(id) ?? []).map((a) => ({ id: a.id, kind: a.kind, via: a.via, actorName: a.actorName, team: a.teamId && teamName(a.teamId), toTeam: a.toTeamId && teamName(a.toTeamId), reason: a.reason, createdAt: a.createdAt, routingId: a.routingId })),
     }];

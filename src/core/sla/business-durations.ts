@@ -4,7 +4,8 @@ import { businessTimeBetween } from './business-time.js';
 /** The middle value (the mean of the two middle ones for an even count, rounded), as SQL's percentile_cont(0.5). */
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically, several times faster than a comparator (a quarter has 100,000 values).
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
 }

@@ -9,6 +9,8 @@ export interface GatewayDeps {
   client: Client;
   sources: DiscordSourceMap;
   logger: Logger;
+  /** The base of links to the web app. */
+  publicUrl: string;
 }
 
 export const inboundDeps = (deps: GatewayDeps) => ({ db: deps.ctx.db, clock: deps.ctx.clock, logger: deps.logger });

@@ -1,6 +1,6 @@
 import { mayDo } from '../../../core/access-rules.js';
 import { randomUUID } from 'node:crypto';
-import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import type { Message, MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import { z } from 'zod';
 import type { Actor } from '../../../core/actor.js';
 import { reactToCard } from '../../../core/react-to-card.js';
@@ -9,6 +9,8 @@ import { configEmojiKey, emojiKey } from './emoji.js';
 import { inboundDeps, type GatewayDeps } from './gateway-deps.js';
 import { receiveInbound } from './inbound.js';
 import { captureMessageByHand } from './hand-capture.js';
+import type { CaptureResult } from '../../../core/capture-feedback.js';
+import { captureReceiptMessage } from '../presenters/capture-receipt-message.js';
 
 export const REACTION_EVENT = 'discord.reaction';
 
@@ -82,4 +84,20 @@ async function captureByReaction(deps: GatewayDeps, facts: ReactionFacts, actor:
   if (!message.inGuild()) return;
   const result = await captureMessageByHand(deps, message, actor, 'reaction');
   deps.logger.info({ messageId: facts.messageId, actor: actor.id, status: result.status }, 'message captured by reaction');
+  await confirmCapture(deps, facts.userId, message, result);
+}
+
+/**
+ * A reaction gets no answer of its own, and on Discord only an interaction can be answered ephemerally: the
+ * community manager is told by direct message (a reply in the channel would tell the community). Closed DMs lose
+ * only the confirmation, never the capture.
+ */
+async function confirmCapture(deps: GatewayDeps, userId: string, message: Message<true>, result: CaptureResult): Promise<void> {
+  const captured = { authorName: message.member?.displayName ?? message.author.displayName, channelName: 'name' in message.channel ? message.channel.name : null, link: message.url };
+  const body = captureReceiptMessage(result, captured, (team) => deps.ctx.config.teams[team]?.name ?? team, deps.publicUrl);
+  try {
+    await deps.client.users.send(userId, { content: body.content, allowedMentions: { parse: [] } });
+  } catch (error) {
+    deps.logger.info({ userId, messageId: message.id, err: error }, 'could not DM the capture confirmation (their DMs may be closed)');
+  }
 }

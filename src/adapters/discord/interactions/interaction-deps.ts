@@ -1,19 +1,10 @@
-import type { Client, Interaction } from 'discord.js';
-import type { Logger } from 'pino';
+import type { Interaction } from 'discord.js';
 import type { Actor } from '../../../core/actor.js';
-import type { Context } from '../../../core/context.js';
 import { actorOf, type DiscordPerson } from '../actor-of.js';
 import type { DiscordEmbed } from '../presenters/embed-limits.js';
-import type { DiscordSourceMap } from '../source-map.js';
+import type { GatewayDeps } from '../gateway/gateway-deps.js';
 
-export interface InteractionDeps {
-  ctx: Context;
-  client: Client;
-  sources: DiscordSourceMap;
-  logger: Logger;
-  /** The base of links to the web app. */
-  publicUrl: string;
-}
+export type InteractionDeps = GatewayDeps;
 
 /** What a command handler answers; the dispatcher sends it as the (ephemeral) reply, pinging nobody. */
 export interface Reply {

@@ -48,7 +48,7 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
   const field = (name: string, value: string, inline = false) => ({ name, value: clip(value, LIMITS.fieldValue), inline });
   const voices = item.voices.length > 1 ? ` · ${item.voices.length} people said this` : '';
   const fields = [
-    field('From', `${safeText(item.author.name)} in ${safeText(item.community.name)}${voices}`, true),
+    field('From', `${safeText(item.author.name)} in ${safeText(item.community.name)}${voices}${commandOrigin(item)}`, true),
     field('Why here', safeText(routing.reason.summary), true),
   ];
   // Forum tags are the community's labels for the post, not something its author wrote: shown apart from the quote.
@@ -72,6 +72,17 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
   for (const d of card.duplicates) fields.push(field(`Looks like #${d.itemId} — merge?`, `“${safeText(clip(d.title ? `${d.title}: ${d.excerpt}` : d.excerpt, 200))}” · ${safeText(d.community.name)}`));
   if (card.suggestions.length > 0) fields.push(field('Not sure this is yours?', `It may be for ${card.suggestions.map((s) => `${safeText(s.teamName)} (${s.category.replace('_', ' ')})`).join(' or ')}.`));
   return fields;
+}
+
+/**
+ * `/feedback` leaves no message to link to (the card's *Original message* button): the channel it was typed in
+ * stands in, drawn by Discord as a link from its ID.
+ */
+function commandOrigin(item: RoutingCard['item']): string {
+  const first = item.voices[0];
+  if (item.permalink || first?.via !== 'command') return '';
+  if (first.platform === 'discord' && /^\d+$/.test(first.channelId ?? '')) return ` · sent with /feedback in <#${first.channelId}>`;
+  return first.platform === 'slack' ? ' · sent with /feedback on Slack' : ' · sent with /feedback';
 }
 
 /** Action buttons in one row; suggestions and the link to the original in a second; merges in a third. At most 5 per row. */

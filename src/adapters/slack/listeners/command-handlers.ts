@@ -7,6 +7,7 @@ import { escalate } from '../../../core/escalate.js';
 import { findItem } from '../../../core/find-item.js';
 import { publishDigest } from '../../../core/publish-digest.js';
 import { snoozeRouting } from '../../../core/snooze-routing.js';
+import { captureSentence } from '../../../delivery/capture-words.js';
 import { parseEscalateCommand, parseFeedbackCommand } from '../command-text.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { forPerson, tell, type SlackDeps } from '../slack-deps.js';
@@ -40,8 +41,7 @@ export async function runCommand(deps: SlackDeps, c: StoredCommand): Promise<voi
         via: 'command',
         capturedBy: actor,
       });
-      const said = result.status === 'created' ? `Captured as #${result.itemId}${result.routings.length ? ` and sent to ${result.routings.map((r) => teamName(r.team)).join(' and ')}` : ''}.` : result.status === 'duplicate' ? `Already captured as #${result.itemId}.` : 'That looks like chatter, so it was not captured.';
-      return tell(deps, to, `:inbox_tray: ${said}`);
+      return tell(deps, to, `:inbox_tray: ${captureSentence(result, { team: teamName })}`);
     }
     if (c.command === '/escalate') {
       const args = parseEscalateCommand(c.text, ctx.config);

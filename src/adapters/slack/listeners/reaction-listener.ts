@@ -5,6 +5,7 @@ import { recordAction } from '../../../core/record-action.js';
 import { isDomainError } from '../../../core/errors.js';
 import { button, section } from '../blocks.js';
 import { captureExisting } from '../capture-handlers.js';
+import { captureReceiptText } from '../capture-receipt.js';
 import { forPerson, intake, tell, type SlackDeps } from '../slack-deps.js';
 
 export const REACTION_ADDED = 'slack.reaction_added';
@@ -46,7 +47,10 @@ async function reactionAdded(deps: SlackDeps, r: ReactionPayload): Promise<void>
     await forPerson(deps, to, async () => {
       const message = await deps.messages.fetch(r.channel, r.ts);
       if (!message?.user || message.botId) return;
-      await captureExisting(deps, { message, by: actor, via: 'reaction', community });
+      const result = await captureExisting(deps, { message, by: actor, via: 'reaction', community });
+      // An emoji gives no feedback of its own: the community manager is told, ephemerally where they reacted, that
+      // it worked and under which number (only they see it; the channel and the author do not).
+      await tell(deps, to, captureReceiptText(deps, result));
     });
     return;
   }

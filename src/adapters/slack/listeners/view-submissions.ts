@@ -8,6 +8,7 @@ import type { CardModalMetadata } from '../card-modals.js';
 import type { CaptureModalMetadata } from '../capture-escalate-modals.js';
 import { VIEW } from '../modal-parts.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { captureReceiptText } from '../capture-receipt.js';
 import { forPerson, tell, type SlackDeps } from '../slack-deps.js';
 import { parseItemReference } from '../slack-text.js';
 
@@ -52,8 +53,7 @@ export async function submitView(deps: SlackDeps, v: SubmittedView): Promise<voi
         }
         const overrides = { teams: v.values.team ? [v.values.team] : undefined, category: v.values.category as Category | undefined, note: v.values.note };
         const result = await captureExisting(deps, { message, by: actor, via: 'shortcut', community: v.values.community ?? meta.community, overrides });
-        const said = result.status === 'created' ? `Captured as #${result.itemId}${result.routings.length ? `, sent to ${result.routings.map((r) => escapeMrkdwn(deps.ctx.config.teams[r.team]?.name ?? r.team)).join(' and ')}` : ''}.` : result.status === 'duplicate' ? `Liaison already has this message as #${result.itemId}.` : 'That looks like chatter, so it was not captured.';
-        await tell(deps, to, `:inbox_tray: ${said}`);
+        await tell(deps, to, captureReceiptText(deps, result));
         return;
       }
       case VIEW.escalate: {

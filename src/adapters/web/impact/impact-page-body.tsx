@@ -1,10 +1,11 @@
 import type { ImpactReport, Outcomes, TeamImpact } from '../../../core/impact/build-impact.js';
 import { categoryLabel } from '../../charts/chart-words.js';
 import { impactCharts } from '../../charts/impact-charts.js';
-import { formatDuration } from '../../../config/duration.js';
+import { span } from '../../../delivery/digest-words.js';
 import { asOfLabel, change, ChartFigure, FigureLink, periodLabel, ScopeForm, share, Tile, type ItemsHref } from './impact-parts.js';
 
-const duration = (ms: number | null) => (ms === null ? '–' : formatDuration(ms));
+/** Durations as the digest writes them ("10 h 29 min"), so a page and a digest read the same. */
+const duration = (ms: number | null) => (ms === null ? '–' : span(ms));
 
 /**
  * The Impact page's main content: what came in, what became of it, how fast each team answered against its
@@ -58,6 +59,7 @@ export async function impactPageBody(report: ImpactReport, itemsHref: ItemsHref)
         <p class="note">Team assignments (routings): an item sent to two teams counts once for each. Times are business hours on each team's calendar.</p>
         <ChartFigure chart={charts.teamSpeed} />
         <TeamTable teams={report.teams} itemsHref={itemsHref} />
+        <TrackerTable teams={report.teams} itemsHref={itemsHref} />
         <p class="note">All teams: {t.received} assignments received ({change(t.received, t.previous.received)}), {t.resolved} resolved ({change(t.resolved, t.previous.resolved)}).</p>
       </section>
 
@@ -138,6 +140,29 @@ function TeamTable(props: { teams: TeamImpact[]; itemsHref: ItemsHref }) {
             <td><FigureLink figure={t.resolutions} href={itemsHref} label={duration(t.medianResolutionMs)} /> <span class="share">({duration(t.targets.resolveMs)})</span></td>
             <td>{share(t.attainment.acknowledgedInTime.value, t.attainment.acknowledgeDue.value)} · <FigureLink figure={t.attainment.acknowledgedInTime} href={itemsHref} /> of <FigureLink figure={t.attainment.acknowledgeDue} href={itemsHref} /></td>
             <td>{share(t.attainment.resolvedInTime.value, t.attainment.resolveDue.value)} · <FigureLink figure={t.attainment.resolvedInTime} href={itemsHref} /> of <FigureLink figure={t.attainment.resolveDue} href={itemsHref} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Teams with a tracker: what became issues and how long feedback took to ship, as the digest says it. */
+function TrackerTable(props: { teams: TeamImpact[]; itemsHref: ItemsHref }) {
+  const { itemsHref } = props;
+  const rows = props.teams.flatMap((t) => (t.tracker ? [{ name: t.name, ...t.tracker }] : []));
+  if (rows.length === 0) return '';
+  return (
+    <table class="data">
+      <caption>Through each team’s tracker: items that became issues (created or linked), and the time from the feedback being posted to its issue closed as done (wall-clock, not business hours)</caption>
+      <thead><tr><th scope="col">Team</th><th scope="col">Became issues</th><th scope="col">Shipped</th><th scope="col">Median feedback to shipped</th></tr></thead>
+      <tbody>
+        {rows.map((t) => (
+          <tr>
+            <th scope="row">{t.name}</th>
+            <td><FigureLink figure={t.issues} href={itemsHref} /></td>
+            <td><FigureLink figure={t.shipped} href={itemsHref} /></td>
+            <td>{t.medianToShippedMs === null ? 'nothing shipped' : <FigureLink figure={t.shipped} href={itemsHref} label={span(t.medianToShippedMs)} />}</td>
           </tr>
         ))}
       </tbody>

@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import type { FilteredItems, ListedItem } from '../../../core/impact/list-filtered-items.js';
-import type { ItemFilter } from '../../../core/impact/item-filter.js';
+import type { ItemFilter, RoutingEvent } from '../../../core/impact/item-filter.js';
 import { categoryLabel, OUTCOME_LABEL } from '../../charts/chart-words.js';
 import { periodLabel } from './impact-parts.js';
 
-const EVENT_WORDS: Record<string, string> = {
+const EVENT_WORDS: Record<RoutingEvent, string> = {
   received: 'received', acknowledged: 'acknowledged or taken', resolved: 'resolved', declined: 'declined', passed_on: 'passed on', snoozed: 'snoozed',
   first_action: 'first answered', resolution: 'resolved (timed)', acknowledge_due: 'due a first response', acknowledged_in_time: 'answered in time',
   acknowledge_missed: 'not answered in time', resolve_due: 'due a resolution', resolved_in_time: 'resolved in time', resolve_missed: 'not resolved in time',
+  became_issue: 'given a tracker issue', shipped: 'shipped through the tracker',
 };
 const SILO_WORDS: Record<string, string> = { fell_between: 'fell between silos', no_action: 'never acted on', passed_around: 'passed around twice or more', acknowledged_not_resolved: 'acknowledged, never resolved', untouched_past_sla: 'untouched past their first-response target' };
 
