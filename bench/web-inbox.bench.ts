@@ -9,6 +9,7 @@ import { syncOrganisation } from '../src/core/sync-organisation.js';
 import { inboxPageBody } from '../src/adapters/web/inbox/inbox-page-body.js';
 import { benchDatabase } from './support/bench-database.js';
 import { generateHistory } from './support/generate-history.js';
+import { requestOverHttp } from './support/request-pages.js';
 import { note, percentile, report } from './report.js';
 
 const OPEN = 5_000;
@@ -58,6 +59,8 @@ for (let run = 0; run < RUNS + 3; run += 1) {
   cpu.push((used.user + used.system) / 1000);
 }
 report('web_inbox_p95_ms', percentile(samples, 95), 'ms', { limit: LIMIT_MS, openRoutings: OPEN, runs: RUNS, p50: Number(percentile(samples, 50).toFixed(1)), nodeCpuP95: Number(percentile(cpu, 95).toFixed(1)), loadAverage: Number(loadavg()[0]?.toFixed(1)), note: 'read model + inbox body (50 rows with their action forms) for a team with 5,000 open routings; first, filtered and last page in turn; no session lookup or layout' });
+const http = requestOverHttp({ url: database.url, now, user: 'sam', path: '/inbox', runs: RUNS });
+report('web_inbox_http_p95_ms', http.p95, 'ms', { limit: LIMIT_MS, openRoutings: OPEN, runs: http.runs, p50: Number(http.p50.toFixed(1)), firstMs: Number(http.firstMs.toFixed(1)), bytes: http.bytes, loadAverage: Number(loadavg()[0]?.toFixed(1)), note: 'GET /inbox (first page) over loopback HTTP from a freshly started server process: session, read model, body, layout; firstMs is its first request' });
 await database.dispose();
 
 /** Open Support routings with voices, SLA targets and a few steps taken, spread over the last 60 days. */

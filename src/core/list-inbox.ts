@@ -71,28 +71,41 @@ export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbo
   const teams = filter.team ? [filter.team] : seen;
   if (teams.length === 0) return { rows: [], total: 0, page: 1, pages: 1, filter, choices, now };
   const where = and(...conditions(teams, filter, now));
-  // Counted and ordered on routings alone (the partial index of open routings); only the page's rows are joined.
-  const total = await ctx.db.$count(routings, where);
-  const pages = Math.max(1, Math.ceil(total / filter.pageSize));
-  const page = Math.min(filter.page, pages);
-  // The sort carries only IDs and keys (narrow tuples); the page's own rows are read afterwards by ID.
-  const ordered = await ctx.db
-    .select({ id: routings.id })
+  // Counted and ordered in one pass on routings alone (the routings_inbox index holds a team's open routings in
+  // this order); only the page's IDs come back, and its rows are read afterwards by ID.
+  const pageOf = (n: number) => ctx.db
+    .select({ id: routings.id, itemId: routings.itemId, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(routings)
     .where(where)
     .orderBy(sql`${riskNow} asc nulls last`, sql`${dueNow} asc nulls last`, asc(routings.createdAt), asc(routings.id))
     .limit(filter.pageSize)
-    .offset((page - 1) * filter.pageSize);
-  const byId = new Map((ordered.length === 0 ? [] : await ctx.db.select().from(routings).where(inArray(routings.id, ordered.map((o) => o.id)))).map((r) => [r.id, r]));
-  const pageRows = ordered.flatMap((o) => byId.get(o.id) ?? []);
-  const details = await itemDetails(ctx, pageRows.map((r) => r.itemId));
-  const found = pageRows.flatMap((routing) => {
-    const row = details.get(routing.itemId);
-    return row ? [{ routing, ...row }] : [];
+    .offset((n - 1) * filter.pageSize);
+  let page = filter.page;
+  let ordered = await pageOf(page);
+  let total = ordered[0]?.total ?? 0;
+  if (ordered.length === 0 && page > 1) {
+    // Past the last page (the list got shorter since the link was made): the last page there is.
+    total = await ctx.db.$count(routings, where);
+    page = Math.max(1, Math.ceil(total / filter.pageSize));
+    ordered = total === 0 ? [] : await pageOf(page);
+  }
+  const pages = Math.max(1, Math.ceil(total / filter.pageSize));
+  const ids = ordered.map((o) => o.id);
+  // Everything else the page shows, by the page's IDs, at once.
+  const [full, details, undoable, withIssue] = ids.length === 0
+    ? [[], new Map(), new Map(), new Set<number>()] as const
+    : await Promise.all([
+      ctx.db.select().from(routings).where(inArray(routings.id, ids)),
+      itemDetails(ctx, ordered.map((o) => o.itemId)),
+      undoableByViewer(ctx.db, viewer, ids),
+      ctx.db.select({ id: trackerIssues.routingId }).from(trackerIssues).where(and(inArray(trackerIssues.routingId, ids), ne(trackerIssues.status, 'failed'))).then((found) => new Set(found.map((r) => r.id))),
+    ]);
+  const byId = new Map(full.map((r) => [r.id, r]));
+  const found = ordered.flatMap((o) => {
+    const routing = byId.get(o.id);
+    const row = routing && details.get(routing.itemId);
+    return routing && row ? [{ routing, ...row }] : [];
   });
-  const ids = found.map((f) => f.routing.id);
-  const undoable = await undoableByViewer(ctx.db, viewer, ids);
-  const withIssue = ids.length === 0 ? new Set<number>() : new Set((await ctx.db.select({ id: trackerIssues.routingId }).from(trackerIssues).where(and(inArray(trackerIssues.routingId, ids), ne(trackerIssues.status, 'failed')))).map((r) => r.id));
   const rows = found.map(({ routing, ...row }): InboxRow => ({
     routingId: routing.id,
     itemId: routing.itemId,

@@ -108,7 +108,13 @@ describe.runIf(!missing)('the Impact, Silos, Digests, Member and Community pages
     const [from, to] = range.split('..') as [string, string];
     await leader.goto(`${url}/?from=${from}&to=${to}`);
     expect(await leader.locator('h1').textContent()).toBe('Impact');
-    expect(await leader.locator('.page-head .period').textContent()).toContain('Custom range');
+    expect(await leader.locator('.page-head .period').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2}( \d{4})? – \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(await leader.locator('.page-head .compare').textContent()).toMatch(/^Compared with .+, the 8 weeks before\.$/);
+    expect(await leader.locator('.page-head').textContent()).not.toContain('Custom range');
+    // Words, not codes: no "was –" for a period with nothing to compare, no period keys in sentences.
+    const words = await leader.locator('main').textContent();
+    expect(words).not.toMatch(/was –|\(–\)/);
+    expect(words).not.toContain(range);
     const charts = leader.locator('figure.chart');
     expect(await charts.count()).toBe(5);
     for (let i = 0; i < 5; i += 1) {

@@ -39,9 +39,16 @@ describe('the Impact, Silos and Digests page bodies', () => {
     await week(ctx);
     const html = await render(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
     const words = text(html);
-    expect(words).toContain('Week 47 of 2026 · 16 Nov – 22 Nov 2026');
-    expect(words).toContain('Compared with Week 46 of 2026');
-    expect(words).toMatch(/Items captured 2 \+2 on the period before/);
+    expect(words).toContain('Week 47 of 2026 · 16 – 22 Nov 2026');
+    expect(words).toContain('Compared with Week 46 of 2026 · 9 – 15 Nov 2026.');
+    expect(words).toContain('Items captured 2 2 more than the period before (0)');
+    // The week before had no items, so it has no shares to compare with, and says so.
+    expect(words).toContain('Resolved 0 0% of items · the period before had no items');
+    expect(words).toContain('First response in time 0% 0 of 3 first-response targets met · 0 of 1 resolution targets met (0%)');
+    expect(words).toContain('Of 2 items captured in Week 47 of 2026 · 16 – 22 Nov 2026: 0 resolved, 0 declined, 1 in progress and 1 untouched.');
+    expect(words).toContain('Each item as it stood at the end of 22 Nov 2026');
+    expect(words).toContain('All teams: 3 assignments received and 0 resolved; the period before, 0 and 0.');
+    expect(words).not.toMatch(/was –|\(–\)/);
     expect(words).toMatch(/Untouched 1 50% of items: no team acted/);
     expect(words).toContain('Feedback per week, by category');
     expect(words).toContain('Median time per team, in business hours');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
-import { memberIdentities, feedbackItems } from '../../src/db/schema/index.js';
+import { memberIdentities, feedbackItems, members } from '../../src/db/schema/index.js';
 import { discordMessage } from '../helpers/capture.js';
 import { testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
@@ -18,5 +18,7 @@ describe('a new author’s first messages', () => {
     expect(identities).toHaveLength(1);
     const authors = new Set((await ctx.db.select({ author: feedbackItems.authorId }).from(feedbackItems)).map((r) => r.author));
     expect(authors).toEqual(new Set([identities[0]?.memberId]));
+    // And no member is left over from the captures that lost the race to create them.
+    expect((await ctx.db.select().from(members)).map((m) => m.id)).toEqual([identities[0]?.memberId]);
   });
 });

@@ -72,6 +72,9 @@ describe('the inbox read model', () => {
     const second = await listInbox(ctx, { viewer: maya, filter: { pageSize: 3, page: '2' } });
     expect([first.total, first.pages, first.rows.length, second.page, second.rows.length]).toEqual([4, 2, 3, 2, 1]);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.routingId)).size).toBe(4);
+    // A link to a page that no longer exists (the inbox got shorter) shows the last one there is.
+    const beyond = await listInbox(ctx, { viewer: maya, filter: { pageSize: 3, page: '7' } });
+    expect([beyond.total, beyond.page, beyond.rows.map((r) => r.routingId)]).toEqual([4, 2, second.rows.map((r) => r.routingId)]);
   });
 
   it('refuses another team\'s inbox and unknown filters in words', async () => {

@@ -3,6 +3,7 @@ import type { ImpactReport } from '../../core/impact/build-impact.js';
 import { CATEGORY_COLOURS, chartConfig, chartTitle, OUTCOME_COLOURS, SENTIMENT_COLOURS, TARGET_COLOUR, type ChartTarget } from './chart-theme.js';
 import { categoryLabel, hours, OUTCOME_LABEL, percent, SENTIMENT_LABEL } from './chart-words.js';
 import { renderSvg, type Chart } from './render-svg.js';
+import { periodLabel, periodName } from './period-words.js';
 import { weekLabel } from './week-label.js';
 
 const WIDTH = 640;
@@ -17,7 +18,7 @@ export async function volumeChart(report: ImpactReport, target: ChartTarget = 'p
     width: WIDTH,
     height: 240,
     ...chartTitle(target, 'Feedback per week, by category', `${total} items captured`),
-    description: `Stacked bars: items captured each week of ${report.period.key}, split by category.`,
+    description: `Stacked bars: items captured each week of ${periodLabel(report.period)}, split by category.`,
     data: { values },
     mark: { type: 'bar' },
     encoding: {
@@ -30,7 +31,7 @@ export async function volumeChart(report: ImpactReport, target: ChartTarget = 'p
   return {
     id: 'volume',
     title: 'Feedback per week, by category',
-    description: `${total} items were captured in ${report.period.key}. The bars show each week's items, split by category.`,
+    description: `${total === 1 ? '1 item was' : `${total} items were`} captured in ${periodLabel(report.period)}. The bars show each week’s items, split by category.`,
     svg: await renderSvg(spec),
     table: {
       caption: 'Items captured per week, by category',
@@ -96,7 +97,7 @@ export async function sentimentChart(report: ImpactReport, target: ChartTarget =
 /** What became of the period's items, next to the period before. */
 export async function outcomesChart(report: ImpactReport, target: ChartTarget = 'page'): Promise<Chart> {
   const kinds = ['resolved', 'declined', 'inProgress', 'untouched'] as const;
-  const rows = [{ label: report.period.key, o: report.outcomes.current }, { label: report.previousPeriod.key, o: report.outcomes.previous }];
+  const rows = [{ label: periodName(report.period), o: report.outcomes.current }, { label: periodName(report.previousPeriod), o: report.outcomes.previous }];
   const values = rows.flatMap((r) => kinds.map((k, i) => ({ period: r.label, order: i, outcome: OUTCOME_LABEL[k], items: r.o[k].value })));
   const spec: TopLevelSpec = {
     config: chartConfig(target),
@@ -107,7 +108,7 @@ export async function outcomesChart(report: ImpactReport, target: ChartTarget = 
     data: { values },
     mark: { type: 'bar', height: 26 },
     encoding: {
-      y: { field: 'period', type: 'ordinal', sort: null, title: null },
+      y: { field: 'period', type: 'ordinal', sort: null, title: null, axis: { labelLimit: 240 } },
       x: { field: 'items', type: 'quantitative', stack: 'normalize', title: null, axis: { format: '.0%' } },
       color: { field: 'outcome', type: 'nominal', title: null, sort: kinds.map((k) => OUTCOME_LABEL[k]), scale: { domain: kinds.map((k) => OUTCOME_LABEL[k]), range: kinds.map((k) => OUTCOME_COLOURS[k]) } },
       order: { field: 'order' },
@@ -116,10 +117,18 @@ export async function outcomesChart(report: ImpactReport, target: ChartTarget = 
   return {
     id: 'outcomes',
     title: 'What became of the items',
-    description: `Of ${report.outcomes.current.items.value} items in ${report.period.key}, ${report.outcomes.current.resolved.value} were resolved, ${report.outcomes.current.declined.value} declined, ${report.outcomes.current.inProgress.value} in progress and ${report.outcomes.current.untouched.value} untouched.`,
+    description: outcomeSentence(report),
     svg: await renderSvg(spec),
-    table: { caption: 'Items by outcome', columns: ['Period', 'Items', ...kinds.map((k) => OUTCOME_LABEL[k])], rows: rows.map((r) => [r.label, String(r.o.items.value), ...kinds.map((k) => `${r.o[k].value} (${percent(r.o[k].value, r.o.items.value)})`)]) },
+    table: { caption: 'Items by outcome', columns: ['Period', 'Items', ...kinds.map((k) => OUTCOME_LABEL[k])], rows: rows.map((r) => [r.label, String(r.o.items.value), ...kinds.map((k) => (r.o.items.value === 0 ? '0' : `${r.o[k].value} (${percent(r.o[k].value, r.o.items.value)})`))]) },
   };
+}
+
+/** "Of 54 items captured in 5 Oct – 29 Nov 2026: 20 resolved, 8 declined, 8 in progress and 18 untouched." */
+function outcomeSentence(report: ImpactReport): string {
+  const o = report.outcomes.current;
+  const where = periodLabel(report.period);
+  if (o.items.value === 0) return `No items were captured in ${where}.`;
+  return `Of ${o.items.value === 1 ? 'the 1 item' : `${o.items.value} items`} captured in ${where}: ${o.resolved.value} resolved, ${o.declined.value} declined, ${o.inProgress.value} in progress and ${o.untouched.value} untouched.`;
 }
 
 /** Each team's median first response and resolution in business hours, with its SLA targets drawn as red ticks. */
@@ -142,7 +151,7 @@ export async function teamSpeedChart(report: ImpactReport, target: ChartTarget =
     description: 'For each team, the median business time to a first response and to a resolution, with the SLA targets.',
     hconcat: [panel('First response', 'first'), panel('Resolution', 'resolution')],
   };
-  const h = (ms: number | null) => (ms === null ? '–' : `${hours(ms)} h`);
+  const h = (ms: number | null, none = 'none') => (ms === null ? none : `${hours(ms)} h`);
   return {
     id: 'team-speed',
     title: 'Median time per team, in business hours',
@@ -151,7 +160,7 @@ export async function teamSpeedChart(report: ImpactReport, target: ChartTarget =
     table: {
       caption: 'Median business hours per team, and targets',
       columns: ['Team', 'First response', 'Target', 'Resolution', 'Target'],
-      rows: report.teams.map((t) => [t.name, h(t.medianFirstActionMs), h(t.targets.acknowledgeMs), h(t.medianResolutionMs), h(t.targets.resolveMs)]),
+      rows: report.teams.map((t) => [t.name, h(t.medianFirstActionMs), h(t.targets.acknowledgeMs, 'no target'), h(t.medianResolutionMs), h(t.targets.resolveMs, 'no target')]),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { insertCapture, insertCaptureWith, type CaptureInsert, type CaptureRow } from './insert-capture.js';
+import { insertCapture, insertCaptures, type CaptureInsert, type CaptureRow } from './insert-capture.js';
 
 /** Captures one transaction takes at most; more wait for the next. */
 const MAX_BATCH = 64;
@@ -9,10 +9,10 @@ const IN_FLIGHT = 4;
 interface Waiting { row: CaptureRow; resolve: (result: CaptureInsert) => void; reject: (error: unknown) => void }
 
 /**
- * Group commit for captures: while IN_FLIGHT transactions are being written, captures that arrive queue up and
- * then share one transaction (their statements pipelined on one connection, one commit). Each caller is answered
- * only once its own transaction has committed, so "stored before 202" holds. If a shared transaction fails, each
- * of its captures is tried again on its own, so one bad capture never takes the others down with it.
+ * Group commit for captures: while IN_FLIGHT batches are being written, captures that arrive queue up and then
+ * share one statement (one round trip, one commit; see insertCaptures). Each caller is answered only once that
+ * statement has committed, so "stored before 202" holds. If a shared statement fails, each of its captures is tried
+ * again on its own, so one bad capture never takes the others down with it.
  */
 export class GroupCommit {
   private readonly queue: Waiting[] = [];
@@ -41,7 +41,7 @@ export class GroupCommit {
   private async write(batch: Waiting[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        const results = await this.db.$client.begin((sql) => Promise.all(batch.map((w) => insertCaptureWith(sql, w.row))));
+        const results = await insertCaptures(this.db.$client, batch.map((w) => w.row));
         batch.forEach((w, i) => w.resolve(results[i] as CaptureInsert));
         return;
       } catch {

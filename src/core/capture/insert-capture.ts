@@ -18,76 +18,122 @@ export interface CaptureRow {
 export type CaptureInsert = { created: true; itemId: number; routings: { id: number; team: string }[] } | { created: false };
 
 /**
- * Stores a capture in ONE statement (data-modifying CTEs): the author, the voice, the item, its ledger entry, its
- * routings and their cards. One round trip instead of ten, sent as a named prepared statement so that PostgreSQL
- * plans it once per connection: this is what makes capture fast (`npm run bench -- capture`).
- * The voice goes first because it carries the unique source key: when the message was already captured it inserts
- * nothing, and so neither does anything after it. Foreign keys are checked at the end of the statement, which is
- * why the voice may name an item inserted after it. A message sent again under another author identity (a new email,
- * a changed name) creates no member: the voice row it would conflict with lends its member, and nothing is inserted.
- * An author seen again under a new name is renamed, so histories and cards show the name people know now.
+ * Stores a batch of captures in ONE statement (data-modifying CTEs): their authors, voices, items, ledger entries,
+ * routings and cards. One round trip and one commit for the whole batch, however many captures it holds; sent as a
+ * named prepared statement (its single parameter is the batch as JSON), so PostgreSQL plans it once per connection.
+ * This is what makes capture fast (`npm run bench -- capture`); one capture alone is a batch of one.
+ *
+ * Each capture gets its item ID up front, so every row it inserts is tied to it and to nothing else of the batch.
+ * The voice goes first because it carries the unique source key: a message already captured (before, or earlier in
+ * the same batch) inserts no voice, and so nothing after it. Foreign keys are checked at the end of the statement,
+ * which is why a voice may name an item inserted after it. A message sent again under another author identity (a
+ * new email, a changed name) creates no member: the voice row it would conflict with lends its member. An author
+ * seen again under a new name is renamed, so histories and cards show the name people know now; an unchanged name
+ * writes nothing.
  */
-const CAPTURE = `
-  with author_existing as (
-    update member_identities set display_name = $3 where platform = $1 and external_id = $2 returning member_id
+const CAPTURE_MANY = `
+  with x as materialized (
+    select * from jsonb_to_recordset($1::jsonb) as x(n int, author_platform text, author_id text, author_name text,
+      platform text, channel_id text, message_id text, source_id int, thread_id text, text text, permalink text, via text,
+      captured_by text, posted_at timestamptz, captured_at timestamptz, community_id text, title text, tags text[],
+      category text, confidence real, sentiment text, urgency text, classification jsonb,
+      ledger_via text, actor_platform text, actor_id text, actor_name text, note text, data jsonb, plan jsonb)
+  ), ids as materialized (
+    select n, nextval(pg_get_serial_sequence('feedback_items', 'id')) as item_id from (select n from x order by n) o
+  ), authors as materialized (
+    -- Each author once, under the name of their latest capture in the batch.
+    select distinct on (author_platform, author_id) author_platform, author_id, author_name from x order by author_platform, author_id, n desc
+  ), author_known as materialized (
+    select mi.member_id, mi.platform, mi.external_id, mi.display_name, a.author_name
+    from member_identities mi join authors a on mi.platform = a.author_platform and mi.external_id = a.author_id
+  ), identity_renamed as (
+    update member_identities mi set display_name = k.author_name from author_known k
+    where mi.platform = k.platform and mi.external_id = k.external_id and mi.display_name is distinct from k.author_name
   ), author_renamed as (
     -- People change their display name: the member takes the latest one seen (never a bare ID, the fallback when a
     -- platform would not say).
-    update members set display_name = $3 where id = (select member_id from author_existing limit 1) and display_name is distinct from $3 and $3 <> $2
-  ), author_new as (
-    insert into members (display_name)
-    select $3 where not exists (select 1 from author_existing)
-      and not exists (select 1 from voices where platform = $4 and channel_id = $5 and message_id = $6)
-    returning id
+    update members m set display_name = k.author_name from author_known k
+    where m.id = k.member_id and m.display_name is distinct from k.author_name and k.author_name <> k.external_id
+  ), author_new as materialized (
+    select nextval(pg_get_serial_sequence('members', 'id')) as member_id, a.author_platform, a.author_id, a.author_name
+    from authors a
+    where not exists (select 1 from author_known k where k.platform = a.author_platform and k.external_id = a.author_id)
+      and exists (select 1 from x where x.author_platform = a.author_platform and x.author_id = a.author_id
+        and not exists (select 1 from voices v where v.platform = x.platform and v.channel_id = x.channel_id and v.message_id = x.message_id))
   ), author_linked as (
+    -- A concurrent capture may be creating the same author: its identity wins, and its member is returned (DO UPDATE
+    -- sees and locks the row it committed, where DO NOTHING would return nothing and leave the voice without one).
     insert into member_identities (member_id, platform, external_id, display_name)
-    select id, $1, $2, $3 from author_new
-    on conflict (platform, external_id) do nothing
-    returning member_id
+    select member_id, author_platform, author_id, author_name from author_new
+    on conflict (platform, external_id) do update set display_name = excluded.display_name
+    returning member_id, platform, external_id
+  ), member_new as (
+    -- Only the members whose identity this statement inserted (the other side of a race made its own).
+    insert into members (id, display_name) select n.member_id, n.author_name from author_new n join author_linked l on l.member_id = n.member_id
   ), author as (
-    select member_id from author_existing union all select member_id from author_linked limit 1
+    select member_id, platform, external_id from author_known union all select member_id, platform, external_id from author_linked
   ), voice as (
     insert into voices (item_id, member_id, author_external_id, source_id, platform, channel_id, message_id, thread_id, text, permalink, captured_via, captured_by, posted_at, captured_at)
-    select nextval(pg_get_serial_sequence('feedback_items', 'id')),
-      coalesce((select member_id from author), (select member_id from voices where platform = $4 and channel_id = $5 and message_id = $6)), $2, $7, $4, $5, $6, $8, $9, $10, $11, $12, $13, $14
+    select ids.item_id,
+      coalesce(au.member_id, (select v.member_id from voices v where v.platform = x.platform and v.channel_id = x.channel_id and v.message_id = x.message_id)),
+      x.author_id, x.source_id, x.platform, x.channel_id, x.message_id, x.thread_id, x.text, x.permalink, x.via, x.captured_by, x.posted_at, x.captured_at
+    from x join ids using (n) left join author au on au.platform = x.author_platform and au.external_id = x.author_id
+    order by x.n
     on conflict (platform, channel_id, message_id) do nothing
     returning item_id, member_id
   ), item as (
     insert into feedback_items (id, community_id, source_id, author_id, title, text, tags, category, category_confidence, sentiment, urgency, classification, permalink, posted_at, captured_at)
-    select item_id, $15, $7, member_id, $16, $9, $29::text[], $17, $18, $19, $20, $21::jsonb, $10, $13, $14 from voice
+    select voice.item_id, x.community_id, x.source_id, voice.member_id, x.title, x.text, coalesce(x.tags, '{}'), x.category, x.confidence, x.sentiment, x.urgency, x.classification, x.permalink, x.posted_at, x.captured_at
+    from voice join ids on ids.item_id = voice.item_id join x using (n)
+    order by x.n
     returning id
   ), ledger as (
     insert into actions (item_id, kind, via, actor_platform, actor_id, actor_name, reason, data, created_at)
-    select id, 'capture', $22, $23, $24, $25, $26, $27::jsonb, $14 from item
+    select item.id, 'capture', x.ledger_via, x.actor_platform, x.actor_id, x.actor_name, x.note, x.data, x.captured_at
+    from item join ids on ids.item_id = item.id join x using (n)
+    order by x.n
   ), plan as (
-    select * from jsonb_to_recordset($28::jsonb) as p(team text, reason jsonb, ack_due timestamptz, resolve_due timestamptz,
-      ack_risk timestamptz, resolve_risk timestamptz, home_platform text, home_channel text)
+    select ids.item_id, x.captured_at, p.*
+    from x join ids using (n)
+    cross join lateral rows from (jsonb_to_recordset(x.plan) as (team text, reason jsonb, ack_due timestamptz, resolve_due timestamptz,
+      ack_risk timestamptz, resolve_risk timestamptz, home_platform text, home_channel text)) with ordinality as p(team, reason, ack_due, resolve_due,
+      ack_risk, resolve_risk, home_platform, home_channel, k)
   ), routed as (
     insert into routings (item_id, team_id, reason, acknowledge_due_at, resolve_due_at, acknowledge_at_risk_at, resolve_at_risk_at, created_at, updated_at)
-    select item.id, plan.team, plan.reason, plan.ack_due, plan.resolve_due, plan.ack_risk, plan.resolve_risk, $14, $14 from item cross join plan
+    select item.id, plan.team, plan.reason, plan.ack_due, plan.resolve_due, plan.ack_risk, plan.resolve_risk, plan.captured_at, plan.captured_at
+    from item join plan on plan.item_id = item.id
+    order by item.id, plan.k
     returning id, team_id, item_id
   ), cards as (
     insert into deliveries (key, kind, platform, channel_id, item_id, routing_id, payload, next_attempt_at, created_at)
-    select 'card:routing:' || routed.id, 'card', plan.home_platform, plan.home_channel, routed.item_id, routed.id, '{}'::jsonb, $14, $14
-    from routed join plan on plan.team = routed.team_id
+    select 'card:routing:' || routed.id, 'card', plan.home_platform, plan.home_channel, routed.item_id, routed.id, '{}'::jsonb, plan.captured_at, plan.captured_at
+    from routed join plan on plan.item_id = routed.item_id and plan.team = routed.team_id
+    order by routed.id
   )
-  select (select id from item) as item_id,
-    coalesce((select json_agg(json_build_object('id', id, 'team', team_id) order by id) from routed), '[]'::json) as routings`;
+  select ids.n, item.id as item_id,
+    coalesce((select json_agg(json_build_object('id', r.id, 'team', r.team_id) order by r.id) from routed r where r.item_id = item.id), '[]'::json) as routings
+  from ids left join item on item.id = ids.item_id
+  order by ids.n`;
 
 export async function insertCapture(db: Db, row: CaptureRow): Promise<CaptureInsert> {
-  return insertCaptureWith(db.$client, row);
+  return (await insertCaptures(db.$client, [row]))[0] as CaptureInsert;
 }
 
-/** The same on a postgres.js handle: the pool, or a transaction that several captures share (group commit). */
-export async function insertCaptureWith(sql: Pick<Db['$client'], 'unsafe'>, row: CaptureRow): Promise<CaptureInsert> {
-  const { author, message: m, source, classification: c, ledger } = row;
-  const at = row.now.toISOString();
-  const params = [
-    author.platform, author.id, author.name, m.platform, m.channelId, m.id, source.id, m.threadId ?? null, m.text, m.permalink ?? null,
-    row.via, row.capturedBy ?? null, m.postedAt.toISOString(), at, source.communityId, m.title ?? null, c.category, c.confidence, c.sentiment, c.urgency,
-    JSON.stringify(c.detail), ledger.via, ledger.actor.platform, ledger.actor.id, ledger.actor.name, ledger.note ?? null, JSON.stringify({ via: row.via }), JSON.stringify(row.plan), m.tags ?? [],
-  ];
-  const [first] = await sql.unsafe<{ item_id: string | null; routings: { id: number; team: string }[] }[]>(CAPTURE, params, { prepare: true });
-  if (!first?.item_id) return { created: false };
-  return { created: true, itemId: Number(first.item_id), routings: first.routings.map((r) => ({ id: Number(r.id), team: r.team })) };
+/** Many captures in one statement, answered in the order given; one that was already stored comes back not created. */
+export async function insertCaptures(sql: Pick<Db['$client'], 'unsafe'>, rows: CaptureRow[]): Promise<CaptureInsert[]> {
+  const batch = rows.map((row, n) => {
+    const { author, message: m, source, classification: c, ledger } = row;
+    return {
+      n, author_platform: author.platform, author_id: author.id, author_name: author.name,
+      platform: m.platform, channel_id: m.channelId, message_id: m.id, source_id: source.id, thread_id: m.threadId ?? null, text: m.text,
+      permalink: m.permalink ?? null, via: row.via, captured_by: row.capturedBy ?? null, posted_at: m.postedAt.toISOString(), captured_at: row.now.toISOString(),
+      community_id: source.communityId, title: m.title ?? null, tags: m.tags ?? [], category: c.category, confidence: c.confidence, sentiment: c.sentiment,
+      urgency: c.urgency, classification: c.detail, ledger_via: ledger.via, actor_platform: ledger.actor.platform, actor_id: ledger.actor.id,
+      actor_name: ledger.actor.name, note: ledger.note ?? null, data: { via: row.via }, plan: row.plan,
+    };
+  });
+  const answers = await sql.unsafe<{ n: number; item_id: string | null; routings: { id: number; team: string }[] }[]>(CAPTURE_MANY, [JSON.stringify(batch)], { prepare: true });
+  return answers.map((a): CaptureInsert => a.item_id === null
+    ? { created: false }
+    : { created: true, itemId: Number(a.item_id), routings: a.routings.map((r) => ({ id: Number(r.id), team: r.team })) });
 }

@@ -1,6 +1,6 @@
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
-import { lateness } from '../sla/breach-parts.js';
+import { concatenated, lateness } from '../sla/breach-parts.js';
 import { median } from '../sla/business-durations.js';
 import type { Period } from './period.js';
 import type { Scope } from './scope.js';
@@ -50,11 +50,11 @@ export function assembleTeamMetrics(config: LiaisonConfig, spans: SpanParts[], e
   for (const [team, all] of byTeam) {
     const sum = (pick: (p: TeamParts) => number) => all.reduce((n, p) => n + pick(p), 0);
     const united = (kind: Acted) => distinctCount(all.map((p) => p.acted[kind]));
-    const firstActions = all.flatMap((p) => p.firstActionMs);
-    const resolutions = all.flatMap((p) => p.resolutionMs);
+    const firstActions = concatenated(all.map((p) => p.firstActionMs));
+    const resolutions = concatenated(all.map((p) => p.resolutionMs));
     const due = { acknowledge: sum((p) => p.due.acknowledge), resolve: sum((p) => p.due.resolve) };
     const inTime = { acknowledge: sum((p) => p.due.acknowledgedInTime + p.breach.acknowledgeMet), resolve: sum((p) => p.due.resolvedInTime + p.breach.resolveMet) };
-    const late = all.flatMap((p) => lateness(config, team, p.breach, endMs));
+    const late = lateness(config, team, all.map((p) => p.breach), endMs);
     out.set(team, {
       received: sum((p) => p.received),
       acknowledged: united('acknowledged'), resolved: united('resolved'), declined: united('declined'), passedOn: united('passedOn'), snoozed: united('snoozed'),

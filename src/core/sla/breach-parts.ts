@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import { routingInScope, type Scope } from '../digest/scope.js';
-import { businessDurations, epochArray } from './business-durations.js';
+import { businessDurations, businessDurationsUntil, epochArray } from './business-durations.js';
 import { teamCalendar } from './sla-policy.js';
 
 /**
@@ -59,7 +59,23 @@ export async function breachParts(db: DbOrTx, config: LiaisonConfig, span: { sta
   return { teams, stableUntil };
 }
 
-/** The business time late of every target missed by `endMs` (those still open then measured up to it). */
-export function lateness(config: LiaisonConfig, team: string, parts: BreachParts, endMs: number): number[] {
-  return [...parts.lateMs, ...businessDurations(teamCalendar(config, team), parts.openDue, parts.openDue.map(() => endMs))];
+/**
+ * The business time late of every target missed by `endMs` over all the parts (those still open then measured up
+ * to it), in one array.
+ */
+export function lateness(config: LiaisonConfig, team: string, all: BreachParts[], endMs: number): Float64Array {
+  const calendar = teamCalendar(config, team);
+  const open = all.map((p) => businessDurationsUntil(calendar, p.openDue, endMs));
+  return concatenated([...all.map((p) => p.lateMs), ...open]);
+}
+
+/** Many arrays of numbers as one typed array, without the intermediate arrays a spread would make. */
+export function concatenated(lists: ArrayLike<number>[]): Float64Array {
+  const out = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const list of lists) {
+    out.set(list, at);
+    at += list.length;
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
 import type { BusinessCalendar } from './business-calendar.js';
 import { businessTimeBetween } from './business-time.js';
+import { timelineOf } from './business-timeline.js';
 
 /** The middle value (the mean of the two middle ones for an even count, rounded), as SQL's percentile_cont(0.5). */
-export function median(values: number[]): number | null {
+export function median(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
   // A typed array sorts numerically, several times faster than a comparator (a quarter has 100,000 values).
   const sorted = Float64Array.from(values).sort();
@@ -21,4 +22,22 @@ export const epochArray = (column: string, filter: string) => `array_agg(coalesc
 export function businessDurations(calendar: BusinessCalendar, from: number[] | null, to: number[] | null): number[] {
   if (!from || !to) return [];
   return from.map((start, i) => businessTimeBetween(calendar, new Date(start), new Date(to[i] as number)));
+}
+
+/**
+ * Business milliseconds from each moment to one end (0 for moments at or after it), as `businessTimeBetween` gives
+ * them: one timeline and one lookup per moment, for the tens of thousands of targets a quarter leaves unanswered.
+ */
+export function businessDurationsUntil(calendar: BusinessCalendar, from: ArrayLike<number>, to: number): Float64Array {
+  const out = new Float64Array(from.length);
+  if (from.length === 0) return out;
+  let first = to;
+  for (let i = 0; i < from.length; i += 1) first = Math.min(first, from[i] as number);
+  const timeline = timelineOf(calendar, first, to);
+  const end = timeline.workedBefore(to);
+  for (let i = 0; i < from.length; i += 1) {
+    const start = from[i] as number;
+    out[i] = start >= to ? 0 : end - timeline.workedBefore(start);
+  }
+  return out;
 }

@@ -1,11 +1,15 @@
 import type { ImpactReport, Outcomes, TeamImpact } from '../../../core/impact/build-impact.js';
+import type { Figure } from '../../../core/impact/item-filter.js';
 import { categoryLabel } from '../../charts/chart-words.js';
 import { impactCharts } from '../../charts/impact-charts.js';
 import { span } from '../../../delivery/digest-words.js';
-import { asOfLabel, change, ChartFigure, FigureLink, periodLabel, ScopeForm, share, Tile, type ItemsHref } from './impact-parts.js';
+import { asOfLabel, ChartFigure, changeWords, FigureLink, periodLabel, previousPeriodLabel, ScopeForm, share, shareBefore, standingLabel, Tile, type ItemsHref } from './impact-parts.js';
 
 /** Durations as the digest writes them ("10 h 29 min"), so a page and a digest read the same. */
-const duration = (ms: number | null) => (ms === null ? '–' : span(ms));
+const duration = (ms: number | null) => (ms === null ? 'none' : span(ms));
+const target = (ms: number | null) => (ms === null ? 'no target' : `target ${span(ms)}`);
+/** "62% · 8 of 13", or "none due" when no target fell due. */
+const inTime = (met: Figure, due: Figure, href: ItemsHref) => (due.value === 0 ? 'none due' : <>{share(met.value, due.value)} · <FigureLink figure={met} href={href} /> of <FigureLink figure={due} href={href} /></>);
 
 /**
  * The Impact page's main content: what came in, what became of it, how fast each team answered against its
@@ -23,19 +27,19 @@ export async function impactPageBody(report: ImpactReport, itemsHref: ItemsHref)
       <header class="page-head">
         <h1>Impact</h1>
         <p class="period">{periodLabel(report.period)}{report.running ? <strong class="badge">Still running · as of {asOfLabel(report.asOf, tz)}</strong> : ''}</p>
-        <p class="compare">Compared with {periodLabel(report.previousPeriod)}.{scopeWords(report)}</p>
+        <p class="compare">Compared with {previousPeriodLabel(report.previousPeriod)}.{scopeWords(report)}</p>
         <ScopeForm period={report.period} team={report.scope.team} community={report.scope.community} choices={report.choices} />
       </header>
 
       <section aria-labelledby="headline-title">
         <h2 id="headline-title">At a glance</h2>
         <dl class="tiles">
-          <Tile label="Items captured" note={`${change(o.items.value, p.items.value)} on the period before`}><FigureLink figure={o.items} href={itemsHref} /></Tile>
-          <Tile label="Resolved" note={`${share(o.resolved.value, o.items.value)} of items · was ${share(p.resolved.value, p.items.value)}`}><FigureLink figure={o.resolved} href={itemsHref} /></Tile>
+          <Tile label="Items captured" note={changeWords(o.items.value, p.items.value)}><FigureLink figure={o.items} href={itemsHref} /></Tile>
+          <Tile label="Resolved" note={`${share(o.resolved.value, o.items.value)} of items · ${shareBefore(p.resolved.value, p.items.value)}`}><FigureLink figure={o.resolved} href={itemsHref} /></Tile>
           <Tile label="Declined" note={`${share(o.declined.value, o.items.value)} of items`}><FigureLink figure={o.declined} href={itemsHref} /></Tile>
           <Tile label="Untouched" note={`${share(o.untouched.value, o.items.value)} of items: no team acted`}><FigureLink figure={o.untouched} href={itemsHref} /></Tile>
-          <Tile label="Fell between silos" note={`${share(silos.fellBetween.value, silos.items.value)} of items · was ${share(report.silos.previous.fellBetween.value, report.silos.previous.items.value)}`}><FigureLink figure={silos.fellBetween} href={itemsHref} /></Tile>
-          <Tile label="First response in time" note={`of ${t.acknowledgeDue} targets due · resolved in time ${share(t.resolvedInTime, t.resolveDue)} of ${t.resolveDue}`}>{share(t.acknowledgedInTime, t.acknowledgeDue)}</Tile>
+          <Tile label="Fell between silos" note={`${share(silos.fellBetween.value, silos.items.value)} of items · ${shareBefore(report.silos.previous.fellBetween.value, report.silos.previous.items.value)}`}><FigureLink figure={silos.fellBetween} href={itemsHref} /></Tile>
+          <Tile label="First response in time" note={targetsWords(t)}>{t.acknowledgeDue === 0 ? 'none due' : share(t.acknowledgedInTime, t.acknowledgeDue)}</Tile>
         </dl>
       </section>
 
@@ -48,19 +52,19 @@ export async function impactPageBody(report: ImpactReport, itemsHref: ItemsHref)
 
       <section aria-labelledby="outcome-title">
         <h2 id="outcome-title">What became of it</h2>
-        <p class="note">Each item as it stood at the end of the period ({asOfLabel(report.asOf, tz)}): resolved if any team resolved it, declined if every team that kept it declined it.</p>
+        <p class="note">Each item as it stood {standingLabel(report)}: resolved if any team resolved it, declined if every team that kept it declined it.</p>
         <ChartFigure chart={charts.outcomes} />
         <ChartFigure chart={charts.resolution} />
-        <OutcomeTable rows={[['Every item', o], ['Sales leads', report.leads.salesLeads], ['Churn risks', report.leads.churnRisks]]} itemsHref={itemsHref} caption="Outcomes of the period's items, with the sales leads and churn risks captured" />
+        <OutcomeTable rows={[['Every item', o], ['Sales leads', report.leads.salesLeads], ['Churn risks', report.leads.churnRisks]]} itemsHref={itemsHref} caption="Outcomes of the period’s items, with the sales leads and churn risks captured" />
       </section>
 
       <section aria-labelledby="teams-title">
         <h2 id="teams-title">What each team did</h2>
-        <p class="note">Team assignments (routings): an item sent to two teams counts once for each. Times are business hours on each team's calendar.</p>
+        <p class="note">Team assignments (routings): an item sent to two teams counts once for each. Times are business hours on each team’s calendar.</p>
         <ChartFigure chart={charts.teamSpeed} />
         <TeamTable teams={report.teams} itemsHref={itemsHref} />
         <TrackerTable teams={report.teams} itemsHref={itemsHref} />
-        <p class="note">All teams: {t.received} assignments received ({change(t.received, t.previous.received)}), {t.resolved} resolved ({change(t.resolved, t.previous.resolved)}).</p>
+        <p class="note">All teams: {t.received} {t.received === 1 ? 'assignment' : 'assignments'} received and {t.resolved} resolved; the period before, {t.previous.received} and {t.previous.resolved}.</p>
       </section>
 
       <section aria-labelledby="silos-title">
@@ -75,6 +79,13 @@ export async function impactPageBody(report: ImpactReport, itemsHref: ItemsHref)
       </section>
     </div>
   );
+}
+
+/** The SLA tile's words: how many first-response and resolution targets fell due, and how many were met. */
+function targetsWords(t: ImpactReport['totals']): string {
+  const first = t.acknowledgeDue === 0 ? 'No first-response target fell due' : `${t.acknowledgedInTime} of ${t.acknowledgeDue} first-response targets met`;
+  const resolution = t.resolveDue === 0 ? 'no resolution target fell due' : `${t.resolvedInTime} of ${t.resolveDue} resolution targets met (${share(t.resolvedInTime, t.resolveDue)})`;
+  return `${first} · ${resolution}`;
 }
 
 const name = (report: ImpactReport, team: string) => report.choices.teams.find((t) => t.id === team)?.name ?? team;
@@ -111,7 +122,7 @@ function OutcomeTable(props: { rows: [string, Outcomes][]; itemsHref: ItemsHref;
           <tr>
             <th scope="row">{label}</th>
             <td><FigureLink figure={o.items} href={itemsHref} /></td>
-            {[o.resolved, o.declined, o.inProgress, o.untouched].map((f) => <td><FigureLink figure={f} href={itemsHref} /> <span class="share">{share(f.value, o.items.value)}</span></td>)}
+            {[o.resolved, o.declined, o.inProgress, o.untouched].map((f) => <td><FigureLink figure={f} href={itemsHref} />{o.items.value > 0 ? <> <span class="share">{share(f.value, o.items.value)}</span></> : ''}</td>)}
           </tr>
         ))}
       </tbody>
@@ -125,21 +136,21 @@ function TeamTable(props: { teams: TeamImpact[]; itemsHref: ItemsHref }) {
     <table class="data">
       <caption>Per team: assignments received and answered, median times against targets, SLA attainment</caption>
       <thead>
-        <tr><th scope="col">Team</th><th scope="col">Received</th><th scope="col">Acknowledged</th><th scope="col">Resolved</th><th scope="col">Declined</th><th scope="col">Passed on</th><th scope="col">Median first response (target)</th><th scope="col">Median resolution (target)</th><th scope="col">First response in time</th><th scope="col">Resolved in time</th></tr>
+        <tr><th scope="col">Team</th><th scope="col">Received</th><th scope="col">Acknowledged</th><th scope="col">Resolved</th><th scope="col">Declined</th><th scope="col">Passed on</th><th scope="col">Median first response</th><th scope="col">Median resolution</th><th scope="col">First response in time</th><th scope="col">Resolved in time</th></tr>
       </thead>
       <tbody>
         {props.teams.map((t) => (
           <tr>
             <th scope="row">{t.name}</th>
-            <td><FigureLink figure={t.received} href={itemsHref} /> <span class="share">{change(t.received.value, t.previous.received)}</span></td>
+            <td><FigureLink figure={t.received} href={itemsHref} /> <span class="share">was {t.previous.received}</span></td>
             <td><FigureLink figure={t.acknowledged} href={itemsHref} /></td>
             <td><FigureLink figure={t.resolved} href={itemsHref} /></td>
             <td><FigureLink figure={t.declined} href={itemsHref} /></td>
             <td><FigureLink figure={t.passedOn} href={itemsHref} /></td>
-            <td><FigureLink figure={t.firstActions} href={itemsHref} label={duration(t.medianFirstActionMs)} /> <span class="share">({duration(t.targets.acknowledgeMs)})</span></td>
-            <td><FigureLink figure={t.resolutions} href={itemsHref} label={duration(t.medianResolutionMs)} /> <span class="share">({duration(t.targets.resolveMs)})</span></td>
-            <td>{share(t.attainment.acknowledgedInTime.value, t.attainment.acknowledgeDue.value)} · <FigureLink figure={t.attainment.acknowledgedInTime} href={itemsHref} /> of <FigureLink figure={t.attainment.acknowledgeDue} href={itemsHref} /></td>
-            <td>{share(t.attainment.resolvedInTime.value, t.attainment.resolveDue.value)} · <FigureLink figure={t.attainment.resolvedInTime} href={itemsHref} /> of <FigureLink figure={t.attainment.resolveDue} href={itemsHref} /></td>
+            <td><FigureLink figure={t.firstActions} href={itemsHref} label={duration(t.medianFirstActionMs)} /> <span class="share">{target(t.targets.acknowledgeMs)}</span></td>
+            <td><FigureLink figure={t.resolutions} href={itemsHref} label={duration(t.medianResolutionMs)} /> <span class="share">{target(t.targets.resolveMs)}</span></td>
+            <td>{inTime(t.attainment.acknowledgedInTime, t.attainment.acknowledgeDue, itemsHref)}</td>
+            <td>{inTime(t.attainment.resolvedInTime, t.attainment.resolveDue, itemsHref)}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { DateTime } from 'luxon';
 import type { Period } from '../../../core/digest/period.js';
 import type { Figure, ItemFilter } from '../../../core/impact/item-filter.js';
+import { periodLabel, periodName, previousPeriodLabel } from '../../charts/period-words.js';
 import type { Chart } from '../../charts/render-svg.js';
 
 /** Builds the link to the list of items behind a figure; the web app's routes decide the URL. */
@@ -10,18 +11,17 @@ export type ItemsHref = (filter: ItemFilter) => string;
 
 const day = (at: Date, tz: string, format = 'd LLL yyyy') => DateTime.fromJSDate(at, { zone: tz }).toFormat(format);
 
-/** "Q4 2026 · 1 Oct – 31 Dec 2026", "Week 47 of 2026 · 16 – 22 Nov 2026". */
-export function periodLabel(p: Pick<Period, 'key' | 'kind' | 'start' | 'end' | 'timezone'>): string {
-  const start = new Date(p.start);
-  const last = new Date(new Date(p.end).getTime() - 1);
-  const span = `${day(start, p.timezone, 'd LLL')} – ${day(last, p.timezone)}`;
-  const name = p.kind === 'quarter' ? p.key.replace(/^(\d{4})-(Q\d)$/, '$2 $1') : p.kind === 'week' ? p.key.replace(/^(\d{4})-W(\d{2})$/, (_m, y: string, w: string) => `Week ${Number(w)} of ${y}`) : p.kind === 'month' ? day(start, p.timezone, 'LLLL yyyy') : p.kind === 'day' ? day(start, p.timezone) : 'Custom range';
-  return p.kind === 'day' ? name : `${name} · ${span}`;
-}
+export { periodLabel, previousPeriodLabel };
 
 export const asOfLabel = (asOf: Date, tz: string) => DateTime.fromJSDate(asOf, { zone: tz }).toFormat("d LLL yyyy, HH:mm");
+/** When a report's figures stand: "as of 1 Dec 2026, 17:45" for a running period, else "at the end of 29 Nov 2026". */
+export const standingLabel = (report: { running: boolean; asOf: Date; period: Pick<Period, 'timezone'> }) => (report.running ? `as of ${asOfLabel(report.asOf, report.period.timezone)}` : `at the end of ${day(new Date(report.asOf.getTime() - 1), report.period.timezone)}`);
 export const share = (n: number, of: number) => (of === 0 ? '–' : `${Math.round((100 * n) / of)}%`);
 export const change = (now: number, before: number) => (now === before ? 'no change' : now > before ? `+${now - before}` : `${now - before}`);
+/** A count against the period before, in words: "54 more than the period before (0)". */
+export const changeWords = (now: number, before: number) => (now === before ? `as many as the period before` : `${Math.abs(now - before)} ${now > before ? 'more' : 'fewer'} than the period before (${before})`);
+/** The period before's share, or why it has none. */
+export const shareBefore = (n: number, of: number) => (of === 0 ? 'the period before had no items' : `was ${share(n, of)}`);
 
 /** A number that opens the items behind it. */
 export function FigureLink(props: { figure: Figure; href: ItemsHref; label?: string }) {
@@ -75,7 +75,7 @@ export function ScopeForm(props: { period: Pick<Period, 'key' | 'kind' | 'start'
     <form class="scope" method="get">
       <label>Period
         <select name="period">
-          <option value={period.key} selected>{periodLabel(period).split(' · ')[0]} (shown)</option>
+          <option value={period.key} selected>{periodName(period)} (shown)</option>
           {presets.map(([value, label]) => <option value={value}>{label}</option>)}
         </select>
       </label>
@@ -91,7 +91,7 @@ export function ScopeForm(props: { period: Pick<Period, 'key' | 'kind' | 'start'
         <select name="community"><option value="">Every community</option>{choices.communities.map((c) => <option value={c.id} selected={c.id === props.community}>{c.name}</option>)}</select>
       </label>
       <button type="submit">Show</button>
-      <p class="help">Each period is compared with the one just before it. A link can also name a week (2026-W47), month (2026-11), quarter (2026-Q4) or range (2026-10-01..2026-12-31) as <code>?period=</code>; a range is at most two years.</p>
+      <p class="help">Each period is compared with the one just before it. A range is at most two years. A link can name the period too, with <code>period=</code> and a week (2026-W47), month (2026-11), quarter (2026-Q4) or range (2026-10-01..2026-12-31).</p>
     </form>
   );
 }

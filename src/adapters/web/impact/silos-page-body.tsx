@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SiloList, SilosReport } from '../../../core/impact/build-silos-report.js';
 import { handoffHeatmap } from '../../charts/handoff-heatmap.js';
-import { asOfLabel, ChartFigure, FigureLink, periodLabel, ScopeForm, share, type ItemsHref } from './impact-parts.js';
+import { asOfLabel, ChartFigure, FigureLink, periodLabel, previousPeriodLabel, ScopeForm, share, type ItemsHref } from './impact-parts.js';
 
 /**
  * The Silos page's main content: the hand-off matrix (a heatmap and the same matrix as a table whose every cell
@@ -19,7 +19,7 @@ export async function silosPageBody(report: SilosReport, itemsHref: ItemsHref, i
         <p class="period">{periodLabel(report.period)}{report.running ? <strong class="badge">Still running · as of {asOfLabel(report.asOf, tz)}</strong> : ''}</p>
         <p class="compare">
           <FigureLink figure={report.fellBetween.current} href={itemsHref} /> of <FigureLink figure={report.items} href={itemsHref} /> items ({share(report.fellBetween.current.value, report.items.value)}) fell between silos;
-          in {periodLabel(report.previousPeriod)}, <FigureLink figure={report.fellBetween.previous} href={itemsHref} />.
+          in the period before ({previousPeriodLabel(report.previousPeriod)}), <FigureLink figure={report.fellBetween.previous} href={itemsHref} />.
         </p>
         <ScopeForm period={report.period} team={report.scope.team} community={report.scope.community} choices={report.choices} />
       </header>
