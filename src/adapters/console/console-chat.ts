@@ -8,6 +8,7 @@ import type { DeliveryContent, Reminder } from '../../delivery/content.js';
 import type { ReminderLinks } from '../../delivery/reminder-links.js';
 import { zonedTime } from '../local-time.js';
 import { webLinks } from '../web/web-links.js';
+import { cardBurstText } from './card-burst-text.js';
 import { cardText } from './card-text.js';
 import { writeDigestChart } from './digest-chart-file.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
@@ -48,6 +49,8 @@ export class ConsoleChat implements ChatPort {
       case 'card':
       case 'card_update':
         return cardText(content.card, this.timezone, this.clock.now(), this.files.web ? `${this.files.web()}${webLinks.item(content.card.item.id)}` : undefined);
+      case 'card_burst':
+        return cardBurstText(content.burst, this.timezone, this.files.web?.());
       case 'card_log': {
         const l = content.log;
         return [actionSentence(l, inert)];
