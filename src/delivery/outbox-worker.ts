@@ -3,6 +3,7 @@ import type { LiaisonConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/client.js';
 import type { DeliveryPlatform } from '../db/schema/delivery.js';
+import { BurstCondenser } from './burst-condenser.js';
 import type { ChatPort } from './chat-port.js';
 import { DeliveryLane, type DeliveryObserver } from './delivery-lane.js';
 import { claimDue, skipOrphans, type ClaimedRow, type LaneCaps } from './outbox-store.js';
@@ -59,11 +60,13 @@ export class OutboxWorker {
   private wake: (() => void) | undefined;
 
   private readonly laneCaps: LaneCaps;
+  private readonly condenser: BurstCondenser;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     // A chat platform without a port of its own goes to the console, so its lanes take the console's helpings.
     const { ports } = options;
     this.laneCaps = { ...LANE_CAPS, slack: ports.slack ? LANE_CAPS.slack : LANE_CAPS.console, discord: ports.discord ? LANE_CAPS.discord : LANE_CAPS.console };
+    this.condenser = new BurstCondenser(options.db, options.config, options.logger, ports, options.pacingMs);
   }
 
   /** Claims one batch and delivers it. Returns how many deliveries were attempted. */
@@ -116,6 +119,7 @@ export class OutboxWorker {
 
   private async claim(): Promise<ClaimedRow[]> {
     const { db, clock, batchSize = 500, leaseMs = LEASE_MS } = this.options;
+    await this.condenser.beforeClaim(clock.now());
     await skipOrphans(db);
     return claimDue(db, clock.now(), batchSize, leaseMs, this.laneCaps);
   }
