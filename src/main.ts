@@ -26,8 +26,9 @@ import { inboundRetentionJob } from './jobs/inbound-retention-job.js';
 import { inboundRetryJob, type InboundHandler } from './jobs/inbound-retry-job.js';
 import { Scheduler, type Job } from './jobs/scheduler.js';
 
-export const ROLES = ['web', 'worker', 'scheduler', 'slack', 'discord'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './roles.js';
+
+export { ROLES, type Role } from './roles.js';
 
 /** The routing model: a classifier that can swap in a newly trained model while running. */
 export interface RoutingModel {
@@ -76,10 +77,6 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.
   const stops = { input: [] as (() => Promise<unknown>)[], scheduler: async () => {}, worker: async () => {} };
 
-  for (const platform of platforms) {
-    await platform.start();
-    stops.input.push(() => platform.stop());
-  }
   let server: ServerType | undefined;
   let port: number | undefined;
   if (roles.has('web')) {
@@ -91,6 +88,12 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     });
     stops.input.unshift(() => new Promise((resolve) => server?.close(resolve)));
     if (!env.LIAISON_PUBLIC_URL) webBase = `http://localhost:${port}`;
+  }
+  // After HTTP, so that a restart is ready (intake, Slack's HTTP mode: their routes are mounted already) without
+  // waiting for the chat connections (Discord's gateway waits for every guild).
+  for (const platform of platforms) {
+    await platform.start();
+    stops.input.push(() => platform.stop());
   }
   if (roles.has('worker')) {
     const worker = new OutboxWorker({ db: database.db, config: loaded.config, ports, clock, logger, observer: metrics });

@@ -38,7 +38,7 @@ export class Bot {
     const log = openSync(this.logFile, 'a');
     const child = spawn(process.execPath, ['dist/cli.js', 'start'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(this.port), LOG_LEVEL: 'warn', ...this.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(this.port), LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn', ...this.env },
       stdio: ['ignore', log, log],
     });
     closeSync(log);

@@ -9,6 +9,18 @@ export interface PostRecord {
   /** Got a 202: Liaison said it stored the post. */
   accepted: boolean;
   statuses: number[];
+  /** When the first attempt left, and when the 202 came (ms since the epoch). */
+  firstSentAt?: number;
+  acceptedAt?: number;
+}
+
+/** How an open-loop burst went from the sender's side: whether it kept its pace, and when it stopped sending. */
+export interface BurstTiming {
+  startedAt: number;
+  /** When the last post of the burst was sent (its answer may come later). */
+  lastSentAt: number;
+  /** How far behind its schedule the sender was at worst (a loaded machine slows the sender too). */
+  maxLateMs: number;
 }
 
 /**
@@ -36,6 +48,7 @@ export class IntakeClient {
     const urls = this.baseUrls();
     const base = urls[post.attempts % urls.length] ?? urls[0];
     post.attempts += 1;
+    post.firstSentAt ??= Date.now();
     const body = JSON.stringify({ id, text: post.text, author: { id: `member-${id}`, name: 'Fault Suite' } });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const started = performance.now();
@@ -50,22 +63,33 @@ export class IntakeClient {
     }, () => 0);
     this.latencies.push(performance.now() - started);
     post.statuses.push(status);
-    if (status === 202) post.accepted = true;
+    if (status === 202 && !post.accepted) {
+      post.accepted = true;
+      post.acceptedAt = Date.now();
+    }
     return status;
   }
 
-  /** Sends `count` new posts at `perSecond`, without waiting for answers (as a busy forum does). */
-  async burst(count: number, perSecond: number, onTick?: (sent: number) => void | Promise<void>): Promise<void> {
+  /**
+   * Sends `count` new posts at `perSecond`, without waiting for answers (as a busy forum does); resolves once every
+   * answer is in (or timed out), with when the sending itself ended.
+   */
+  async burst(count: number, perSecond: number, onTick?: (sent: number) => void | Promise<void>): Promise<BurstTiming> {
     const gap = 1000 / perSecond;
-    const started = Date.now();
+    const startedAt = Date.now();
     const inFlight: Promise<number>[] = [];
+    let maxLateMs = 0;
+    let lastSentAt = startedAt;
     for (let i = 0; i < count; i += 1) {
+      maxLateMs = Math.max(maxLateMs, Date.now() - (startedAt + i * gap));
+      lastSentAt = Date.now();
       inFlight.push(this.send(this.fresh()));
       await onTick?.(i + 1);
-      const due = started + (i + 1) * gap;
+      const due = startedAt + (i + 1) * gap;
       if (due > Date.now()) await pause(due - Date.now());
     }
     await Promise.all(inFlight);
+    return { startedAt, lastSentAt, maxLateMs: Math.round(maxLateMs) };
   }
 
   unaccepted(): string[] {

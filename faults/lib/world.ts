@@ -37,7 +37,7 @@ export class World {
   slack!: FakeSlackApi;
   discord!: FakeDiscord;
   private shared: EmbeddedDatabase | undefined;
-  private counter: postgres.Sql | undefined;
+  private readonly connections = new Map<string, postgres.Sql>();
 
   static async open(options: { digestEveryMinute?: boolean } = {}): Promise<World> {
     const world = new World();
@@ -106,11 +106,18 @@ export class World {
     return [lock.pid, ...children];
   }
 
-  /** A connection for counting what was stored; reopened when the database moved (a restarted embedded server). */
-  async query<T extends Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-    await this.counter?.end({ timeout: 1 }).catch(() => {});
-    this.counter = postgres(url, { max: 1, connect_timeout: 5, idle_timeout: 1, onnotice: () => {} });
-    return (await this.counter.unsafe(text, params as never[])) as unknown as T[];
+  /**
+   * Queries for counting what was stored, one connection per database URL (a restarted bot's embedded server has a
+   * new port) and per `channel`, so that a sampler running beside the counting does not share its connection.
+   */
+  async query<T extends Record<string, unknown>>(url: string, text: string, params: unknown[] = [], channel = 'count'): Promise<T[]> {
+    const key = `${channel} ${url}`;
+    let sql = this.connections.get(key);
+    if (!sql) {
+      sql = postgres(url, { max: 1, connect_timeout: 5, idle_timeout: 5, onnotice: () => {} });
+      this.connections.set(key, sql);
+    }
+    return (await sql.unsafe(text, params as never[])) as unknown as T[];
   }
 
   async close(): Promise<void> {
@@ -124,7 +131,7 @@ export class World {
         // already gone
       }
     }
-    await this.counter?.end({ timeout: 1 }).catch(() => {});
+    for (const sql of this.connections.values()) await sql.end({ timeout: 1 }).catch(() => {});
     await this.shared?.stop();
     await this.slack.close();
     await this.discord.stop();

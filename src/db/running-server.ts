@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { processStatus, readPostmasterLock, readRunning, type RunningRecord } from './data-dir.js';
 import { StartupError } from './startup-error.js';
@@ -57,4 +58,47 @@ export function signalPostmaster(databaseDir: string): void {
   } catch {
     // Already stopped: nothing to do.
   }
+}
+
+/**
+ * The processes of a server whose postmaster is gone: backends, the checkpointer and the like notice its death only
+ * when they next wait, and while one lingers (a stopped process, a loaded machine) it keeps the old shared memory
+ * attached, so a new server refuses to start. PostgreSQL runs every process of a server in its data directory,
+ * which is how they are told apart from any other server's. Linux only (/proc); elsewhere nothing is found.
+ */
+export function leftoverServerProcesses(databaseDir: string): number[] {
+  let entries: string[];
+  let directory: string;
+  try {
+    entries = readdirSync('/proc');
+    directory = realpathSync(databaseDir);
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
+    if (pid === process.pid) return false;
+    try {
+      return readlinkSync(`/proc/${pid}/cwd`) === directory && (processStatus(pid).name ?? '').startsWith('postgres');
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Ends what is left of a dead server (see leftoverServerProcesses) at once, as PostgreSQL's own hint says to: its
+ * work is not lost, the next start recovers from the WAL. Called only when the postmaster is known to be gone.
+ * Returns how many processes were ended.
+ */
+export async function endLeftoverServerProcesses(databaseDir: string): Promise<number> {
+  const leftovers = leftoverServerProcesses(databaseDir);
+  for (const pid of leftovers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (let waited = 0; waited < 2000 && leftovers.some((pid) => processStatus(pid).alive); waited += 20) await new Promise((done) => setTimeout(done, 20));
+  return leftovers.length;
 }

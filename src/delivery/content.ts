@@ -3,6 +3,7 @@ import type { Breach, SiloItem } from '../core/digest/silos.js';
 import type { DigestChartData } from '../core/impact/digest-chart-data.js';
 import type { RoutingCard } from '../core/load-routing-card.js';
 import type { CardSubject } from '../core/actions/card-subject.js';
+import type { CardBurst } from '../core/bursts/card-burst.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
 import type { IssueRequest } from '../core/trackers/load-issue-request.js';
 import type { WebhookEventData, WebhookEventPayload } from '../core/webhooks/webhook-event.js';
@@ -103,6 +104,8 @@ type StoredSiloItem = Omit<Jsonified<SiloItem>, 'path' | 'pastAcknowledgeTarget'
 export type DeliveryContent =
   | { kind: 'card' | 'card_update'; card: RoutingCard }
   | { kind: 'card_log'; log: CardLog }
+  /** A team's burst of new items in one card; each item's own card follows in its thread. */
+  | { kind: 'card_burst'; burst: CardBurst }
   | { kind: 'loop_reply'; reply: LoopReply }
   | { kind: 'ambassador_note'; note: AmbassadorNote }
   | { kind: 'page'; page: Page }

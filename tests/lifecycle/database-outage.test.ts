@@ -81,6 +81,30 @@ describe('the database paused or gone while Liaison runs', () => {
     expect(await storedWithId('during')).toBe(1);
   }, 60_000);
 
+  it('paused: /metrics answers within about a second with the process figures, leaving out the ones it could not read', async () => {
+    const { ctx, app } = await setup();
+    await app.request(intake(ctx, 'counted'));
+    const before = await (await app.request('/metrics')).text();
+    expect(before).toMatch(/^liaison_outbox_pending \d+$/m);
+    expect(before).toMatch(/^liaison_database_figures_up 1$/m);
+    proxy!.pause();
+
+    const during = await answeredWithin(1500, app.request('/metrics'));
+    expect(during.status).toBe(200);
+    const text = await during.text();
+    expect(text).toMatch(/^liaison_database_figures_up 0$/m);
+    expect(text).toMatch(/^liaison_intake_total\{source="forum",outcome="created"\} 1$/m);
+    expect(text).toMatch(/^liaison_process_resident_memory_bytes \d+/m);
+    // Not an old value passed off as current: the figures that need the database are left out.
+    expect(text).not.toContain('liaison_outbox_pending');
+    // A second scrape while paused is as quick: it waits on the read already under way, it does not add another.
+    expect((await answeredWithin(1500, app.request('/metrics'))).status).toBe(200);
+
+    proxy!.resume();
+    const after = await eventually(async () => app.request('/metrics'), 200, 10_000);
+    expect(await after.text()).toMatch(/^liaison_database_figures_up 1$/m);
+  }, 60_000);
+
   it('gone (connections dropped and refused): intake 503 with Retry-After at once; back on the same port, it stores again by itself', async () => {
     const { ctx, app } = await setup();
     expect((await app.request(intake(ctx, 'before'))).status).toBe(202);

@@ -109,6 +109,11 @@ describe('Liaison on its embedded database, run as processes', () => {
     expect(after.status, bot.output()).toBe(202);
     expect(await after.json()).toMatchObject({ status: 'created' });
     expect(bot.child.exitCode).toBeNull();
+    // And it stops as cleanly as ever: SIGTERM ends it with 0 well within 10 s.
+    const stopping = Date.now();
+    bot.child.kill('SIGTERM');
+    const ended = await bot.exited;
+    expect({ code: ended.code, withinTenSeconds: Date.now() - stopping < 10_000 }, bot.output()).toEqual({ code: 0, withinTenSeconds: true });
   }, 120_000);
 
   it('SIGTERM ends the bot within 10 s while its database is paused', async () => {

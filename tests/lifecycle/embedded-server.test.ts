@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPostmasterLock } from '../../src/db/data-dir.js';
+import { processStatus, readPostmasterLock } from '../../src/db/data-dir.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { StartupError } from '../../src/db/startup-error.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -94,6 +94,30 @@ describe('the embedded PostgreSQL server', () => {
     // The first query may meet a connection the crash closed; the pool reconnects to the same port.
     await sql`insert into notes values ('after')`.catch(() => sql`insert into notes values ('after')`);
     expect(await sql`select text from notes`).toEqual([{ text: 'after' }]);
+  }, 60_000);
+
+  it('restarts after being killed even while a backend of the dead server lingers (a loaded machine), ending the leftovers', async () => {
+    const dir = await dataDir();
+    const server = await start(dir);
+    const sql = postgres(server.url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+    cleanups.push(() => sql.end({ timeout: 1 }));
+    const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const backend = row!.pid;
+    // A stopped backend cannot notice that its postmaster died: it keeps the old shared memory attached, which
+    // makes a new server refuse to start until it is gone.
+    process.kill(backend, 'SIGSTOP');
+    cleanups.push(async () => {
+      try {
+        process.kill(backend, 'SIGKILL');
+      } catch {
+        // ended by the restart, as it should be
+      }
+    });
+    process.kill(readPostmasterLock(join(dir, 'pg'))!.pid, 'SIGKILL');
+    await waitFor(() => !server.health().ok, 5000);
+    await waitFor(() => server.health().ok, 30_000);
+    expect(processStatus(backend).alive).toBe(false);
+    await sql`select 1`.catch(() => sql`select 1`);
   }, 60_000);
 
   it('says in one line why it did not start, in the server\'s own words', async () => {

@@ -7,6 +7,7 @@ import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import type { DeliveryContent } from '../../delivery/content.js';
 import { zonedTime } from '../local-time.js';
 import { webLinks } from '../web/web-links.js';
+import { cardBurstText } from './card-burst-text.js';
 import { cardText } from './card-text.js';
 import { writeDigestChart } from './digest-chart-file.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
@@ -41,6 +42,8 @@ export class ConsoleChat implements ChatPort {
       case 'card':
       case 'card_update':
         return cardText(content.card, this.timezone, this.clock.now(), this.files.web ? `${this.files.web()}${webLinks.item(content.card.item.id)}` : undefined);
+      case 'card_burst':
+        return cardBurstText(content.burst, this.timezone, this.files.web?.());
       case 'card_log': {
         const l = content.log;
         return [actionSentence(l, inert)];

@@ -58,7 +58,7 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ 
     if (metricsToken && !bearerMatches(c.req.header('authorization'), metricsToken)) {
       return c.json({ error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }, 401, { 'www-authenticate': 'Bearer realm="metrics"' });
     }
-    return c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+    return c.text(await metrics.render(), 200, { 'content-type': metrics.contentType });
   });
   mountIntake(app, ctx, webhookSecrets, metrics);
   for (const add of extend) add(app);

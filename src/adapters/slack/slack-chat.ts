@@ -9,6 +9,7 @@ import { toDeliveryError } from './delivery-errors.js';
 import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
 import { uploadDigestChart } from './digest-chart-upload.js';
 import { deliveryMetadata, earlierParts } from './earlier-posts.js';
+import { cardBurstBlocks } from './card-burst-blocks.js';
 import { routedCardBlocks } from './routed-card-blocks.js';
 import { slackLimits } from './slack-rate-limits.js';
 import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, noticeBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
@@ -100,6 +101,7 @@ export class SlackChat implements ChatPort {
       case 'card_update':
         return one(routedCardBlocks(content.card, this.timezone, this.clock.now()));
       case 'card_log': return one(cardLogBlocks(content.log));
+      case 'card_burst': return one(cardBurstBlocks(content.burst, this.timezone, this.publicUrl));
       case 'loop_reply': return one(loopReplyBlocks(content.reply));
       case 'ambassador_note': return one(ambassadorNoteBlocks(content.note));
       case 'page': return one(pageBlocks(content.page, this.timezone));

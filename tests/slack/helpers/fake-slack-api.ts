@@ -22,6 +22,10 @@ export class FakeSlackApi {
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
   readonly uploads = new Map<string, FakeUpload>();
+  /** Channels whose membership the bot can be asked about (conversations.info, or history's not_in_channel). */
+  readonly channels = new Map<string, { name: string; isMember: boolean; isPrivate?: boolean }>();
+  /** The bot token's scopes, as Slack sends them in every answer's x-oauth-scopes header: the manifest's by default. */
+  scopes = ['channels:history', 'groups:history', 'reactions:read', 'chat:write', 'files:write', 'im:write', 'commands', 'usergroups:read', 'users:read'];
   private nextFile = 1;
   private readonly failures: { method: string; failure: Failure; after: number }[] = [];
   private readonly hung: ServerResponse[] = [];
@@ -147,7 +151,7 @@ export class FakeSlackApi {
     }
     const body = failure ? { ok: false, error: failure.error } : this.answer(method, args);
     call.result = body;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    res.writeHead(200, { 'content-type': 'application/json', 'x-oauth-scopes': this.scopes.join(',') }).end(JSON.stringify(body));
   }
 
   /** The upload URL takes the file's bytes as Slack's does (the Web API client posts them as one multipart field). */
@@ -165,7 +169,15 @@ export class FakeSlackApi {
     const ok = (extra: Record<string, unknown> = {}) => ({ ok: true, ...extra });
     switch (method) {
       case 'apps.connections.open': return ok({ url: this.socketUrl });
-      case 'auth.test': return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', url: 'https://testco.slack.com/' });
+      case 'auth.test': return ok({ user: 'liaison', user_id: 'UBOT', bot_id: 'BBOT', team: 'Test Co', team_id: 'T0TEST', url: 'https://testco.slack.com/' });
+      case 'conversations.info': {
+        const known = this.channels.get(String(args.channel));
+        const readable = known?.isPrivate ? this.scopes.includes('groups:read') : this.scopes.includes('channels:read');
+        if (!readable) return { ok: false, error: 'missing_scope', needed: known?.isPrivate ? 'groups:read' : 'channels:read', provided: this.scopes.join(',') };
+        // A private channel the bot is not in does not exist, as far as the bot can tell.
+        if (!known || (known.isPrivate && !known.isMember)) return { ok: false, error: 'channel_not_found' };
+        return ok({ channel: { id: args.channel, name: known.name, is_private: Boolean(known.isPrivate), is_member: known.isMember } });
+      }
       case 'chat.postMessage': return ok({ channel: args.channel, ts: `${this.nextTs++}.000100` });
       case 'chat.update': return ok({ channel: args.channel, ts: args.ts });
       case 'chat.postEphemeral': return ok({ message_ts: `${this.nextTs++}.000200` });
@@ -187,6 +199,8 @@ export class FakeSlackApi {
       }
       case 'conversations.history':
       case 'conversations.replies': {
+        const known = this.channels.get(String(args.channel));
+        if (known && !known.isMember) return { ok: false, error: known.isPrivate ? 'channel_not_found' : 'not_in_channel' };
         if (args.include_all_metadata) return ok({ messages: this.listed(method, args) });
         if (method === 'conversations.history' && args.latest === undefined) return ok(this.historyPage(args));
         const ts = String(args.latest ?? args.ts);

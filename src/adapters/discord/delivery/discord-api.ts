@@ -58,6 +58,15 @@ export class DiscordApi {
     return this.postAll(messageId, bodies, nonce, files);
   }
 
+  /** Starts a thread from a message Liaison posted (a combined card), so that its first reply needs one request. */
+  async startThread(channelId: string, messageId: string, threadName: string): Promise<void> {
+    try {
+      await this.rest.post(Routes.threads(channelId, messageId), { body: { name: threadName.slice(0, 100), auto_archive_duration: ThreadAutoArchiveDuration.OneWeek } });
+    } catch (error) {
+      if (!hasCode(error, THREAD_ALREADY_EXISTS)) throw error;
+    }
+  }
+
   /** An ephemeral follow-up to an interaction, through its webhook (authorised by the token, not the bot). */
   async followUp(applicationId: string, token: string, body: MessageBody): Promise<string> {
     const message = (await this.rest.post(Routes.webhook(applicationId, token), { body: { ...assertWithinLimits(body), flags: 64 }, auth: false })) as ApiMessage;

@@ -6,6 +6,8 @@ import type { RateLimit } from '../../../delivery/rate-buckets.js';
 import type { LoopReply, Notice, Page } from '../../../delivery/content.js';
 import { digestChartImage } from '../../charts/digest-chart-image.js';
 import { impactPageUrl } from '../../impact-link.js';
+import { burstThreadName } from '../../../delivery/burst-words.js';
+import { cardBurstMessage } from '../presenters/card-burst-message.js';
 import { cardThreadName, escalationNoteMessage } from '../presenters/card-thread.js';
 import { digestChartMessage } from '../presenters/digest-chart-message.js';
 import { digestSilosMessages, digestSummaryMessages, digestTeamMessages } from '../presenters/digest-embeds.js';
@@ -44,10 +46,16 @@ export class DiscordChat implements ChatPort {
     const nonce = nonceFor(m);
     switch (c.kind) {
       case 'card':
-        return this.api.post(m.channelId, routedCardMessage(c.card), nonce);
+        // A card in a combined card's thread (a burst) goes into that thread.
+        return m.threadId ? this.api.postInThread(m.channelId, m.threadId, 'New items', [routedCardMessage(c.card)], nonce) : this.api.post(m.channelId, routedCardMessage(c.card), nonce);
       case 'card_update':
         if (!m.editsMessageId) throw new PermanentDeliveryError('a card update without the card to edit');
-        return this.api.edit(m.channelId, m.editsMessageId, routedCardMessage(c.card));
+        return this.api.edit(m.editsInThreadId ?? m.channelId, m.editsMessageId, routedCardMessage(c.card));
+      case 'card_burst': {
+        const messageId = await this.api.post(m.channelId, cardBurstMessage(c.burst, this.publicUrl), nonce);
+        await this.api.startThread(m.channelId, messageId, burstThreadName(c.burst));
+        return messageId;
+      }
       case 'card_log':
         return this.inThread(m, cardThreadName(c.log.card), [cardLogMessage(c.log)]);
       case 'page':

@@ -1,0 +1,29 @@
+import type { ChannelUse, ConfiguredChannel } from '../config/configured-channels.js';
+
+const useWords = (use: ChannelUse): string => {
+  switch (use.kind) {
+    case 'team_home': return `home of team ${use.team}`;
+    case 'source': return `source of community ${use.community}`;
+    case 'forum': return `forum of community ${use.community}`;
+    case 'leadership_digest': return 'leadership digest';
+  }
+};
+
+/** "C0SALES (home of team Sales, leadership digest)", with the channel's name when the platform gave it. */
+export function channelWords(channel: ConfiguredChannel & { name?: string }): string {
+  return `${channel.name ? `#${channel.name} ` : ''}${channel.id} (${channel.uses.map(useWords).join(', ')})`;
+}
+
+/** The example configs' IDs are placeholders such as CXXXXPRODUCT, valid in form so that check-config passes. */
+export const isPlaceholder = (id: string) => /X{4}/.test(id);
+
+/** Every placeholder ID left in the config, with where it is: `SXXXXPRODUCT (teams.product.members.slackUserGroup)`. */
+export function placeholderIds(config: unknown): { id: string; path: string }[] {
+  const found: { id: string; path: string }[] = [];
+  const visit = (value: unknown, path: string[]) => {
+    if (typeof value === 'string' && isPlaceholder(value)) found.push({ id: value, path: path.join('.') });
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(config, []);
+  return found;
+}
