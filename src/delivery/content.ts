@@ -40,13 +40,20 @@ export interface Notice {
 export interface AmbassadorNote { outcome: string; team: string; reason?: string; itemId: number; organisation: string; community: string; excerpt?: string; voices: number; unreachable: number }
 export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null; card?: CardSubject }
 
+/** Where a routing's card was posted. */
+export interface ReminderCard { platform: string; channelId: string; messageId: string }
+
 /** One combined message per team per reminder window: its at-risk and overdue items, oldest first. */
 export interface Reminder {
   team: string;
   teamName: string;
   /** The window this reminder belongs to, e.g. `2026-11-23T14` — one reminder per team per window. */
   window: string;
-  items: { itemId: number; routingId: number; excerpt: string; state: 'at_risk' | 'breached'; target: 'acknowledge' | 'resolve'; dueAt: string; permalink: string | null; snoozed?: boolean }[];
+  /**
+   * `permalink`: the community's original message. `card`: the team's card (absent until posted, and from reminders
+   * queued before it was kept); a reminder links the card, where the team acts, not the community's message.
+   */
+  items: { itemId: number; routingId: number; excerpt: string; state: 'at_risk' | 'breached'; target: 'acknowledge' | 'resolve'; dueAt: string; permalink: string | null; card?: ReminderCard; snoozed?: boolean }[];
   /** Set on escalation-ladder steps: who is being told, and why now. */
   mention?: Record<string, string> | null;
   step?: 'team' | 'oncall' | 'ambassador';

@@ -4,7 +4,8 @@ import { excerpt, inert } from '../../core/inert-text.js';
 import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../delivery/chat-port.js';
 import { actionSentence } from '../../delivery/action-words.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
-import type { DeliveryContent } from '../../delivery/content.js';
+import type { DeliveryContent, Reminder } from '../../delivery/content.js';
+import type { ReminderLinks } from '../../delivery/reminder-links.js';
 import { zonedTime } from '../local-time.js';
 import { webLinks } from '../web/web-links.js';
 import { cardBurstText } from './card-burst-text.js';
@@ -35,6 +36,12 @@ export class ConsoleChat implements ChatPort {
     const [headline, ...body] = content.kind === 'digest_chart' ? (await writeDigestChart(content.chart, this.files.chartDir, this.files.web?.())).lines : this.render(content);
     this.out.write(`\n── ${verb} ${where} ──\n${headline}\n${body.join('\n')}${body.length ? '\n' : ''}`);
     return { messageId };
+  }
+
+  /** A console card has no address of its own: a reminder links each item's page, where it can be acted on. */
+  private itemPages(reminder: Reminder): ReminderLinks {
+    const web = this.files.web?.();
+    return new Map(web ? reminder.items.map((i) => [i.routingId, { url: `${web}${webLinks.item(i.itemId)}`, to: 'item' as const }]) : []);
   }
 
   private render(content: Exclude<DeliveryContent, { kind: 'digest_chart' }>): string[] {
@@ -70,7 +77,7 @@ export class ConsoleChat implements ChatPort {
       case 'digest_silos':
         return digestSilosText(content.digest);
       case 'reminder':
-        return reminderText(content.reminder, this.timezone);
+        return reminderText(content.reminder, this.timezone, this.itemPages(content.reminder));
       case 'notice': {
         const words = noticeWords(content.notice);
         return [`(only for ${content.notice.userId}) ${inert(words.headline)}: ${inert(words.reason)}`, `  ${words.next}`];

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../../../config/schema.js';
 import { PermanentDeliveryError, type ChatPort, type DeliveryTarget, type OutboundMessage } from '../../../delivery/chat-port.js';
 import type { RateLimit } from '../../../delivery/rate-buckets.js';
-import type { LoopReply, Notice, Page } from '../../../delivery/content.js';
+import type { LoopReply, Notice, Page, ReminderCard } from '../../../delivery/content.js';
+import { reminderLinks } from '../../../delivery/reminder-links.js';
+import { messageLink } from '../discord-text.js';
 import { digestChartImage } from '../../charts/digest-chart-image.js';
 import { impactPageUrl } from '../../impact-link.js';
 import { burstThreadName } from '../../../delivery/burst-words.js';
@@ -65,7 +67,7 @@ export class DiscordChat implements ChatPort {
       case 'loop_reply':
         return this.loopReply(m, c.reply);
       case 'reminder':
-        return this.api.postAll(m.channelId, reminderMessages(c.reminder), nonce);
+        return this.api.postAll(m.channelId, reminderMessages(c.reminder, await reminderLinks(c.reminder, 'discord', (card) => this.cardUrl(card), this.publicUrl)), nonce);
       case 'digest_summary':
         return this.api.postAll(m.channelId, digestSummaryMessages(c.digest), nonce);
       case 'digest_team':
@@ -99,6 +101,15 @@ export class DiscordChat implements ChatPort {
       }
     }
     return this.api.postDm(notice.userId, body, nonce);
+  }
+
+  /** A card's address: its guild, from its channel (asked once per channel), then the usual message link. */
+  private async cardUrl(card: ReminderCard): Promise<string | null> {
+    const guildId = await this.api.guildOf(card.channelId).catch((error: unknown) => {
+      this.logger.info({ channelId: card.channelId, err: error }, 'could not look up the guild of a card; the reminder links the item page');
+      return null;
+    });
+    return guildId ? messageLink(guildId, card.channelId, card.messageId) : null;
   }
 
   /**
