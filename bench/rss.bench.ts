@@ -2,10 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { signIntake } from '../src/adapters/http/signature.js';
+import { loadConfig } from '../src/config/load-config.js';
 import { freePort } from '../src/db/embedded.js';
 import { benchDatabase } from './support/bench-database.js';
 import { feedbackText } from './support/feedback-texts.js';
-import { note, report } from './report.js';
+import { signInTo, walkPages } from './support/web-session.js';
+import { note, percentile, report } from './report.js';
 
 const POSTS = 3_000;
 const CONCURRENCY = 8;
@@ -14,7 +16,8 @@ const SECRET = 'fernhill-example-intake-secret';
 /**
  * Peak resident memory of the bot process, started as `npm start` starts it (built JavaScript on plain Node, the
  * example organisation, console delivery), after it has taken POSTS signed webhook posts, routed them and delivered
- * every card. VmHWM is the kernel's high-water mark.
+ * every card, while a leader and a community manager use the web app all along (Impact with its charts, Silos,
+ * the inbox, the digests, item pages). VmHWM is the kernel's high-water mark.
  */
 const database = await benchDatabase(4);
 const port = await freePort();
@@ -29,6 +32,18 @@ for (let i = 0; ; i += 1) {
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 const idle = peakRss();
+const base = `http://127.0.0.1:${port}`;
+const { config } = await loadConfig(undefined);
+const sessions = [await signInTo(base, database.db, config, 'ada'), await signInTo(base, database.db, config, 'maya')];
+const PAGES = ['/', '/?period=month', '/silos', '/inbox', '/inbox?page=2', '/digests', '/items?period=quarter'];
+let posting = true;
+const pageTimes: number[] = [];
+const browsing = Promise.all(sessions.map(async (cookie) => {
+  do {
+    const [item] = await database.sql`select id from feedback_items order by random() limit 1`;
+    pageTimes.push(...(await walkPages(base, cookie, [...PAGES, ...(item ? [`/items/${item.id}`] : [])])));
+  } while (posting);
+}));
 let next = 0;
 await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
   while (next < POSTS) {
@@ -45,9 +60,12 @@ for (;;) {
   if (Number(row?.waiting) === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
+posting = false;
+await browsing;
 const [counts] = await database.sql`select (select count(*) from feedback_items) as items, (select count(*) from deliveries where status = 'sent') as sent, (select count(*) from deliveries where status <> 'sent') as unsent`;
 note(`bot took ${POSTS} posts: ${counts?.items} items, ${counts?.sent} messages delivered to the console (${counts?.unsent} not sent); idle peak ${(idle / 2 ** 20).toFixed(1)} MB`);
-report('bot_peak_rss', peakRss() / 2 ** 20, 'MB', { posts: POSTS, idleMB: Number((idle / 2 ** 20).toFixed(1)) });
+note(`${pageTimes.length} pages served meanwhile, p50 ${percentile(pageTimes, 50).toFixed(0)} ms, p95 ${percentile(pageTimes, 95).toFixed(0)} ms`);
+report('bot_peak_rss', peakRss() / 2 ** 20, 'MB', { limit: 250, posts: POSTS, pagesServed: pageTimes.length, idleMB: Number((idle / 2 ** 20).toFixed(1)), note: 'posts routed and delivered while two signed-in people browse the web app' });
 bot.kill('SIGTERM');
 await new Promise((resolve) => bot.once('exit', resolve));
 await database.dispose();

@@ -61,6 +61,8 @@ report('web_impact_page_http_p95_ms', http.p95, 'ms', { limit: LIMIT_MS, period:
 
 const model: number[] = [];
 const page: number[] = [];
+// One build first, not counted: this process has not drawn a chart yet (that first time is the HTTP figure above).
+await (await impactPageBody(await buildImpact(ctx, { period: 'quarter' }), href)).toString();
 for (let run = 0; run < RUNS; run += 1) {
   const t0 = performance.now();
   const impact = await buildImpact(ctx, { period: 'quarter' });
@@ -69,7 +71,7 @@ for (let run = 0; run < RUNS; run += 1) {
   page.push(performance.now() - t0);
 }
 report('impact_read_model_running_quarter_p95_ms', percentile(model, 95), 'ms', { limit: LIMIT_MS, period: running, runs: RUNS, p50: Number(percentile(model, 50).toFixed(1)), ...load(), note: 'the running quarter: its days that are over kept (as of now), today read afresh' });
-report('web_impact_page_p95_ms', percentile(page, 95), 'ms', { limit: LIMIT_MS, period: running, runs: RUNS, p50: Number(percentile(page, 50).toFixed(1)), ...load(), note: 'read model + page body with five charts for the running quarter, in process (no session, layout or HTTP)' });
+report('web_impact_page_p95_ms', percentile(page, 95), 'ms', { limit: LIMIT_MS, period: running, runs: RUNS, p50: Number(percentile(page, 50).toFixed(1)), ...load(), note: 'read model + page body with five charts for the running quarter, in process (no session, layout or HTTP), after one uncounted build' });
 
 // A quarter that is over: computed once, then kept whole.
 await database.sql`delete from report_cache where key like ${`% ${closed} %`}`;

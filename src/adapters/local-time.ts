@@ -21,3 +21,15 @@ export function localTime(date: Date | string, timezone: string): string {
 export function zonedTime(date: Date | string, timezone: string): string {
   return `${localTime(date, timezone)} ${timezone}`;
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of day in the organisation's timezone ("10:02"), for what happened within the hour. */
+export function localClockTime(date: Date | string, timezone: string): string {
+  let format = clockFormatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
+    clockFormatters.set(timezone, format);
+  }
+  return format.format(new Date(date));
+}

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
+import { registerDiscordCheck } from './discord-check.js';
 import { registerDiscordCommands } from './discord-register.js';
 import { registerEvaluateCommand } from './evaluate.js';
 import { registerMaintenance } from './maintenance.js';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerEvaluateCommand(program);
   registerModelsCommand(program);
   registerDiscordCommands(program);
+  registerDiscordCheck(program);
   registerSlackCheck(program);
   registerTrackerCommands(program);
   registerWebAccess(program);

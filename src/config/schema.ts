@@ -30,6 +30,19 @@ const CronSchedule = z.string().refine((expression) => {
   }
 }, 'expected a cron schedule with five fields, such as "0 9 * * MON"');
 
+/**
+ * A burst of new items for a team: more cards waiting for its channel than the platform lets Liaison post in a minute
+ * (Slack and Discord: about 60) are announced in one combined card, each item's own card in its thread.
+ */
+export const BurstCondensing = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe('Combine a burst of new cards into one card (default: true); false posts every card in the channel, however long that takes.'),
+    threshold: z.number().int().min(2).max(10_000).default(60).describe('How many new cards may wait for the channel before they are combined (default 60: a minute of Slack\'s and Discord\'s pace in one channel).'),
+  })
+  .prefault({})
+  .describe('Burst condensing: when more new cards wait for the team\'s channel than its rate allows in a minute, one combined card lists them, with each item\'s card in its thread.');
+export type BurstCondensing = z.infer<typeof BurstCondensing>;
+
 export const Team = z
   .strictObject({
     name: z.string().min(1).optional().describe('How the team is called in cards, replies and digests (default: its key).'),
@@ -40,6 +53,7 @@ export const Team = z
     sla: TeamSlaTargets.optional().describe('Business-time targets to acknowledge and resolve (missing ones fall back to sla.defaults), and tighter ones for high and urgent escalations.'),
     ...TeamSlaFields,
     tracker: Tracker.optional(),
+    condense: BurstCondensing,
   })
   .describe('An internal team that acts on feedback, known by its key (lower-case, such as product).');
 export type Team = z.infer<typeof Team>;

@@ -13,6 +13,8 @@ export interface OutboundMessage {
   threadId: string | null;
   /** Edit this message in place (a card update). */
   editsMessageId: string | null;
+  /** The thread the edited message is in, when it is a reply (a card in a combined card's thread). */
+  editsInThreadId?: string | null;
   attempt: number;
   content: DeliveryContent;
 }

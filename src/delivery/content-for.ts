@@ -1,5 +1,6 @@
 import type { LiaisonConfig } from '../config/schema.js';
 import { DigestChartData } from '../core/impact/digest-chart-data.js';
+import { loadCardBurst } from '../core/bursts/card-burst.js';
 import { loadRoutingCard, loadRoutingCards } from '../core/load-routing-card.js';
 import { loadIssueRequest } from '../core/trackers/load-issue-request.js';
 import { loadWebhookEvent } from '../core/webhooks/load-webhook-event.js';
@@ -19,6 +20,7 @@ export async function contentFor(db: Db, config: LiaisonConfig, row: ClaimedRow,
       return { kind: row.kind, card };
     }
     case 'card_log': return { kind: 'card_log', log: p };
+    case 'card_burst': return { kind: 'card_burst', burst: await loadCardBurst(db, config, row.payload) };
     case 'loop_reply': return { kind: 'loop_reply', reply: p };
     case 'ambassador_note': return { kind: 'ambassador_note', note: p };
     case 'page': return { kind: 'page', page: p };

@@ -3,6 +3,7 @@ import type { Breach, SiloItem } from '../core/digest/silos.js';
 import type { DigestChartData } from '../core/impact/digest-chart-data.js';
 import type { RoutingCard } from '../core/load-routing-card.js';
 import type { CardSubject } from '../core/actions/card-subject.js';
+import type { CardBurst } from '../core/bursts/card-burst.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
 import type { IssueRequest } from '../core/trackers/load-issue-request.js';
 import type { WebhookEventData, WebhookEventPayload } from '../core/webhooks/webhook-event.js';
@@ -39,13 +40,20 @@ export interface Notice {
 export interface AmbassadorNote { outcome: string; team: string; reason?: string; itemId: number; organisation: string; community: string; excerpt?: string; voices: number; unreachable: number }
 export interface Page { itemId: number; team: string; priority: string; reason: string; by: string; oncall: Record<string, string> | null; acknowledgeDueAt: string | null; card?: CardSubject }
 
+/** Where a routing's card was posted. */
+export interface ReminderCard { platform: string; channelId: string; messageId: string }
+
 /** One combined message per team per reminder window: its at-risk and overdue items, oldest first. */
 export interface Reminder {
   team: string;
   teamName: string;
   /** The window this reminder belongs to, e.g. `2026-11-23T14` — one reminder per team per window. */
   window: string;
-  items: { itemId: number; routingId: number; excerpt: string; state: 'at_risk' | 'breached'; target: 'acknowledge' | 'resolve'; dueAt: string; permalink: string | null; snoozed?: boolean }[];
+  /**
+   * `permalink`: the community's original message. `card`: the team's card (absent until posted, and from reminders
+   * queued before it was kept); a reminder links the card, where the team acts, not the community's message.
+   */
+  items: { itemId: number; routingId: number; excerpt: string; state: 'at_risk' | 'breached'; target: 'acknowledge' | 'resolve'; dueAt: string; permalink: string | null; card?: ReminderCard; snoozed?: boolean }[];
   /** Set on escalation-ladder steps: who is being told, and why now. */
   mention?: Record<string, string> | null;
   step?: 'team' | 'oncall' | 'ambassador';
@@ -103,6 +111,8 @@ type StoredSiloItem = Omit<Jsonified<SiloItem>, 'path' | 'pastAcknowledgeTarget'
 export type DeliveryContent =
   | { kind: 'card' | 'card_update'; card: RoutingCard }
   | { kind: 'card_log'; log: CardLog }
+  /** A team's burst of new items in one card; each item's own card follows in its thread. */
+  | { kind: 'card_burst'; burst: CardBurst }
   | { kind: 'loop_reply'; reply: LoopReply }
   | { kind: 'ambassador_note'; note: AmbassadorNote }
   | { kind: 'page'; page: Page }

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
 import { contentsFor } from './content-for.js';
+import { replyThreads, type ReplyThread } from './reply-threads.js';
 import type { DeliveryContent } from './content.js';
 import { markFailed, markRetry, markRetryMany, markSentMany, renewLease, type ClaimedRow } from './outbox-store.js';
 import type { RateBuckets, RateLimit } from './rate-buckets.js';
@@ -78,7 +79,9 @@ export class DeliveryLane {
       if (!chunk.every((row) => drawn.has(row.id))) {
         // A paced lane draws what it will send in the next seconds at once (a fixed number of queries for all its
         // cards), so that sending one is only the call; a card that changes meanwhile gets its update right after.
-        drawn = await contentsFor(this.deps.db, this.deps.config, limited ? queue.slice(start, start + DRAW_AHEAD) : chunk, clock.now());
+        const ahead = limited ? queue.slice(start, start + DRAW_AHEAD) : chunk;
+        drawn = await contentsFor(this.deps.db, this.deps.config, ahead, clock.now());
+        this.threads = await replyThreads(this.deps.db, ahead);
         continue;
       }
       if (wait > 0) {
@@ -114,6 +117,8 @@ export class DeliveryLane {
   }
 
   private held: Set<number> | undefined;
+  /** Replies and edits of messages that are themselves replies, for the deliveries drawn. */
+  private threads = new Map<number, ReplyThread>();
 
   /**
    * A slow platform can make a channel's queue outlast the lease taken at claim time: the lease on what is left is
@@ -142,8 +147,9 @@ export class DeliveryLane {
         key: row.key,
         platform: row.platform,
         channelId: row.channel_id,
-        threadId: row.parent_message_id ?? row.thread_id,
+        threadId: this.threads.get(row.id)?.parentThread ?? row.parent_message_id ?? row.thread_id,
         editsMessageId: row.edits_message_id,
+        editsInThreadId: this.threads.get(row.id)?.editsThread ?? null,
         attempt: row.attempts,
         content,
       };

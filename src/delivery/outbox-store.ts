@@ -128,6 +128,8 @@ export async function skipOrphans(db: Db): Promise<number> {
     update deliveries d set status = 'skipped', last_error = 'the message it depends on was not sent'
     from deliveries p
     where d.status = 'pending' and p.id = coalesce(d.parent_id, d.edits_id) and p.status in ('failed', 'skipped')
+      -- A card in a combined card's thread is not lost with it: condensing gives it back to the channel.
+      and (p.kind <> 'card_burst' or d.kind <> 'card')
     returning d.id`);
   return rows.length;
 }

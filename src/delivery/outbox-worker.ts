@@ -3,6 +3,7 @@ import type { LiaisonConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/client.js';
 import type { DeliveryPlatform } from '../db/schema/delivery.js';
+import { BurstCondenser } from './burst-condenser.js';
 import type { ChatPort } from './chat-port.js';
 import { DeliveryLane, type DeliveryObserver } from './delivery-lane.js';
 import { claimDue, skipOrphans, type ClaimedRow, type LaneCaps } from './outbox-store.js';
@@ -44,6 +45,9 @@ export interface OutboxWorkerOptions {
  */
 const LANE_CAPS: LaneCaps = { slack: 10, discord: 10, console: 200, tracker: 20, webhook: 20 };
 const LEASE_MS = 60_000;
+const BATCH_SIZE = 500;
+/** Least time between claims while deliveries trickle in (see start): a small share of the lag a card may have. */
+const GATHER_MS = 100;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -59,11 +63,13 @@ export class OutboxWorker {
   private wake: (() => void) | undefined;
 
   private readonly laneCaps: LaneCaps;
+  private readonly condenser: BurstCondenser;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     // A chat platform without a port of its own goes to the console, so its lanes take the console's helpings.
     const { ports } = options;
     this.laneCaps = { ...LANE_CAPS, slack: ports.slack ? LANE_CAPS.slack : LANE_CAPS.console, discord: ports.discord ? LANE_CAPS.discord : LANE_CAPS.console };
+    this.condenser = new BurstCondenser(options.db, options.config, options.logger, ports, options.pacingMs);
   }
 
   /** Claims one batch and delivers it. Returns how many deliveries were attempted. */
@@ -84,11 +90,18 @@ export class OutboxWorker {
     return total;
   }
 
-  /** Claims whenever a lane is free to take more, and at least every `intervalMs` for newly due deliveries. */
+  /**
+   * Claims whenever a lane is free to take more, and at least every `intervalMs` for newly due deliveries. While
+   * deliveries trickle in, claims are at least GATHER_MS apart, so that each takes what gathered meanwhile in one
+   * statement (and its cards are drawn together) instead of one or two rows per round; a full claim (a backlog) is
+   * followed by the next at once.
+   */
   start(intervalMs = 250): void {
     this.stopping = false;
+    const { batchSize = BATCH_SIZE } = this.options;
     this.loop = (async () => {
       while (!this.stopping) {
+        const began = performance.now();
         let claimed = 0;
         try {
           const rows = await this.claim();
@@ -97,13 +110,28 @@ export class OutboxWorker {
         } catch (error) {
           this.options.logger.error({ err: error }, 'outbox claim failed');
         }
-        if (claimed === 0 && !this.stopping) await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, intervalMs);
-          this.wake = () => { clearTimeout(timer); resolve(); };
-        });
-        this.wake = undefined;
+        if (claimed < batchSize && !this.stopping) await this.pause(claimed === 0 ? intervalMs : GATHER_MS, began);
       }
     })();
+  }
+
+  /** Waits `ms`, or less when a lane frees up (`wake`), but never less than GATHER_MS after `since`, unless stopping. */
+  private pause(ms: number, since: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let woken = false;
+      const done = () => {
+        clearTimeout(longest);
+        clearTimeout(soonest);
+        this.wake = undefined;
+        resolve();
+      };
+      const longest = setTimeout(done, ms);
+      const soonest = setTimeout(() => woken && done(), Math.max(0, since + GATHER_MS - performance.now()));
+      this.wake = () => {
+        woken = true;
+        if (this.stopping || performance.now() >= since + GATHER_MS) done();
+      };
+    });
   }
 
   /** Stops claiming; each lane finishes the delivery in hand and gives the rest back to the outbox. */
@@ -115,11 +143,11 @@ export class OutboxWorker {
   }
 
   private async claim(): Promise<ClaimedRow[]> {
-    const { db, clock, batchSize = 500, leaseMs = LEASE_MS } = this.options;
+    const { db, clock, batchSize = BATCH_SIZE, leaseMs = LEASE_MS } = this.options;
+    await this.condenser.beforeClaim(clock.now());
     await skipOrphans(db);
     return claimDue(db, clock.now(), batchSize, leaseMs, this.laneCaps);
   }
-
 
   /** One lane per channel; a channel whose lane is still closing gets the new rows right after it. */
   private dispatch(rows: ClaimedRow[]): Promise<void>[] {

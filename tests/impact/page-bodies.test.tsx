@@ -11,6 +11,8 @@ import { digestArchiveBody } from '../../src/adapters/web/impact/digest-archive-
 import { impactPageBody } from '../../src/adapters/web/impact/impact-page-body.js';
 import { itemListBody } from '../../src/adapters/web/impact/item-list-body.js';
 import { silosPageBody } from '../../src/adapters/web/impact/silos-page-body.js';
+import { searchPageBody } from '../../src/adapters/web/search/search-page-body.js';
+import { searchItems } from '../../src/core/search-items.js';
 import { digestText } from '../../src/cli/reports.js';
 import { buildDigest } from '../../src/core/build-digest.js';
 import { discordMessage, slackMessage } from '../helpers/capture.js';
@@ -97,6 +99,21 @@ describe('the Impact, Silos and Digests page bodies', () => {
     expect(text(html)).toContain('Items passed on by Support');
     expect(text(html)).toContain('1 item');
     expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('the item list and the search results show an item and its teams alike, a page at a time', async () => {
+    const ctx = await testContext(database.current().db);
+    await week(ctx);
+    const names = { team: (id: string) => ctx.config.teams[id]?.name ?? id, community: (id: string) => id };
+    const list = await listFilteredItems(ctx, { filter: { period: '2026-W47' }, pageSize: 1, page: 2 });
+    const listed = text(await render(itemListBody(list, { itemHref: (id) => `/items/${id}`, pageHref: (p) => `?page=${p}` }, names)));
+    const found = await searchItems(ctx, { q: 'pairing error screen', pageSize: 1 });
+    const searched = text(await render(searchPageBody(found, { itemHref: (id) => `/items/${id}`, memberHref: (id) => `/members/${id}`, pageHref: (p) => `?page=${p}` }, ctx.config.timezone)));
+    for (const words of [listed, searched]) expect(words).toMatch(/#\d+ The pairing screen shows an error .*Support \(open\)/);
+    expect(listed).toContain('2 items');
+    expect(listed).toContain('Previous Page 2 of 2');
+    expect(searched).toContain('Items (1)');
+    expect(searched).not.toContain('Page 1 of');
   });
 
   it('the Digests body shows each posted digest as on chat, with the running week marked as a preview', async () => {

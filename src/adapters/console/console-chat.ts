@@ -4,9 +4,11 @@ import { excerpt, inert } from '../../core/inert-text.js';
 import { PermanentDeliveryError, type ChatPort, type OutboundMessage } from '../../delivery/chat-port.js';
 import { actionSentence } from '../../delivery/action-words.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
-import type { DeliveryContent } from '../../delivery/content.js';
+import type { DeliveryContent, Reminder } from '../../delivery/content.js';
+import type { ReminderLinks } from '../../delivery/reminder-links.js';
 import { zonedTime } from '../local-time.js';
 import { webLinks } from '../web/web-links.js';
+import { cardBurstText } from './card-burst-text.js';
 import { cardText } from './card-text.js';
 import { writeDigestChart } from './digest-chart-file.js';
 import { digestSilosText, digestSummaryText, digestTeamText } from './digest-text.js';
@@ -36,11 +38,19 @@ export class ConsoleChat implements ChatPort {
     return { messageId };
   }
 
+  /** A console card has no address of its own: a reminder links each item's page, where it can be acted on. */
+  private itemPages(reminder: Reminder): ReminderLinks {
+    const web = this.files.web?.();
+    return new Map(web ? reminder.items.map((i) => [i.routingId, { url: `${web}${webLinks.item(i.itemId)}`, to: 'item' as const }]) : []);
+  }
+
   private render(content: Exclude<DeliveryContent, { kind: 'digest_chart' }>): string[] {
     switch (content.kind) {
       case 'card':
       case 'card_update':
         return cardText(content.card, this.timezone, this.clock.now(), this.files.web ? `${this.files.web()}${webLinks.item(content.card.item.id)}` : undefined);
+      case 'card_burst':
+        return cardBurstText(content.burst, this.timezone, this.files.web?.());
       case 'card_log': {
         const l = content.log;
         return [actionSentence(l, inert)];
@@ -67,7 +77,7 @@ export class ConsoleChat implements ChatPort {
       case 'digest_silos':
         return digestSilosText(content.digest);
       case 'reminder':
-        return reminderText(content.reminder, this.timezone);
+        return reminderText(content.reminder, this.timezone, this.itemPages(content.reminder));
       case 'notice': {
         const words = noticeWords(content.notice);
         return [`(only for ${content.notice.userId}) ${inert(words.headline)}: ${inert(words.reason)}`, `  ${words.next}`];

@@ -26,5 +26,5 @@ export function quote(text: string): string {
 
 export const userMention = (id: string) => `<@${id}>`;
 export const roleMention = (id: string) => `<@&${id}>`;
-export const discordTime = (date: Date | string, style: 'f' | 'R' | 'd' = 'f') => `<t:${Math.floor(new Date(date).getTime() / 1000)}:${style}>`;
+export const discordTime = (date: Date | string, style: 'f' | 'R' | 'd' | 't' = 'f') => `<t:${Math.floor(new Date(date).getTime() / 1000)}:${style}>`;
 export const messageLink = (guildId: string, channelId: string, messageId: string) => `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;

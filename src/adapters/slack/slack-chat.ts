@@ -4,11 +4,13 @@ import type { ChatPort, DeliveryTarget, OutboundMessage } from '../../delivery/c
 import type { RateLimit } from '../../delivery/rate-buckets.js';
 import { PermanentDeliveryError } from '../../delivery/chat-port.js';
 import type { DeliveryContent, Notice } from '../../delivery/content.js';
+import { reminderLinks, type ReminderLinks } from '../../delivery/reminder-links.js';
 import type { Block } from './block-kit-limits.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
 import { uploadDigestChart } from './digest-chart-upload.js';
 import { deliveryMetadata, earlierParts } from './earlier-posts.js';
+import { cardBurstBlocks } from './card-burst-blocks.js';
 import { routedCardBlocks } from './routed-card-blocks.js';
 import { slackLimits } from './slack-rate-limits.js';
 import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, noticeBlocks, pageBlocks, reminderBlocks } from './thread-note-blocks.js';
@@ -24,6 +26,7 @@ const USER_ID = /^[UW][A-Z0-9]+$/;
 export class SlackChat implements ChatPort {
   readonly name = 'slack';
   private readonly dmChannels = new Map<string, string>();
+  private readonly permalinks = new Map<string, string>();
 
   constructor(private readonly client: WebClient, private readonly timezone: string, private readonly clock: Clock, private readonly publicUrl = 'http://localhost:3000') {}
 
@@ -43,7 +46,8 @@ export class SlackChat implements ChatPort {
     const { content } = message;
     if (content.kind === 'notice') return this.notice(message.channelId, content.notice);
     if (content.kind === 'digest_chart') return { messageId: await uploadDigestChart(this.client, message, content.chart, this.publicUrl) };
-    const drawn = this.draw(content);
+    const links = content.kind === 'reminder' ? await reminderLinks(content.reminder, 'slack', (card) => this.permalink(card.channelId, card.messageId), this.publicUrl) : undefined;
+    const drawn = this.draw(content, links);
     if (content.kind === 'card_update') {
       const [blocks = []] = drawn.messages;
       await this.client.chat.update({ channel: message.channelId, ts: message.editsMessageId ?? '', text: drawn.text, blocks, link_names: false, parse: 'none' });
@@ -93,17 +97,29 @@ export class SlackChat implements ChatPort {
     return { messageId: String(result.message_ts) };
   }
 
-  private draw(content: Exclude<DeliveryContent, { kind: 'notice' | 'digest_chart' }>): DrawnParts {
+  /** A card's permalink, asked once per card (a reminder lists the same cards window after window). */
+  private async permalink(channel: string, ts: string): Promise<string | null> {
+    const key = `${channel}:${ts}`;
+    if (!this.permalinks.has(key)) {
+      const found = await this.client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null, () => null);
+      if (!found) return null;
+      this.permalinks.set(key, found);
+    }
+    return this.permalinks.get(key) ?? null;
+  }
+
+  private draw(content: Exclude<DeliveryContent, { kind: 'notice' | 'digest_chart' }>, links?: ReminderLinks): DrawnParts {
     const one = (d: { text: string; blocks: Block[] }): DrawnParts => ({ text: d.text, messages: [d.blocks] });
     switch (content.kind) {
       case 'card':
       case 'card_update':
         return one(routedCardBlocks(content.card, this.timezone, this.clock.now()));
       case 'card_log': return one(cardLogBlocks(content.log));
+      case 'card_burst': return one(cardBurstBlocks(content.burst, this.timezone, this.publicUrl));
       case 'loop_reply': return one(loopReplyBlocks(content.reply));
       case 'ambassador_note': return one(ambassadorNoteBlocks(content.note));
       case 'page': return one(pageBlocks(content.page, this.timezone));
-      case 'reminder': return one(reminderBlocks(content.reminder, this.timezone));
+      case 'reminder': return one(reminderBlocks(content.reminder, this.timezone, links));
       case 'digest_summary': return digestSummaryBlocks(content.digest);
       case 'digest_team': return digestTeamBlocks(content.digest);
       case 'digest_silos': return digestSilosBlocks(content.digest);

@@ -1,6 +1,7 @@
 import { excerpt } from '../../core/inert-text.js';
 import { reminderSummary, type AmbassadorNote, type CardLog, type LoopReply, type Notice, type Page, type Reminder } from '../../delivery/content.js';
 import { actionSentence } from '../../delivery/action-words.js';
+import type { ReminderLinks } from '../../delivery/reminder-links.js';
 import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
@@ -54,12 +55,12 @@ export function pageBlocks(page: Page, timezone: string): Drawn {
   return drawn(text, [section(text)]);
 }
 
-/** The team's combined reminder: its at-risk and overdue items, oldest first. */
-export function reminderBlocks(reminder: Reminder, timezone: string): Drawn {
+/** The team's combined reminder: its at-risk and overdue items, oldest first, each number linking the team's card. */
+export function reminderBlocks(reminder: Reminder, timezone: string, links: ReminderLinks = new Map()): Drawn {
   const mention = reminder.mention?.slackUserGroup ? `${mentionGroup(reminder.mention.slackUserGroup)} ` : reminder.mention?.slackUser ? `${mentionUser(reminder.mention.slackUser)} ` : '';
   const summary = reminderSummary(reminder);
   const head = `${mention}:alarm_clock: ${escapeMrkdwn(reminder.teamName)}: ${summary.items} ${summary.reason}`;
-  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(i.permalink, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, localTime(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
+  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(links.get(i.routingId)?.url, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, localTime(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
   if (summary.more) lines.push(`_${summary.more}_`);
   // A reminder lists at most what one message holds; the oldest come first, and the count says how many there are.
   return drawn(head, [section(head), ...sectionsFromLines(lines).slice(0, 40)]);

@@ -3,6 +3,7 @@ import type { ItemFilter } from '../../core/impact/item-filter.js';
 /** Where each thing lives in the web app: pages link through these, so a URL changes in one place. */
 export const webLinks = {
   item: (id: number) => `/items/${id}`,
+  inbox: (team?: string) => withQuery('/inbox', { team }),
   items: (filter: ItemFilter, page?: number) => `/items?${new URLSearchParams({ ...(filter as Record<string, string>), ...(page && page > 1 ? { page: String(page) } : {}) }).toString()}`,
   member: (id: number) => `/members/${id}`,
   community: (id: string) => `/communities/${encodeURIComponent(id)}`,

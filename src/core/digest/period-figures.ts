@@ -42,8 +42,8 @@ export function asOfPeriod(period: Period, now: Date): { asOf: Date; effective: 
  * The per-team figures of a period and the one before, shared by the digest and the Impact page so that a number
  * means the same wherever it is shown: volumes, speed in business time, SLA attainment, hand-offs.
  */
-export async function periodFigures(ctx: Context, period: Period, scope: Scope, options: { breaches: boolean } = { breaches: false }): Promise<PeriodFigures> {
-  const { asOf, effective } = asOfPeriod(period, ctx.clock.now());
+export async function periodFigures(ctx: Context, period: Period, scope: Scope, options: { breaches?: boolean; now?: Date } = {}): Promise<PeriodFigures> {
+  const { asOf, effective } = asOfPeriod(period, options.now ?? ctx.clock.now());
   const previous = previousPeriod(period);
   const [current, before, handoffs, breaches] = await Promise.all([
     periodTeamMetrics(ctx, effective, scope),

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { CATEGORIES } from '../../config/schema.js';
 import type { Context } from '../context.js';
 import { parseInput } from '../parse-input.js';
-import { periodFigures, sumTotals } from '../digest/period-figures.js';
-import { weeksOverlapping } from '../digest/period.js';
+import { asOfPeriod, periodFigures, sumTotals } from '../digest/period-figures.js';
+import { previousPeriod, weeksOverlapping } from '../digest/period.js';
 import type { TeamMetrics } from '../digest/team-metrics.js';
 import { nominalMs } from '../sla/business-time.js';
 import { slaPolicy } from '../sla/sla-policy.js';
@@ -64,8 +64,10 @@ const LEAD_CATEGORIES = { salesLeads: 'sales_lead', churnRisks: 'churn_risk' } a
 export async function buildImpact(ctx: Context, raw: ImpactInput = {}): Promise<ImpactReport> {
   const input = parseInput(ImpactInput, raw);
   const { period, scope, base, choices } = resolveImpactScope(ctx, input.period ?? 'quarter', input);
-  const figures = await periodFigures(ctx, period, scope);
-  const [cells, cellsBefore, issues] = await Promise.all([periodCohortCells(ctx, figures.effective, scope), periodCohortCells(ctx, figures.previousPeriod, scope), trackerFigures(ctx.db, figures.effective, scope)]);
+  // Everything at once, as of one moment: the team figures, the items' cohorts, the trackers.
+  const now = ctx.clock.now();
+  const { effective } = asOfPeriod(period, now);
+  const [figures, cells, cellsBefore, issues] = await Promise.all([periodFigures(ctx, period, scope, { now }), periodCohortCells(ctx, effective, scope), periodCohortCells(ctx, previousPeriod(period), scope), trackerFigures(ctx.db, effective, scope)]);
   const before = filterOf(base, { period: figures.previousPeriod.key });
   const seen = new Set(cells.map((c) => c.category));
   const categories = [...CATEGORIES.filter((c) => seen.has(c)), ...[...seen].filter((c) => !(CATEGORIES as readonly string[]).includes(c)).sort()];

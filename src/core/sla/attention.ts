@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
-import { feedbackItems, routings } from '../../db/schema/index.js';
+import { deliveries, feedbackItems, routings } from '../../db/schema/index.js';
 import { excerpt } from '../inert-text.js';
 import { routingSlaStatus, type SlaStatus } from './sla-status.js';
 
@@ -10,6 +10,8 @@ export interface AttentionRow {
   routing: typeof routings.$inferSelect;
   excerpt: string;
   permalink: string | null;
+  /** The team's card for this routing, once posted: where a reminder's link should take the team. */
+  card: { platform: string; channelId: string; messageId: string } | null;
   communityId: string;
   sla: SlaStatus;
 }
@@ -23,9 +25,14 @@ const riskNow = sql`case when ${routings.status} = 'open' then ${routings.acknow
  */
 export async function loadAttention(db: DbOrTx, config: LiaisonConfig, team: string, now: Date): Promise<AttentionRow[]> {
   const rows = await db
-    .select({ routing: routings, title: feedbackItems.title, text: sql<string>`left(${feedbackItems.text}, 400)`, permalink: feedbackItems.permalink, communityId: feedbackItems.communityId })
+    .select({
+      routing: routings, title: feedbackItems.title, text: sql<string>`left(${feedbackItems.text}, 400)`, permalink: feedbackItems.permalink, communityId: feedbackItems.communityId,
+      cardPlatform: deliveries.platform, cardChannel: deliveries.channelId, cardMessage: deliveries.messageId,
+    })
     .from(routings)
     .innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId))
+    // The card's delivery is keyed by its routing (unique key): one row at most, through the key's index.
+    .leftJoin(deliveries, and(eq(deliveries.key, sql`'card:routing:' || ${routings.id}`), isNotNull(deliveries.messageId)))
     .where(
       and(
         eq(routings.teamId, team),
@@ -39,6 +46,7 @@ export async function loadAttention(db: DbOrTx, config: LiaisonConfig, team: str
     routing: r.routing,
     excerpt: excerpt(r.title ? `${r.title}: ${r.text}` : r.text, 200),
     permalink: r.permalink,
+    card: r.cardPlatform && r.cardChannel && r.cardMessage ? { platform: r.cardPlatform, channelId: r.cardChannel, messageId: r.cardMessage } : null,
     communityId: r.communityId,
     sla: routingSlaStatus(config, r.routing, now),
   }));

@@ -48,6 +48,11 @@ export function addWorkingDays(calendar: BusinessCalendar, from: Date, days: num
     const end = timeline.ends[target] as number;
     // Outside working hours the anchor is the close of interval i; inside, its local time of day.
     if (at >= (timeline.ends[i] as number)) return new Date(end);
+    // When neither day's working hours hold a clock change (each interval as long as the hours say), the same local
+    // time of day is the same offset into the interval: no time zone arithmetic, which is most of a capture's CPU here.
+    const nominal = (calendar.endMinute - calendar.startMinute) * 60_000;
+    const first = timeline.starts[i] as number;
+    if ((timeline.ends[i] as number) - first === nominal && end - start === nominal) return new Date(Math.min(start + (at - first), end));
     const local = DateTime.fromMillis(at, { zone: calendar.timezone });
     const moved = DateTime.fromMillis(start, { zone: calendar.timezone }).set({ hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond }).toMillis();
     // A local time the clocks skipped moves forward; keep it inside the day's hours.

@@ -3,7 +3,7 @@ import type { AttentionRow } from './attention.js';
 
 type ReminderItem = Reminder['items'][number];
 
-/** A reminder line: the item, what is owed and by when, and the link back to the original. */
+/** A reminder line: the item, what is owed and by when, and where its card is (the link the team follows). */
 export function reminderItem(row: AttentionRow): ReminderItem {
   return {
     itemId: row.routing.itemId,
@@ -13,6 +13,7 @@ export function reminderItem(row: AttentionRow): ReminderItem {
     target: row.sla.target ?? 'acknowledge',
     dueAt: (row.sla.dueAt ?? row.routing.createdAt).toISOString(),
     permalink: row.permalink,
+    ...(row.card ? { card: row.card } : {}),
     ...(row.sla.snoozedUntil ? { snoozed: true } : {}),
   };
 }

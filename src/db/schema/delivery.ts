@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const DELIVERY_KINDS = [
-  'card', 'card_update', 'card_log', 'loop_reply', 'ambassador_note', 'digest_summary', 'digest_team', 'digest_silos', 'digest_chart',
+  'card', 'card_update', 'card_log', 'card_burst', 'loop_reply', 'ambassador_note', 'digest_summary', 'digest_team', 'digest_silos', 'digest_chart',
   'reminder', 'page', 'tracker_issue', 'webhook_event', 'notice',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];

@@ -101,6 +101,8 @@ export class FakeRest {
     return [
       ['GET', /^\/gateway\/bot$/, () => ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
       ['GET', /^\/users\/@me$/, () => ok(BOT_USER)],
+      ['GET', /^\/applications\/@me$/, () => ok({ id: APPLICATION_ID, name: 'Liaison', flags: s.applicationFlags, bot_public: false })],
+      ['GET', /^\/guilds\/(\d+)$/, ([id]) => (s.guilds.has(id as string) ? ok(s.guilds.get(id as string)) : error(404, 10004, 'Unknown Guild'))],
       ['GET', /^\/channels\/(\d+)$/, ([id]) => (s.channels.has(id as string) ? ok(s.channels.get(id as string)) : error(404, 10003, 'Unknown Channel'))],
       ['PATCH', /^\/channels\/(\d+)$/, ([id], b) => {
         const channel = s.channels.get(id as string);

@@ -1,4 +1,4 @@
-import { SnowflakeUtil } from 'discord.js';
+import { ApplicationFlags, PermissionFlagsBits, SnowflakeUtil } from 'discord.js';
 
 export type Json = Record<string, unknown>;
 export interface FakeChannel extends Json { id: string; type: number; guild_id?: string; name?: string; parent_id?: string | null; last_message_id?: string | null; applied_tags?: string[]; available_tags?: { id: string; name: string }[]; thread_metadata?: Json }
@@ -11,6 +11,9 @@ export const GUILD_ID = '1100';
 export const CHANNEL = { source: '1101', forum: '1102', supportHome: '1203', elsewhere: '1150' } as const;
 export const ROLE = { support: '7781', oncall: '7782', communityManager: '7790' } as const;
 export const TAG = { bug: '5501', resolved: '5502', declined: '5503' } as const;
+const P = PermissionFlagsBits;
+/** What @everyone may do in a new server (a subset: the permissions Liaison uses, but Manage Threads). */
+const DEFAULT_EVERYONE = P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.CreatePublicThreads | P.EmbedLinks | P.ReadMessageHistory | P.AddReactions;
 
 /**
  * Discord's side of the world for one test: a guild with the test config's channels, a forum with tags, and the
@@ -21,6 +24,12 @@ export class FakeState {
   readonly messages = new Map<string, Map<string, FakeMessage>>();
   readonly members = new Map<string, FakeMember>();
   readonly nonces = new Map<string, FakeMessage>();
+  /** The application's flags (GET /applications/@me): the Message Content intent is on, as for a bot in few servers. */
+  applicationFlags: number = ApplicationFlags.GatewayMessageContentLimited;
+  /** The servers the bot is in, with their roles; the @everyone role has the guild's ID and Discord's default permissions. */
+  readonly guilds = new Map<string, { id: string; name: string; roles: { id: string; name: string; permissions: string }[] }>([
+    [GUILD_ID, { id: GUILD_ID, name: 'Makers', roles: [{ id: GUILD_ID, name: '@everyone', permissions: String(DEFAULT_EVERYONE) }] }],
+  ]);
   private lastStamp = 0;
 
   constructor(private readonly now: () => Date) {

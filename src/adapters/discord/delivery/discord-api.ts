@@ -3,7 +3,7 @@ import { assertWithinLimits, type MessageBody } from '../presenters/embed-limits
 import { hasCode } from './delivery-errors.js';
 
 interface ApiMessage { id: string }
-interface ApiChannel { id: string; type: number; parent_id?: string | null; applied_tags?: string[]; available_tags?: { id: string; name: string }[] }
+interface ApiChannel { id: string; type: number; guild_id?: string; parent_id?: string | null; applied_tags?: string[]; available_tags?: { id: string; name: string }[] }
 
 const UNKNOWN_CHANNEL = 10003;
 const THREAD_ALREADY_EXISTS = 160004;
@@ -16,6 +16,7 @@ const MAX_APPLIED_TAGS = 5;
  */
 export class DiscordApi {
   private readonly dmChannels = new Map<string, string>();
+  private readonly guilds = new Map<string, string | null>();
 
   constructor(private readonly rest: REST) {}
 
@@ -58,6 +59,15 @@ export class DiscordApi {
     return this.postAll(messageId, bodies, nonce, files);
   }
 
+  /** Starts a thread from a message Liaison posted (a combined card), so that its first reply needs one request. */
+  async startThread(channelId: string, messageId: string, threadName: string): Promise<void> {
+    try {
+      await this.rest.post(Routes.threads(channelId, messageId), { body: { name: threadName.slice(0, 100), auto_archive_duration: ThreadAutoArchiveDuration.OneWeek } });
+    } catch (error) {
+      if (!hasCode(error, THREAD_ALREADY_EXISTS)) throw error;
+    }
+  }
+
   /** An ephemeral follow-up to an interaction, through its webhook (authorised by the token, not the bot). */
   async followUp(applicationId: string, token: string, body: MessageBody): Promise<string> {
     const message = (await this.rest.post(Routes.webhook(applicationId, token), { body: { ...assertWithinLimits(body), flags: 64 }, auth: false })) as ApiMessage;
@@ -71,6 +81,12 @@ export class DiscordApi {
       this.dmChannels.set(userId, channelId);
     }
     return this.post(channelId, body, nonce);
+  }
+
+  /** The guild a channel belongs to (null for a DM), remembered: channels do not move between guilds. */
+  async guildOf(channelId: string): Promise<string | null> {
+    if (!this.guilds.has(channelId)) this.guilds.set(channelId, ((await this.rest.get(Routes.channel(channelId))) as ApiChannel).guild_id ?? null);
+    return this.guilds.get(channelId) ?? null;
   }
 
   /**

@@ -3,9 +3,13 @@ import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../../../config/schema.js';
 import { PermanentDeliveryError, type ChatPort, type DeliveryTarget, type OutboundMessage } from '../../../delivery/chat-port.js';
 import type { RateLimit } from '../../../delivery/rate-buckets.js';
-import type { LoopReply, Notice, Page } from '../../../delivery/content.js';
+import type { LoopReply, Notice, Page, ReminderCard } from '../../../delivery/content.js';
+import { reminderLinks } from '../../../delivery/reminder-links.js';
+import { messageLink } from '../discord-text.js';
 import { digestChartImage } from '../../charts/digest-chart-image.js';
 import { impactPageUrl } from '../../impact-link.js';
+import { burstThreadName } from '../../../delivery/burst-words.js';
+import { cardBurstMessage } from '../presenters/card-burst-message.js';
 import { cardThreadName, escalationNoteMessage } from '../presenters/card-thread.js';
 import { digestChartMessage } from '../presenters/digest-chart-message.js';
 import { digestSilosMessages, digestSummaryMessages, digestTeamMessages } from '../presenters/digest-embeds.js';
@@ -44,10 +48,16 @@ export class DiscordChat implements ChatPort {
     const nonce = nonceFor(m);
     switch (c.kind) {
       case 'card':
-        return this.api.post(m.channelId, routedCardMessage(c.card), nonce);
+        // A card in a combined card's thread (a burst) goes into that thread.
+        return m.threadId ? this.api.postInThread(m.channelId, m.threadId, 'New items', [routedCardMessage(c.card)], nonce) : this.api.post(m.channelId, routedCardMessage(c.card), nonce);
       case 'card_update':
         if (!m.editsMessageId) throw new PermanentDeliveryError('a card update without the card to edit');
-        return this.api.edit(m.channelId, m.editsMessageId, routedCardMessage(c.card));
+        return this.api.edit(m.editsInThreadId ?? m.channelId, m.editsMessageId, routedCardMessage(c.card));
+      case 'card_burst': {
+        const messageId = await this.api.post(m.channelId, cardBurstMessage(c.burst, this.publicUrl), nonce);
+        await this.api.startThread(m.channelId, messageId, burstThreadName(c.burst));
+        return messageId;
+      }
       case 'card_log':
         return this.inThread(m, cardThreadName(c.log.card), [cardLogMessage(c.log)]);
       case 'page':
@@ -57,7 +67,7 @@ export class DiscordChat implements ChatPort {
       case 'loop_reply':
         return this.loopReply(m, c.reply);
       case 'reminder':
-        return this.api.postAll(m.channelId, reminderMessages(c.reminder), nonce);
+        return this.api.postAll(m.channelId, reminderMessages(c.reminder, await reminderLinks(c.reminder, 'discord', (card) => this.cardUrl(card), this.publicUrl)), nonce);
       case 'digest_summary':
         return this.api.postAll(m.channelId, digestSummaryMessages(c.digest), nonce);
       case 'digest_team':
@@ -91,6 +101,15 @@ export class DiscordChat implements ChatPort {
       }
     }
     return this.api.postDm(notice.userId, body, nonce);
+  }
+
+  /** A card's address: its guild, from its channel (asked once per channel), then the usual message link. */
+  private async cardUrl(card: ReminderCard): Promise<string | null> {
+    const guildId = await this.api.guildOf(card.channelId).catch((error: unknown) => {
+      this.logger.info({ channelId: card.channelId, err: error }, 'could not look up the guild of a card; the reminder links the item page');
+      return null;
+    });
+    return guildId ? messageLink(guildId, card.channelId, card.messageId) : null;
   }
 
   /**

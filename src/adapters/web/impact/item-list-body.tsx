@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { FilteredItems, ListedItem } from '../../../core/impact/list-filtered-items.js';
 import type { ItemFilter, RoutingEvent } from '../../../core/impact/item-filter.js';
 import { categoryLabel, OUTCOME_LABEL } from '../../charts/chart-words.js';
+import { ItemHeadline, Pager, routingsWords } from '../item/listed-item-parts.js';
 import { periodLabel } from './impact-parts.js';
 
 const EVENT_WORDS: Record<RoutingEvent, string> = {
@@ -38,7 +39,7 @@ export function itemListBody(list: FilteredItems, links: { itemHref: (id: number
       <header class="page-head">
         <h1>{filterWords(list.filter, names)}</h1>
         <p class="period">{periodLabel(list.period)}</p>
-        <p class="count">{list.total.items} {list.total.items === 1 ? 'item' : 'items'}{assignments}{list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ''}</p>
+        <p class="count">{list.total.items} {list.total.items === 1 ? 'item' : 'items'}{assignments}</p>
       </header>
       {list.items.length === 0 ? <p>No items.</p> : (
         <table class="data">
@@ -47,22 +48,17 @@ export function itemListBody(list: FilteredItems, links: { itemHref: (id: number
           <tbody>
             {list.items.map((item) => (
               <tr>
-                <th scope="row">{links.maySee && !links.maySee(item) ? <>#{item.id} <span class="meta">routed to other teams: its text is for them, community managers and leadership</span></> : <><a href={links.itemHref(item.id)}>#{item.id}</a> <span class="excerpt">{item.title ? `${item.title}: ` : ''}{item.excerpt}</span></>}</th>
+                <th scope="row">{links.maySee && !links.maySee(item) ? <>#{item.id} <span class="meta">routed to other teams: its text is for them, community managers and leadership</span></> : <ItemHeadline item={item} href={links.itemHref} />}</th>
                 <td>{DateTime.fromJSDate(item.capturedAt, { zone: tz }).toFormat('d LLL yyyy HH:mm')}</td>
                 <td>{item.community.name}</td>
                 <td>{categoryLabel(item.category)}</td>
-                <td>{item.routings.map((r) => `${r.name} (${r.status.replace('_', ' ')})`).join(', ')}</td>
+                <td>{routingsWords(item.routings)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {list.pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {list.page > 1 ? <a rel="prev" href={links.pageHref(list.page - 1)}>Previous</a> : ''}
-          {list.page < list.pages ? <a rel="next" href={links.pageHref(list.page + 1)}>Next</a> : ''}
-        </nav>
-      ) : ''}
+      <Pager page={list.page} pages={list.pages} href={links.pageHref} />
     </div>
   );
 }

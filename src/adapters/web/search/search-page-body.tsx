@@ -2,6 +2,7 @@ import type { SearchResult } from '../../../core/search-items.js';
 import { categoryLabel } from '../../charts/chart-words.js';
 import { dayLabel } from '../dossiers/dossier-parts.js';
 import { PLATFORM_WORDS } from '../dossiers/member-page-body.js';
+import { ItemHeadline, Pager, routingsWords } from '../item/listed-item-parts.js';
 
 export interface SearchLinks { itemHref: (id: number) => string; memberHref: (id: number) => string; pageHref: (page: number) => string }
 
@@ -33,23 +34,18 @@ export function searchPageBody(result: SearchResult, links: SearchLinks, tz: str
             </section>
           ) : ''}
           <section aria-labelledby="items-title">
-            <h2 id="items-title">Items ({items.capped ? `more than ${items.total}` : items.total}){items.pages > 1 ? <span class="count"> · page {items.page} of {items.pages}</span> : ''}</h2>
+            <h2 id="items-title">Items ({items.capped ? `more than ${items.total}` : items.total})</h2>
             {items.list.length === 0 ? <p>No item matches.</p> : (
               <ol class="items">
                 {items.list.map((item) => (
                   <li>
-                    <a href={links.itemHref(item.id)}>#{item.id}</a> <span class="excerpt">{item.title ? `${item.title}: ` : ''}{item.excerpt}</span>
-                    <span class="meta"> · {item.community.name} · {categoryLabel(item.category)} · {dayLabel(item.capturedAt, tz)} · {item.routings.map((r) => `${r.name} (${r.status.replace('_', ' ')})`).join(', ') || 'not routed'}</span>
+                    <ItemHeadline item={item} href={links.itemHref} />
+                    <span class="meta"> · {item.community.name} · {categoryLabel(item.category)} · {dayLabel(item.capturedAt, tz)} · {routingsWords(item.routings)}</span>
                   </li>
                 ))}
               </ol>
             )}
-            {items.pages > 1 ? (
-              <nav class="pager" aria-label="Pages">
-                {items.page > 1 ? <a rel="prev" href={links.pageHref(items.page - 1)}>Newer</a> : ''}
-                {items.page < items.pages ? <a rel="next" href={links.pageHref(items.page + 1)}>Older</a> : ''}
-              </nav>
-            ) : ''}
+            <Pager page={items.page} pages={items.pages} href={links.pageHref} words={{ prev: 'Newer', next: 'Older' }} />
           </section>
         </>
       )}

@@ -1,0 +1,1 @@
+CREATE INDEX "actions_tracker_created" ON "actions" USING btree ("created_at") WHERE kind in ('create_issue', 'link_issue') or (kind = 'resolve' and via = 'tracker');
