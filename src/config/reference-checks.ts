@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { closest } from './closest.js';
 import { webhookKey } from './tracker-schema.js';
 
 type Loose = Record<string, unknown>;
@@ -10,8 +11,10 @@ export function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
   const teams = new Set(Object.keys(record(record(config).teams)));
   const communities = record(record(config).communities);
   const routing = record(record(config).routing);
-  const unknownTeam = (path: (string | number)[], team: unknown) =>
-    ctx.addIssue({ code: 'custom', path, message: `unknown team "${String(team)}" (teams: ${[...teams].join(', ')})` });
+  const unknownTeam = (path: (string | number)[], team: unknown) => {
+    const guess = closest(String(team), [...teams]);
+    ctx.addIssue({ code: 'custom', path, message: `unknown team "${String(team)}" (${guess ? `did you mean ${guess}? ` : ''}teams: ${[...teams].join(', ')})` });
+  };
   if (typeof routing.fallback === 'string' && !teams.has(routing.fallback)) unknownTeam(['routing', 'fallback'], routing.fallback);
   list(routing.rules).forEach((rule, i) => {
     list(record(rule).route).forEach((team, j) => {
@@ -20,7 +23,8 @@ export function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
     const named = record(record(rule).when).community;
     for (const community of [named ?? []].flat()) {
       if (typeof community === 'string' && !(community in communities)) {
-        ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'when', 'community'], message: `unknown community "${community}"` });
+        const guess = closest(community, Object.keys(communities));
+        ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'when', 'community'], message: `unknown community "${community}" (${guess ? `did you mean ${guess}? ` : ''}communities: ${Object.keys(communities).join(', ')})` });
       }
     }
   });

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { closest } from './closest.js';
 
-export const Timezone = z.string().refine((tz) => {
+const valid = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}, 'expected an IANA timezone such as America/New_York');
+};
+
+/** An IANA timezone; a misspelt one is answered with the nearest real one ("Europe/Pariss": did you mean Europe/Paris?). */
+export const Timezone = z.string().superRefine((tz, ctx) => {
+  if (valid(tz)) return;
+  const guess = closest(tz, Intl.supportedValuesOf('timeZone'));
+  ctx.addIssue({ code: 'custom', message: `expected an IANA timezone such as America/New_York${guess ? ` (did you mean ${guess}?)` : ''}` });
+});

@@ -13,7 +13,7 @@ async function checkConfig(root: string, yaml: string, env: Record<string, strin
 
 const BROKEN = `
 organisation: { name: Broken Co }
-timezone: Europe/Paris
+timezone: Europe/Pariss
 teams:
   product:
     home: { slack: C0PRODUCT }
@@ -46,7 +46,7 @@ describe('liaison check-config, as a person reads it', () => {
       '  - environment: PORT: must be a number',
       '  - liaison.yaml: teams.product.tracker.github.token: environment variable BROKEN_GITHUB_TOKEN is not set',
       '  - liaison.yaml: communities.forum.sources.0.webhook.secret: environment variable BROKEN_FORUM_SECRET is not set',
-      '  - liaison.yaml: routing.rules.0 ("bugs to support").route.0: unknown team "suport" (teams: product, support)',
+      '  - liaison.yaml: routing.rules.0 ("bugs to support").route.0: unknown team "suport" (did you mean support? teams: product, support)',
       '  - liaison.yaml: routing.rules.1.route.0: unknown team "sales" (teams: product, support)',
     ]));
   });
@@ -65,6 +65,7 @@ describe('liaison check-config, as a person reads it', () => {
   it('suggests the setting or value a typo meant, and names a rule by its name', async () => {
     const { lines } = await checkConfig(root, BROKEN);
     expect(lines).toEqual(expect.arrayContaining([
+      '  - liaison.yaml: timezone: expected an IANA timezone such as America/New_York (did you mean Europe/Paris?)',
       '  - liaison.yaml: teams.support.membrs: unknown setting (did you mean members?)',
       '  - liaison.yaml: teams.product.tracker.github.tokn: unknown setting (did you mean token?)',
       '  - liaison.yaml: communities.forum.sources.1.slack.channel: unknown setting (did you mean channels?)',
