@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actions, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL } from './fakes/fake-state.js';
 import { PEOPLE, reaction, userMessage } from './fakes/payloads.js';
@@ -89,5 +90,14 @@ describe('reactions', () => {
     // A second capture emoji on the same message says it is already there.
     await h.send('MESSAGE_REACTION_ADD', reaction('add', message, PEOPLE.maya, '📣'));
     expect(dms(PEOPLE.maya.user.id).at(-1)?.content).toContain(`Liaison already has this as [#${item?.id}](<http://localhost:3000/items/${item?.id}>).`);
+  });
+
+  it('a community manager whose 📣 cannot be captured (a server that is no community\'s) is told why by DM', async () => {
+    const h = await startDiscord({ config: testConfig((c) => void (c.communities.makers!.sources = [{ discord: { guild: '9999', channels: [CHANNEL.source] } }])) });
+    const message = userMessage(h.discord.state, CHANNEL.elsewhere, PEOPLE.ben, 'Pricing page shows the wrong currency');
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', message, PEOPLE.maya, '📣'));
+    expect(await h.ctx.db.$count(feedbackItems)).toBe(0);
+    const [dm] = [...h.discord.state.channels.values()].filter((c) => c.type === 1).flatMap((c) => h.discord.state.botMessages(c.id));
+    expect(dm?.content).toBe(`⚠️ Nothing was captured from [this message](<https://discord.com/channels/1100/${CHANNEL.elsewhere}/${message.id}>): Say which community this feedback comes from.`);
   });
 });

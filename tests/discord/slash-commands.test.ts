@@ -34,6 +34,14 @@ describe('slash commands', () => {
     expect(voice).toMatchObject({ authorExternalId: PEOPLE.ben.user.id, capturedVia: 'command', channelId: CHANNEL.elsewhere });
   });
 
+  it('/feedback names the people, roles and channels its text mentions, as Discord shows them', async () => {
+    const h = await startDiscord();
+    const text = `<@${PEOPLE.ann.user.id}> says <@&${ROLE.support}> should see <#${CHANNEL.elsewhere}>: exports crash`;
+    await run(h, slashCommand(h.discord.state, 'feedback', [{ type: S, name: 'text', value: text }], PEOPLE.ben, CHANNEL.elsewhere));
+    const [item] = await h.ctx.db.select().from(feedbackItems);
+    expect(item?.text).toBe('@Ann says @Support should see #general: exports crash');
+  });
+
   it('/feedback on someone else’s behalf is for community managers only', async () => {
     const h = await startDiscord();
     const options = [{ type: S, name: 'text', value: 'Ann says exports crash' }, { type: USER, name: 'from', value: PEOPLE.ann.user.id }];

@@ -127,6 +127,12 @@ describe('the Impact, Silos and Digests page bodies', () => {
     expect(words).toContain('Testco feedback digest · 2026-W47');
     expect(words).toContain('Fell between silos · 2026-W47');
     expect(words).toContain('Support · 2026-W47');
+    // In the digest's own words: the week before named, durations as in chat, no dashes for what did not happen.
+    expect(words).toContain('Received 2 (the week before: 0)');
+    expect(words).toMatch(/Median first response 2 h \(the week before: none\) · median resolution none this week · business hours/);
+    expect(words).toMatch(/Targets: first response 0 of \d in time \(0%\) · resolution (none due|\d of \d in time)/);
+    expect(words).toContain('Hand-offs: Support → Product ×1');
+    expect(words).not.toMatch(/–|was /);
     expect(words).toMatch(/Bar chart of feedback items per week/);
   });
 });

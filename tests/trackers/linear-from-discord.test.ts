@@ -50,7 +50,7 @@ describe('Linear issues from a Discord card', () => {
     expect(t.linear.operations()).toEqual(['issue', 'teams', 'issueLabels', 'createIssue', 'issue', 'workflowState']);
     const create = t.linear.calls.find((c) => FakeLinear.operation(c) === 'createIssue');
     const input = (create?.body as { variables: { input: Record<string, unknown> } }).variables.input;
-    expect(input).toMatchObject({ teamId: 'team-eng-uuid', labelIds: ['label-feedback'], title: 'Notifications crash the app <\u200B@&7781> @\u200Beveryone' });
+    expect(input).toMatchObject({ teamId: 'team-eng-uuid', labelIds: ['label-feedback'], title: 'Notifications crash the app @Support @\u200Beveryone' });
     expect(String(input.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(String(input.description)).toContain('~~~text\nNotifications crash the app');
     expect(create?.headers.authorization).toBe('lin_api_test_key');

@@ -114,7 +114,7 @@ describe('outbound webhooks', () => {
     expect(failed.filter((f) => f.status === 'failed').map((f) => [f.itemId, f.type])).toEqual([[items.first, 'captured'], [items.second, 'captured']]);
     expect(failed.filter((f) => f.status === 'skipped')).toHaveLength(5);
     expect(failed[0]?.lastError).toMatch(/^given up after 60 minutes; last: warehouse answered 503$/);
-    const metrics = await new HttpMetrics(ctx.db, ctx.clock).registry.metrics();
+    const metrics = await new HttpMetrics(ctx.db, ctx.clock).render();
     expect(metrics).toMatch(/^liaison_webhook_events_failed 7$/m);
 
     receiver.down = undefined;

@@ -57,6 +57,9 @@ function digestChartSpec(chart: DigestChartData, target: ChartTarget): TopLevelS
 }
 
 /** The image in words: the latest week against the first, and the busiest hand-off. */
+/** "10 items, 40% resolved", "1 item, 0% resolved", "no items". */
+const weekWords = (w: { items: number; resolved: number }) => (w.items === 0 ? 'no items' : `${w.items === 1 ? '1 item' : `${w.items} items`}, ${percent(w.resolved, w.items)} resolved`);
+
 export function digestChartAlt(chart: DigestChartData): string {
   const last = chart.weeks.at(-1);
   const first = chart.weeks[0];
@@ -65,7 +68,7 @@ export function digestChartAlt(chart: DigestChartData): string {
   const busiest = [...chart.handoffs].sort((a, b) => b.count - a.count)[0];
   return [
     `Bar chart of feedback items per week for the last ${chart.weeks.length} weeks, with the share resolved as a line.`,
-    last ? `Week of ${weekLabel(last.start, chart.timezone)}: ${last.items} items, ${percent(last.resolved, last.items)} resolved${first && first !== last ? `; week of ${weekLabel(first.start, chart.timezone)}: ${first.items} items, ${percent(first.resolved, first.items)} resolved` : ''}.` : '',
-    total === 0 ? `No hand-offs between teams in ${chart.period}.` : `Heatmap of ${total} hand-offs between teams in ${chart.period}; the most, ${busiest?.count}, from ${name(busiest?.from ?? '')} to ${name(busiest?.to ?? '')}.`,
+    last ? `Week of ${weekLabel(last.start, chart.timezone)}: ${weekWords(last)}${first && first !== last ? `; week of ${weekLabel(first.start, chart.timezone)}: ${weekWords(first)}` : ''}.` : '',
+    total === 0 ? `No hand-offs between teams in ${chart.period}.` : `Heatmap of ${total === 1 ? '1 hand-off' : `${total} hand-offs`} between teams in ${chart.period}; the most, ${busiest?.count}, from ${name(busiest?.from ?? '')} to ${name(busiest?.to ?? '')}.`,
   ].filter(Boolean).join(' ');
 }

@@ -10,7 +10,9 @@ import { inboundDeps, type GatewayDeps } from './gateway-deps.js';
 import { receiveInbound } from './inbound.js';
 import { captureMessageByHand } from './hand-capture.js';
 import type { CaptureResult } from '../../../core/capture-feedback.js';
-import { captureReceiptMessage } from '../presenters/capture-receipt-message.js';
+import { captureReceiptMessage, captureRefusalMessage } from '../presenters/capture-receipt-message.js';
+import type { MessageBody } from '../presenters/embed-limits.js';
+import { isDomainError } from '../../../core/errors.js';
 
 export const REACTION_EVENT = 'discord.reaction';
 
@@ -82,7 +84,14 @@ async function captureByReaction(deps: GatewayDeps, facts: ReactionFacts, actor:
   if (!channel?.isTextBased() || channel.isDMBased()) return;
   const message = await channel.messages.fetch(facts.messageId);
   if (!message.inGuild()) return;
-  const result = await captureMessageByHand(deps, message, actor, 'reaction');
+  let result: CaptureResult;
+  try {
+    result = await captureMessageByHand(deps, message, actor, 'reaction');
+  } catch (error) {
+    // A community manager hears why nothing was captured; anyone else's emoji is just an emoji, and gets no DM.
+    if (isDomainError(error) && error.code !== 'not_permitted') await tellPrivately(deps, facts.userId, message, captureRefusalMessage(error.message, message.url));
+    throw error;
+  }
   deps.logger.info({ messageId: facts.messageId, actor: actor.id, status: result.status }, 'message captured by reaction');
   await confirmCapture(deps, facts.userId, message, result);
 }
@@ -94,10 +103,13 @@ async function captureByReaction(deps: GatewayDeps, facts: ReactionFacts, actor:
  */
 async function confirmCapture(deps: GatewayDeps, userId: string, message: Message<true>, result: CaptureResult): Promise<void> {
   const captured = { authorName: message.member?.displayName ?? message.author.displayName, channelName: 'name' in message.channel ? message.channel.name : null, link: message.url };
-  const body = captureReceiptMessage(result, captured, (team) => deps.ctx.config.teams[team]?.name ?? team, deps.publicUrl);
+  await tellPrivately(deps, userId, message, captureReceiptMessage(result, captured, (team) => deps.ctx.config.teams[team]?.name ?? team, deps.publicUrl));
+}
+
+async function tellPrivately(deps: GatewayDeps, userId: string, message: Message<true>, body: MessageBody): Promise<void> {
   try {
     await deps.client.users.send(userId, { content: body.content, allowedMentions: { parse: [] } });
   } catch (error) {
-    deps.logger.info({ userId, messageId: message.id, err: error }, 'could not DM the capture confirmation (their DMs may be closed)');
+    deps.logger.info({ userId, messageId: message.id, err: error }, 'could not DM a community manager about their capture (their DMs may be closed)');
   }
 }

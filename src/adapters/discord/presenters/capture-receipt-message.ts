@@ -18,3 +18,8 @@ export function captureReceiptMessage(result: CaptureResult, message: CapturedMe
   const lines = [`📣 You sent ${maskedLink(`${safeText(message.authorName)}’s message`, message.link)}${where} to Liaison.`, said];
   return { content: clip(lines.join('\n'), LIMITS.content), allowed_mentions: { parse: [] } };
 }
+
+/** Told by DM to a community manager whose capture reaction was refused: which message, and why. */
+export function captureRefusalMessage(reason: string, messageLink: string): MessageBody {
+  return { content: clip(`⚠️ Nothing was captured from ${maskedLink('this message', messageLink)}: ${safeText(reason)}`, LIMITS.content), allowed_mentions: { parse: [] } };
+}

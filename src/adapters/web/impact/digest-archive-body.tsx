@@ -1,12 +1,16 @@
 import { raw } from 'hono/html';
 import { DateTime } from 'luxon';
-import { formatDuration } from '../../../config/duration.js';
 import type { DigestArchive, PublishedDigest, PublishedSilosPart, PublishedTeamPart } from '../../../core/impact/list-published-digests.js';
 import { excerpt } from '../../../core/inert-text.js';
 import { digestChartAlt, digestChartSvg } from '../../charts/digest-chart-image.js';
-import { change, share } from './impact-parts.js';
+import { periodNoun, span } from '../../../delivery/digest-words.js';
+import { share } from './impact-parts.js';
 
-const duration = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : formatDuration(ms));
+/** "(the week before: 9)", as the digest says it in chat. */
+const before = (period: string, value: number | string) => `(the ${periodNoun(period)} before: ${value})`;
+const duration = (ms: number | null | undefined, period: string) => (ms === null || ms === undefined ? `none this ${periodNoun(period)}` : span(ms));
+/** "3 of 4 in time (75%)", or "none due". */
+const inTime = (met: number, due: number) => (due === 0 ? 'none due' : `${met} of ${due} in time (${share(met, due)})`);
 const STATE_WORDS = { posted: 'Posted', posting: 'Being posted', failed: 'Not all of it could be posted', preview: 'Preview' } as const;
 
 /**
@@ -23,7 +27,7 @@ export async function digestArchiveBody(archive: DigestArchive, links: { itemHre
         <h1>Digests</h1>
         <form class="scope" method="get">
           <label>Show
-            <select name="team"><option value="">Every digest</option>{archive.teams.map((t) => <option value={t.id} selected={t.id === archive.team}>{t.name}'s and leadership's</option>)}</select>
+            <select name="team"><option value="">Every digest</option>{archive.teams.map((t) => <option value={t.id} selected={t.id === archive.team}>{t.name} and leadership</option>)}</select>
           </label>
           <button type="submit">Show</button>
         </form>
@@ -31,13 +35,13 @@ export async function digestArchiveBody(archive: DigestArchive, links: { itemHre
       <section class="digest preview" aria-labelledby="preview-title">
         <h2 id="preview-title"><span class="badge">Preview · not posted</span> This week so far ({archive.preview.period})</h2>
         <p class="note">As the digest would read if it were posted now; the week is still running.</p>
-        <DigestThread digest={archive.preview} itemHref={links.itemHref} timezone={timezone} />
+        <DigestThread digest={archive.preview} itemHref={links.itemHref} timezone={timezone} teamName={teamName} />
       </section>
       {archive.digests.length === 0 ? <p>No digest has been posted yet.</p> : archive.digests.map((d) => (
         <article class="digest" aria-labelledby={`d-${d.key.replace(/[^a-z0-9-]/gi, '-')}`}>
           <h2 id={`d-${d.key.replace(/[^a-z0-9-]/gi, '-')}`}>{d.audience === 'leadership' ? 'Leadership digest' : `${teamName(d.team ?? '')} team digest`} · {d.period}</h2>
           <p class="meta">{STATE_WORDS[d.state]} {DateTime.fromJSDate(d.publishedAt, { zone: timezone }).toFormat('d LLL yyyy, HH:mm')}</p>
-          <DigestThread digest={d} itemHref={links.itemHref} timezone={timezone} chartSvg={charts.get(d.key)} impactHref={links.impactHref} />
+          <DigestThread digest={d} itemHref={links.itemHref} timezone={timezone} teamName={teamName} chartSvg={charts.get(d.key)} impactHref={links.impactHref} />
         </article>
       ))}
       {archive.pages > 1 ? (
@@ -50,7 +54,7 @@ export async function digestArchiveBody(archive: DigestArchive, links: { itemHre
   );
 }
 
-function DigestThread(props: { digest: PublishedDigest; itemHref: (id: number) => string; timezone: string; chartSvg?: string; impactHref?: (period: string) => string }) {
+function DigestThread(props: { digest: PublishedDigest; itemHref: (id: number) => string; timezone: string; teamName: (id: string) => string; chartSvg?: string; impactHref?: (period: string) => string }) {
   const { digest: d } = props;
   const s = d.summary;
   return (
@@ -59,15 +63,15 @@ function DigestThread(props: { digest: PublishedDigest; itemHref: (id: number) =
         <div class="message summary">
           <h3>{s.organisation} feedback digest · {s.period.key}</h3>
           <dl class="fields">
-            <div><dt>Received</dt><dd>{s.totals.current.received} ({change(s.totals.current.received, s.totals.previous.received)})</dd></div>
+            <div><dt>Received</dt><dd>{s.totals.current.received} {before(s.period.key, s.totals.previous.received)}</dd></div>
             <div><dt>Acknowledged</dt><dd>{s.totals.current.acknowledged}</dd></div>
-            <div><dt>Resolved</dt><dd>{s.totals.current.resolved} ({change(s.totals.current.resolved, s.totals.previous.resolved)})</dd></div>
+            <div><dt>Resolved</dt><dd>{s.totals.current.resolved} {before(s.period.key, s.totals.previous.resolved)}</dd></div>
             <div><dt>Declined</dt><dd>{s.totals.current.declined}</dd></div>
             <div><dt>Passed on</dt><dd>{s.totals.current.passedOn}</dd></div>
-            <div><dt>SLA breaches</dt><dd>{s.totals.current.breaches.acknowledge} acknowledge · {s.totals.current.breaches.resolve} resolve</dd></div>
+            <div><dt>Targets missed</dt><dd>{s.totals.current.breaches.acknowledge} first response · {s.totals.current.breaches.resolve} resolution</dd></div>
           </dl>
-          <p>Fell between silos: {s.silos.noAction} untouched · {s.silos.passedAround} passed around · {s.silos.acknowledgedNotResolved} acknowledged but not resolved</p>
-          {s.handoffs.length > 0 ? <p class="meta">Hand-offs: {s.handoffs.map((h) => `${h.from} → ${h.to} ×${h.count}`).join(', ')}</p> : ''}
+          <p>Fell between silos: {s.silos.noAction} nobody acted on · {s.silos.passedAround} passed around · {s.silos.acknowledgedNotResolved} acknowledged but not resolved</p>
+          {s.handoffs.length > 0 ? <p class="meta">Hand-offs: {s.handoffs.map((h) => `${props.teamName(h.from)} → ${props.teamName(h.to)} ×${h.count}`).join(', ')}</p> : ''}
         </div>
       ) : ''}
       <div class="replies">
@@ -91,11 +95,11 @@ function TeamReply(props: { part: PublishedTeamPart; itemHref: (id: number) => s
   return (
     <div class="message">
       <h4>{t.name} · {t.period}</h4>
-      <p>Received <strong>{m.received}</strong> ({change(m.received, t.previous.received)}) · acknowledged {m.acknowledged} · resolved <strong>{m.resolved}</strong> · declined {m.declined} · passed on {m.passedOn}</p>
-      <p>Median first response {duration(m.medianFirstActionMs)} (was {duration(t.previous.medianFirstActionMs)}) · median resolution {duration(m.medianResolutionMs)}</p>
-      {a ? <p>SLA: acknowledged in time {share(a.acknowledgedInTime, a.acknowledgeDue)} of {a.acknowledgeDue} · resolved in time {share(a.resolvedInTime, a.resolveDue)} of {a.resolveDue}</p> : ''}
+      <p>Received <strong>{m.received}</strong> {before(t.period, t.previous.received)} · acknowledged or taken {m.acknowledged} · resolved <strong>{m.resolved}</strong> · declined {m.declined} · passed on {m.passedOn}</p>
+      <p>Median first response {duration(m.medianFirstActionMs, t.period)} {before(t.period, t.previous.medianFirstActionMs == null ? 'none' : span(t.previous.medianFirstActionMs))} · median resolution {duration(m.medianResolutionMs, t.period)} · business hours</p>
+      {a ? <p>Targets: first response {inTime(a.acknowledgedInTime, a.acknowledgeDue)} · resolution {inTime(a.resolvedInTime, a.resolveDue)}</p> : ''}
       {t.breaches.length > 0 ? (
-        <ul>{t.breaches.map((b) => <li><a href={props.itemHref(b.itemId)}>#{b.itemId}</a> missed {b.target} by {formatDuration(b.lateByMs)}{b.ladder === 'leadership' ? ' · escalated to leadership' : ''}: {excerpt(b.text, 100)}</li>)}</ul>
+        <ul>{t.breaches.map((b) => <li><a href={props.itemHref(b.itemId)}>#{b.itemId}</a> missed its {b.target === 'acknowledge' ? 'first-response' : 'resolution'} target by {span(b.lateByMs)} of business time{b.ladder === 'leadership' ? ' · escalated to leadership' : ''}: {excerpt(b.text, 100)}</li>)}</ul>
       ) : ''}
     </div>
   );

@@ -1,6 +1,7 @@
 import { captureByHand } from '../../../../core/capture-by-hand.js';
 import { captureFeedback, type CaptureInput } from '../../../../core/capture-feedback.js';
 import { displayName } from '../../actor-of.js';
+import { readableTyped } from '../../gateway/readable-content.js';
 import { actorOfInteraction } from '../../interactions/interaction-deps.js';
 import { chatCommand } from '../command-handler.js';
 import { FeedbackCommand } from '../definitions/feedback.js';
@@ -17,7 +18,7 @@ export const feedbackHandler = chatCommand({
     const from = args.from && args.from.id !== interaction.user.id ? args.from : undefined;
     const input: CaptureInput = {
       community: args.community ?? (interaction.guildId ? deps.sources.guildCommunity.get(interaction.guildId) : undefined),
-      message: { platform: 'discord', channelId: interaction.channelId, id: interaction.id, text: args.text, postedAt: interaction.createdAt },
+      message: { platform: 'discord', channelId: interaction.channelId, id: interaction.id, text: await readableTyped(args.text, interaction.guild, interaction.client), postedAt: interaction.createdAt },
       author: from ? { platform: 'discord', id: from.id, name: displayName(from) } : { platform: 'discord', id: actor.id, name: actor.name },
       via: 'command',
       overrides: args.team ? { teams: [args.team] } : {},
