@@ -28,7 +28,7 @@ export async function syncOrganisation(db: Db, config: LiaisonConfig, now: Date 
     await tx.update(sources).set({ active: false }).where(and(eq(sources.active, true), notInArray(sources.kind, ['manual'])));
     for (const row of rows) {
       // A source added back after a while unwatched starts afresh: what was said meanwhile was not for Liaison.
-      const again = watched.has(`${row.platform}:${row.externalId}`) ? {} : { watchedSince: now, lastMessageId: null };
+      const again = watched.has(`${row.platform}:${row.externalId}`) ? {} : { watchedSince: now, lastMessageId: null, catchUpFrom: null };
       await tx
         .insert(sources)
         .values({ ...row, active: true, watchedSince: now })

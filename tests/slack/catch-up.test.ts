@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTINUE_AFTER_MS } from '../../src/adapters/slack/catch-up.js';
+import { fromMicros, micros } from '../../src/adapters/slack/slack-ts.js';
 import { feedbackItems, sources } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -13,6 +15,7 @@ const ts = (secondsAfterWatching: number) => `${WATCHING + secondsAfterWatching}
 const said = (text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ text, user: 'U0CUST', ...extra });
 const itemTexts = async (h: SlackHarness) => (await h.ctx.db.select({ text: feedbackItems.text }).from(feedbackItems).orderBy(feedbackItems.id)).map((r) => r.text);
 const cursor = async (h: SlackHarness) => (await h.ctx.db.select().from(sources).where(eq(sources.externalId, 'C0BIGCO')))[0]?.lastMessageId;
+const catchUpFrom = async (h: SlackHarness) => (await h.ctx.db.select().from(sources).where(eq(sources.externalId, 'C0BIGCO')))[0]?.catchUpFrom;
 
 describe('Slack catch-up after downtime', () => {
   const database = useTestDatabase();
@@ -50,9 +53,67 @@ describe('Slack catch-up after downtime', () => {
     expect(texts).toHaveLength(206);
     expect(texts.slice(0, 3)).toEqual(['Seen live: the export crashes', 'Missed 1: it crashes', 'Missed 2: it crashes']);
     expect(texts.at(-1)).toBe('Missed 205: it crashes');
-    expect(h.fake.called('conversations.history').filter((c) => c.channel === 'C0BIGCO').map((c) => [c.oldest, c.cursor ?? null])).toEqual([[ts(10), null], [ts(10), 'offset:200']]);
+    // Read forward from the last message captured, never paging back from the present.
+    const calls = h.fake.called('conversations.history').filter((c) => c.channel === 'C0BIGCO');
+    expect(calls[0]).toMatchObject({ oldest: '1794837610.000101', inclusive: 'true' });
+    expect(calls.every((c) => c.cursor === undefined)).toBe(true);
     expect(await cursor(h)).toBe(ts(305));
+    expect(await catchUpFrom(h)).toBeNull();
   });
+
+  it('a backlog larger than one run may read is captured in full, oldest first: the next run resumes where the last stopped', async () => {
+    const db = database.current().db;
+    h = await startSlack(db);
+    await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ts(10), text: 'Seen live: the export crashes' })));
+    await h.adapter.idle();
+    await h.close();
+
+    const missed: Record<string, StoredMessage> = {};
+    for (let i = 1; i <= 450; i += 1) missed[`C0BIGCO:${ts(100 + i)}`] = said(`Missed ${i}: it crashes`);
+    const slept: number[] = [];
+    h = await startSlack(db, { history: missed, catchUpRequests: 2, slept });
+    await h.adapter.idle();
+
+    const texts = (await itemTexts(h)).slice(1);
+    expect(texts).toHaveLength(450);
+    expect(texts).toEqual(Array.from({ length: 450 }, (_, i) => `Missed ${i + 1}: it crashes`));
+    // It stopped at its limit at least once, and went on a minute later.
+    expect(slept).toContain(CONTINUE_AFTER_MS);
+    expect(await catchUpFrom(h)).toBeNull();
+  }, 90_000);
+
+  it('an unfinished catch-up resumes after a restart from where it stopped, though a live message moved the channel on', async () => {
+    const db = database.current().db;
+    h = await startSlack(db);
+    await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ts(10), text: 'Seen live: the export crashes' })));
+    await h.adapter.idle();
+    await h.close();
+
+    const missed: Record<string, StoredMessage> = {};
+    for (let i = 1; i <= 350; i += 1) missed[`C0BIGCO:${ts(100 + i)}`] = said(`Missed ${i}: it crashes`);
+    // Its pause before the next run never ends: the restart comes first.
+    const slept: number[] = [];
+    h = await startSlack(db, { history: missed, catchUpRequests: 2, slept, sleep: () => new Promise(() => {}) });
+    await waitFor(() => slept.includes(CONTINUE_AFTER_MS));
+    const firstRun = (await itemTexts(h)).length - 1;
+    expect(firstRun).toBeGreaterThan(0);
+    expect(firstRun).toBeLessThan(350);
+    const stoppedAt = await catchUpFrom(h);
+    expect(stoppedAt).not.toBeNull();
+    h.fake.messages.set(`C0BIGCO:${ts(2_000)}`, said('Live after the restart: login fails'));
+    await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ts(2_000), text: 'Live after the restart: login fails' })));
+    await waitFor(async () => (await cursor(h as SlackHarness)) === ts(2_000));
+    await h.close();
+
+    h = await startSlack(db, { history: { ...missed, [`C0BIGCO:${ts(2_000)}`]: said('Live after the restart: login fails') } });
+    await h.adapter.idle();
+    const texts = await itemTexts(h);
+    expect(texts).toHaveLength(352);
+    const missedInOrder = texts.filter((t) => t.startsWith('Missed'));
+    expect(missedInOrder).toEqual(Array.from({ length: 350 }, (_, i) => `Missed ${i + 1}: it crashes`));
+    expect(h.fake.called('conversations.history')[0]).toMatchObject({ oldest: fromMicros(micros(stoppedAt as string) + 1) });
+    expect(await catchUpFrom(h)).toBeNull();
+  }, 90_000);
 
   it('waits as long as a 429 says before reading on, then captures what it missed', async () => {
     const slept: number[] = [];

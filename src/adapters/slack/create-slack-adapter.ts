@@ -27,6 +27,8 @@ export interface SlackAdapterOptions {
   workConcurrency?: number;
   /** How the catch-up waits out a 429 (tests move their clock instead of waiting). */
   sleep?: (ms: number) => Promise<void>;
+  /** History calls per channel in one catch-up run (tests lower it). */
+  catchUpRequests?: number;
   /** Socket Mode's ping timeout, which is also its wait before reconnecting (tests shorten it). */
   socketPingTimeoutMs?: number;
 }
@@ -40,7 +42,7 @@ export interface SlackAdapter extends PlatformAdapter {
  * Liaison as a Slack app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP at `/slack/events` on Liaison's
  * own server. Listeners store, acknowledge and hand the work to core verbs; SlackChat posts what the outbox holds.
  */
-export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, workConcurrency, sleep, socketPingTimeoutMs }: SlackAdapterOptions): SlackAdapter {
+export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, workConcurrency, sleep, socketPingTimeoutMs, catchUpRequests }: SlackAdapterOptions): SlackAdapter {
   const token = env.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required for the Slack adapter');
   const slackApiUrl = env.SLACK_API_URL ? env.SLACK_API_URL.replace(/\/?$/, '/') : undefined;
@@ -70,7 +72,7 @@ export function createSlackAdapter({ ctx, env, logger, clock, timeouts = {}, wor
   const receiver = http ?? (socket as SocketModeReceiver);
   // History is read with the delivery client: it rejects rate-limited calls, so the catch-up waits them out itself
   // instead of pausing the client every listener uses.
-  const catchUp = new SlackCatchUp(deps, { client: delivery, sleep });
+  const catchUp = new SlackCatchUp(deps, { client: delivery, sleep, maxRequests: catchUpRequests });
   // Every Socket Mode (re)connection may follow a gap Slack will not replay; in HTTP mode, only a start does.
   socket?.client.on('connected', () => catchUp.trigger());
   const identity = memoIdentity(client);

@@ -71,8 +71,8 @@ export function sumTotals(all: TeamMetrics[]): Totals {
  */
 export async function periodTeamMetrics(ctx: Context, period: Period, scope: Scope): Promise<Map<string, TeamMetrics>> {
   if (period.end > ctx.clock.now()) {
-    const parts = await settledDayFigures(ctx, { kind: 'team_parts', span: period, timezone: period.timezone, scope }, async (db, span, asOf) => {
-      const value = await teamMetricParts(db, ctx.config, span, scope, asOf);
+    const parts = await settledDayFigures(ctx, { kind: 'team_parts', span: period, timezone: period.timezone, scope }, async (db, span, asOf, keeping) => {
+      const value = await teamMetricParts(db, ctx.config, span, scope, asOf, { stability: keeping });
       return { value, stableUntil: value.stableUntil };
     });
     return assembleTeamMetrics(ctx.config, parts, period.end.getTime());

@@ -32,7 +32,7 @@ const AT_ONCE = 4;
 export async function settledDayFigures<T>(
   ctx: Context,
   unit: { kind: string; span: Covers; timezone: string; scope: Scope },
-  compute: (db: DbOrTx, span: Covers, asOf: Date) => Promise<Judged<T>>,
+  compute: (db: DbOrTx, span: Covers, asOf: Date, keeping: boolean) => Promise<Judged<T>>,
 ): Promise<T[]> {
   const asOf = unit.span.end;
   const today = dayContaining(ctx.clock.now(), unit.timezone).start;
@@ -41,7 +41,8 @@ export async function settledDayFigures<T>(
     days.push({ start: new Date(Math.max(day.start.getTime(), unit.span.start.getTime())), end: day.end });
   }
   const tailStart = days.at(-1)?.end ?? unit.span.start;
-  const tail = tailStart < asOf ? compute(ctx.db, { start: tailStart, end: asOf }, asOf).then((t) => t.value) : undefined;
+  // Today is never kept, so how long its figures would hold is not asked.
+  const tail = tailStart < asOf ? compute(ctx.db, { start: tailStart, end: asOf }, asOf, false).then((t) => t.value) : undefined;
   const settled = days.length === 0 ? [] : await keptDays(ctx, unit, days, asOf, compute);
   return tail ? [...settled, await tail] : settled;
 }
@@ -51,7 +52,7 @@ async function keptDays<T>(
   unit: { kind: string; scope: Scope },
   days: Covers[],
   asOf: Date,
-  compute: (db: DbOrTx, span: Covers, asOf: Date) => Promise<Judged<T>>,
+  compute: (db: DbOrTx, span: Covers, asOf: Date, keeping: boolean) => Promise<Judged<T>>,
 ): Promise<T[]> {
   const at = asOf.getTime();
   const keys = days.map((day) => cacheKey(ctx.config, { kind: `${unit.kind}@day`, key: day.start.toISOString(), covers: day, scope: unit.scope }));
@@ -66,10 +67,10 @@ async function keptDays<T>(
     while (next < missing.length) {
       const { day, key } = missing[next++] as { day: Covers; key: string };
       if (!keeping) {
-        found.set(key, (await compute(ctx.db, day, asOf)).value);
+        found.set(key, (await compute(ctx.db, day, asOf, false)).value);
         continue;
       }
-      const { snapshot, value } = await computeInSnapshot(ctx.db, (tx) => compute(tx, day, asOf));
+      const { snapshot, value } = await computeInSnapshot(ctx.db, (tx) => compute(tx, day, asOf, true));
       await keep(ctx.db, key, day, snapshot, { asOf: at, stableUntil: value.stableUntil, value: value.value } satisfies Kept<T>);
       found.set(key, value.value);
     }

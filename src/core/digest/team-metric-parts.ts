@@ -65,7 +65,7 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
  * time on each team's calendar, and SLA attainment (core/sla/breach-parts.ts). Four aggregate queries over indexed
  * time ranges.
  */
-export async function teamMetricParts(db: DbOrTx, config: LiaisonConfig, span: Span, scope: Scope, asOf: Date): Promise<SpanParts> {
+export async function teamMetricParts(db: DbOrTx, config: LiaisonConfig, span: Span, scope: Scope, asOf: Date, options: { stability: boolean } = { stability: true }): Promise<SpanParts> {
   const start = span.start.toISOString();
   const end = span.end.toISOString();
   const judged = asOf.toISOString();
@@ -81,7 +81,7 @@ export async function teamMetricParts(db: DbOrTx, config: LiaisonConfig, span: S
         and not exists (select 1 from actions u where u.undoes_id = a.id and u.created_at < ${judged})
       group by a.team_id, a.kind`),
     // An undo recorded at or after `asOf` does not count yet, and will from its own time on.
-    db.execute<Row>(sql`
+    !options.stability ? Promise.resolve([] as Row[]) : db.execute<Row>(sql`
       select min(u.created_at) as at from actions u join actions a on a.id = u.undoes_id
       where u.undoes_id is not null and u.created_at >= ${judged} and a.created_at >= ${start} and a.created_at < ${end}`),
     db.execute<Row>(sql`

@@ -53,8 +53,8 @@ export async function cohortCells(db: DbOrTx, period: Pick<Period, 'start' | 'en
  */
 export async function periodCohortCells(ctx: Context, period: Period, scope: Scope): Promise<CohortCell[]> {
   if (period.end <= ctx.clock.now()) return closedPeriodFigures(ctx, { kind: 'cohort_cells', key: period.key, covers: period, scope }, (db) => cohortCells(db, period, scope));
-  const days = await settledDayFigures(ctx, { kind: 'cohort_cells', span: period, timezone: period.timezone, scope }, async (db, span, asOf) => {
-    const [cells, stableUntil] = await Promise.all([cohortCells(db, { ...span, timezone: period.timezone }, scope, asOf), itemStatesStableUntil(db, span, scope, asOf)]);
+  const days = await settledDayFigures(ctx, { kind: 'cohort_cells', span: period, timezone: period.timezone, scope }, async (db, span, asOf, keeping) => {
+    const [cells, stableUntil] = await Promise.all([cohortCells(db, { ...span, timezone: period.timezone }, scope, asOf), keeping ? itemStatesStableUntil(db, span, scope, asOf) : null]);
     return { value: cells, stableUntil };
   });
   return addCells(days.flat());

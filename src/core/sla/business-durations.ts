@@ -5,10 +5,41 @@ import { timelineOf } from './business-timeline.js';
 /** The middle value (the mean of the two middle ones for an even count, rounded), as SQL's percentile_cont(0.5). */
 export function median(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
-  // A typed array sorts numerically, several times faster than a comparator (a quarter has 100,000 values).
-  const sorted = Float64Array.from(values).sort();
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+  // Selection, not a sort: a quarter's medians are taken over 100,000 values on every visit.
+  const copy = Float64Array.from(values);
+  const mid = Math.floor(copy.length / 2);
+  const upper = select(copy, mid);
+  if (copy.length % 2 === 1) return upper;
+  // The element just below the middle is the largest of the part that selection left before it.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i += 1) lower = Math.max(lower, copy[i] as number);
+  return Math.round((lower + upper) / 2);
+}
+
+/** The k-th smallest value (from 0), reordering `a` so that everything before index k is at most it (Hoare's selection). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i += 1;
+      while ((a[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
 }
 
 /** SQL that aggregates a timestamp column into epoch milliseconds (-1 for null), for `businessDurations`. */

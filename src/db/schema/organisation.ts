@@ -36,6 +36,12 @@ export const sources = pgTable(
      * yet is caught up from here. Sources older than this column count from the migration that added it.
      */
     watchedSince: timestamp('watched_since', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set while a catch-up after downtime is unfinished (it reads a bounded number of pages per run, oldest first):
+     * everything up to this message was read, what came after it not all. The next run resumes here, whatever live
+     * messages have moved `lastMessageId` on to meanwhile; null once a run has read up to the present.
+     */
+    catchUpFrom: text('catch_up_from'),
   },
   (t) => [uniqueIndex('sources_platform_external_id').on(t.platform, t.externalId), index('sources_community').on(t.communityId).where(sql`active`)],
 );

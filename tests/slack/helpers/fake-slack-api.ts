@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { micros } from '../../../src/adapters/slack/slack-ts.js';
 import { PlatformRateLimits } from '../../fakes/platform-rate-limits.js';
 import { slackWindowLimits } from './slack-api-limits.js';
 
@@ -76,15 +77,19 @@ export class FakeSlackApi {
 
   /**
    * A channel's history as conversations.history pages it: top-level messages (thread replies live in their thread)
-   * newer than `oldest`, newest first, `limit` at a time, with a `next_cursor` while more remain.
+   * between `oldest` and `latest` (the present when unset; both bounds excluded unless `inclusive`), newest first,
+   * `limit` at a time, with `has_more` and a `next_cursor` to the older ones while more remain.
    */
   private historyPage(args: Record<string, unknown>): Record<string, unknown> {
     const channel = String(args.channel);
-    const oldest = Number(args.oldest ?? 0);
+    const inclusive = String(args.inclusive) === 'true' || String(args.inclusive) === '1';
+    const oldest = args.oldest === undefined ? -Infinity : micros(String(args.oldest));
+    const latest = args.latest === undefined ? Infinity : micros(String(args.latest));
+    const within = (ts: number) => (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest);
     const all = [...this.messages]
-      .filter(([key, m]) => key.startsWith(`${channel}:`) && Number(key.slice(channel.length + 1)) > oldest && (!m.thread_ts || m.thread_ts === key.slice(channel.length + 1)))
+      .filter(([key, m]) => key.startsWith(`${channel}:`) && within(micros(key.slice(channel.length + 1))) && (!m.thread_ts || m.thread_ts === key.slice(channel.length + 1)))
       .map(([key, m]) => ({ type: 'message', ts: key.slice(channel.length + 1), ...m }))
-      .sort((a, b) => Number(b.ts) - Number(a.ts));
+      .sort((a, b) => micros(b.ts) - micros(a.ts));
     const from = Number(String(args.cursor ?? 'offset:0').replace('offset:', ''));
     const limit = Number(args.limit ?? 100);
     const messages = all.slice(from, from + limit);
@@ -202,7 +207,7 @@ export class FakeSlackApi {
         const known = this.channels.get(String(args.channel));
         if (known && !known.isMember) return { ok: false, error: known.isPrivate ? 'channel_not_found' : 'not_in_channel' };
         if (args.include_all_metadata) return ok({ messages: this.listed(method, args) });
-        if (method === 'conversations.history' && args.latest === undefined) return ok(this.historyPage(args));
+        if (method === 'conversations.history') return ok(this.historyPage(args));
         const ts = String(args.latest ?? args.ts);
         const found = this.messages.get(`${String(args.channel)}:${ts}`);
         // A thread reply is not in the channel's history, only in its thread.

@@ -45,7 +45,7 @@ export interface SlackHarness {
  * The real Bolt app on Liaison's real HTTP app, on loopback, talking to a fake Slack Web API; with `socketMode`, it
  * is given an app token and takes its events over the fake's Socket Mode WebSocket instead.
  */
-export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier; socketMode?: boolean; history?: Record<string, StoredMessage>; beforeStart?: (fake: FakeSlackApi) => void; slept?: number[]; socketPingTimeoutMs?: number } = {}): Promise<SlackHarness> {
+export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier; socketMode?: boolean; history?: Record<string, StoredMessage>; beforeStart?: (fake: FakeSlackApi) => void; slept?: number[]; socketPingTimeoutMs?: number; catchUpRequests?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<SlackHarness> {
   const ctx = await testContext(db, { config: options.config, classifier: options.classifier });
   const fake = await new FakeSlackApi().start();
   for (const [group, users] of Object.entries(options.members ?? DEFAULT_MEMBERS)) fake.groups.set(group, users);
@@ -57,9 +57,10 @@ export async function startSlack(db: Db, options: { config?: LiaisonConfig; memb
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-test-token' } : {}) });
   const sleep = async (ms: number) => {
     options.slept?.push(ms);
+    if (options.sleep) return options.sleep(ms);
     ctx.clock.advance(ms);
   };
-  const adapter = createSlackAdapter({ ctx, env, logger: ctx.logger, clock: ctx.clock, timeouts: { deliveryMs: 500, interactiveMs: 2_000 }, sleep, socketPingTimeoutMs: options.socketPingTimeoutMs });
+  const adapter = createSlackAdapter({ ctx, env, logger: ctx.logger, clock: ctx.clock, timeouts: { deliveryMs: 500, interactiveMs: 2_000 }, sleep, socketPingTimeoutMs: options.socketPingTimeoutMs, catchUpRequests: options.catchUpRequests });
   const app = createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, ctx.clock), extend: [(hono) => adapter.mountHttp?.(hono)] });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

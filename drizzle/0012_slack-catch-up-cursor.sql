@@ -1,0 +1,1 @@
+ALTER TABLE "sources" ADD COLUMN "catch_up_from" text;
