@@ -111,7 +111,7 @@ if (botWarnings > 0) note(`the bot logged ${botWarnings} warnings, first: ${firs
 if (lateP99 > SENDER_LATE_MS || sendSeconds > SECONDS * 1.05) {
   note(`the machine did not sustain the schedule: the sender (at a lower priority than the bot) went out up to ${lateP99.toFixed(0)} ms late (p99) and took ${sendSeconds.toFixed(1)} s for ${SECONDS} s of posts (${(total / sendSeconds).toFixed(0)} posts/s on average, in bursts): the CPU was taken by other processes (load average above)`);
 }
-note(`at ${botCpuPerPost.toFixed(2)} ms of CPU per post (capture, delivery and HTTP together), one free core would carry about ${Math.floor(1000 / botCpuPerPost)} posts/s`);
+note(`at ${botCpuPerPost.toFixed(2)} ms of the bot's CPU per post at this rate (capture, delivery, HTTP and its idle work together; fixed costs weigh more at low rates), one free core would carry about ${Math.floor(1000 / botCpuPerPost)} posts/s`);
 report('intake_load_p99_ms', percentile(latencies, 99), 'ms', { rate: RATE, seconds: SECONDS, errors, answers, p50: Number(percentile(latencies, 50).toFixed(1)), offeredPerS: Number((total / sendSeconds).toFixed(1)), senderLateP99Ms: Number(lateP99.toFixed(1)), loadAverage: Number(load.toFixed(1)) });
 report('intake_to_delivered_lag_p99_ms', Number(lag?.p99), 'ms', { cards: lag?.cards, unsent: lag?.unsent, p50: Math.round(Number(lag?.p50)) });
 report('intake_load_peak_rss', peakRss() / 2 ** 20, 'MB');

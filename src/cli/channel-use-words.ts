@@ -1,4 +1,5 @@
 import type { ChannelUse, ConfiguredChannel } from '../config/configured-channels.js';
+import type { ConfiguredGroup, GroupUse } from '../config/configured-groups.js';
 
 const useWords = (use: ChannelUse): string => {
   switch (use.kind) {
@@ -26,4 +27,18 @@ export function placeholderIds(config: unknown): { id: string; path: string }[] 
   };
   visit(config, []);
   return found;
+}
+
+const groupUseWords = (use: GroupUse): string => {
+  switch (use.kind) {
+    case 'members': return `members of team ${use.team}`;
+    case 'oncall': return `on-call of team ${use.team}`;
+    case 'community_managers': return 'community managers';
+    case 'leadership': return 'leadership';
+  }
+};
+
+/** "S0SALES (members of team Sales, community managers)", with the group's name when the platform gave it. */
+export function groupWords(group: ConfiguredGroup & { name?: string }): string {
+  return `${group.name ? `@${group.name} ` : ''}${group.id} (${group.uses.map(groupUseWords).join(', ')})`;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { configuredChannels, configuredGuilds } from '../config/configured-channels.js';
-import { channelWords } from './channel-use-words.js';
+import { configuredGroups } from '../config/configured-groups.js';
+import { channelWords, groupWords } from './channel-use-words.js';
 import { command, loadSettings } from './runtime.js';
 import type { CheckIo } from './slack-check.js';
 import { UserError } from './user-error.js';
@@ -25,7 +26,7 @@ export function registerDiscordCheck(program: Command, io: CheckIo = {}): void {
       const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
       const { config } = loaded;
       const forumTags = Boolean(config.discord.forumTags.resolved || config.discord.forumTags.declined);
-      const report = await checkDiscordSetup({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, applicationId: env.DISCORD_APPLICATION_ID, guilds: configuredGuilds(config), channels: configuredChannels(config), forumTags });
+      const report = await checkDiscordSetup({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, applicationId: env.DISCORD_APPLICATION_ID, guilds: configuredGuilds(config), channels: configuredChannels(config), groups: configuredGroups(config), forumTags });
       if (!report.auth.ok) {
         out(`Discord refused DISCORD_TOKEN (${report.auth.error}): copy the bot's token again (Bot → Reset Token in the developer portal).`);
         return 1;
@@ -58,6 +59,11 @@ export function registerDiscordCheck(program: Command, io: CheckIo = {}): void {
         else if (channel.state === 'not_found') out(`    ${where}: no such channel; check the ID (Developer Mode → right-click the channel → Copy Channel ID).`);
         else if (channel.state === 'not_in_server') out(`    ${where}: in a server the bot is not in (see servers above).`);
         else out(`    ${where}: Discord answered ${channel.error ?? 'an error'}.`);
+      }
+      for (const group of report.groups.filter((g) => g.state !== 'ok')) {
+        problems += 1;
+        if (group.state === 'not_found') out(`  role ${groupWords(group)}: no such role in the servers the bot is in; check the ID (Server Settings → Roles → right-click → Copy Role ID).`);
+        else out(`  role ${groupWords(group)}: not mentionable, so a page does not reach them; turn on Allow anyone to @mention this role (Server Settings → Roles).`);
       }
       out(problems === 0 ? 'Discord is ready for Liaison.' : `Discord: ${problems} thing${problems === 1 ? '' : 's'} to fix (above).`);
       return problems === 0 ? 0 : 1;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { configuredChannels } from '../config/configured-channels.js';
+import { configuredGroups } from '../config/configured-groups.js';
 import { publicUrl } from '../config/env.js';
-import { channelWords, isPlaceholder, placeholderIds } from './channel-use-words.js';
+import { channelWords, groupWords, isPlaceholder, placeholderIds } from './channel-use-words.js';
 import { command, loadSettings } from './runtime.js';
 import { UserError } from './user-error.js';
 
@@ -21,7 +22,7 @@ export function registerSlackCheck(program: Command, io: CheckIo = {}): void {
       const { checkSlackSetup } = await import('../adapters/slack/setup/check-slack-setup.js');
       const { SLACK_SCOPES } = await import('../adapters/slack/setup/slack-scopes.js');
       const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-      const report = await checkSlackSetup({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, channels: configuredChannels(loaded.config) });
+      const report = await checkSlackSetup({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, channels: configuredChannels(loaded.config), groups: configuredGroups(loaded.config) });
       if (!report.auth.ok) {
         out(`Slack refused SLACK_BOT_TOKEN (${report.auth.error}): copy the Bot User OAuth Token again from the app's OAuth & Permissions page (and install the app to the workspace if it is not).`);
         return 1;
@@ -52,6 +53,12 @@ export function registerSlackCheck(program: Command, io: CheckIo = {}): void {
         else if (channel.state === 'not_member') out(`    ${where}: the bot is not in it; type /invite @${report.auth.botUser} in that channel.`);
         else if (channel.state === 'not_found') out(`    ${where}: no such channel, or a private one the bot is not in; check the ID, or /invite @${report.auth.botUser} in it.`);
         else out(`    ${where}: Slack answered ${channel.error ?? 'an error'}.`);
+      }
+      for (const group of report.groups.filter((g) => g.state !== 'ok' && !isPlaceholder(g.id))) {
+        problems += 1;
+        if (group.state === 'not_found') out(`  user group ${groupWords(group)}: no such user group in this workspace; check the ID (the group's page URL ends with it).`);
+        else if (group.state === 'empty') out(`  user group ${groupWords(group)}: has nobody in it, so nobody is recognised through it.`);
+        else out(`  user group ${groupWords(group)}: Slack answered ${group.error ?? 'an error'}.`);
       }
       const others = placeholderIds(loaded.config).filter((p) => !report.channels.some((c) => c.id === p.id));
       if (others.length > 0) {

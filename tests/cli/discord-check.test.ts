@@ -8,7 +8,7 @@ import { buildLiaison, runLiaison } from '../lifecycle/helpers/liaison-process.j
 
 const READY = `
 teams:
-  support: { name: Support, home: { discord: "1203" } }
+  support: { name: Support, home: { discord: "1203" }, members: { discordRole: "7781" }, oncall: { discordRole: "7782" } }
 communities:
   makers: { name: Makers, sources: [ { discord: { guild: "1100", channels: ["1101"], forums: ["1102"] } } ] }
 routing: { fallback: support }
@@ -16,8 +16,8 @@ routing: { fallback: support }
 
 const BROKEN = `
 teams:
-  support: { name: Support, home: { discord: "1203" } }
-  product: { name: Product, home: { discord: "1204" } }
+  support: { name: Support, home: { discord: "1203" }, members: { discordRole: "7781" } }
+  product: { name: Product, home: { discord: "1204" }, members: { discordRole: "7000" }, oncall: { discordRole: "7790" } }
 communities:
   makers: { name: Makers, sources: [ { discord: { guild: "1100", channels: ["1101"], forums: ["1102"] } } ] }
   elsewhere: { name: Elsewhere, sources: [ { discord: { guild: "1300", channels: ["1301"] } } ] }
@@ -77,13 +77,15 @@ describe('liaison discord check, against a loopback Discord', () => {
       "    #help-forum 1102 (forum of community Makers): missing Manage Threads; allow them for the bot (or its role) in the channel's Permissions.",
       '    1301 (source of community Elsewhere): in a server the bot is not in (see servers above).',
       '    1999 (leadership digest): no such channel; check the ID (Developer Mode → right-click the channel → Copy Channel ID).',
-      'Discord: 7 things to fix (above).',
+      '  role 7000 (members of team Product): no such role in the servers the bot is in; check the ID (Server Settings → Roles → right-click → Copy Role ID).',
+      '  role @Community managers 7790 (on-call of team Product): not mentionable, so a page does not reach them; turn on Allow anyone to @mention this role (Server Settings → Roles).',
+      'Discord: 9 things to fix (above).',
     ]);
     expect(code).toBe(1);
   });
 
   it('a role of the bot that grants the missing permission makes the channel ready', async () => {
-    discord.state.guilds.get(GUILD_ID)?.roles.push({ id: '7799', name: 'Liaison', permissions: String(PermissionFlagsBits.ManageThreads) });
+    discord.state.guilds.get(GUILD_ID)?.roles.push({ id: '7799', name: 'Liaison', permissions: String(PermissionFlagsBits.ManageThreads), mentionable: false });
     discord.state.addMember({ id: BOT_USER.id, username: BOT_USER.username }, ['7799']);
     await writeFile(join(root, 'tags.yaml'), `${READY}discord: { forumTags: { resolved: Resolved } }\n`);
     expect((await check('tags.yaml')).lines.at(-1)).toBe('Discord is ready for Liaison.');

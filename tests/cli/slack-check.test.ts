@@ -9,8 +9,8 @@ import { buildLiaison, ROOT, runLiaison } from '../lifecycle/helpers/liaison-pro
 
 const CONFIG = `
 teams:
-  product: { name: Product, home: { slack: C0PRODUCT } }
-  sales: { name: Sales, home: { slack: C0SALES } }
+  product: { name: Product, home: { slack: C0PRODUCT }, members: { slackUserGroup: S0PRODUCT } }
+  sales: { name: Sales, home: { slack: C0SALES }, members: { slackUserGroup: S0SALES }, oncall: { slackUserGroup: S0ONCALL } }
 communities:
   customers: { name: Customers, sources: [ { slack: { channels: [C0CUSTOMERS, C0PRIVATE] } } ] }
 routing: { fallback: product }
@@ -41,6 +41,8 @@ describe('liaison slack check, against a loopback Slack', () => {
   const everyChannel = (member: boolean) => {
     for (const [id, name] of [['C0PRODUCT', 'product'], ['C0SALES', 'sales'], ['C0CUSTOMERS', 'customers']] as const) slack.channels.set(id, { name, isMember: member });
     slack.channels.set('C0PRIVATE', { name: 'vip', isMember: member, isPrivate: true });
+    slack.onlyKnownGroups = true;
+    for (const group of ['S0PRODUCT', 'S0SALES', 'S0ONCALL']) slack.groups.set(group, ['U0SOMEONE']);
   };
 
   it('says Slack is ready when the token, its scopes, the app token and every channel are as Liaison needs', async () => {
@@ -63,6 +65,8 @@ describe('liaison slack check, against a loopback Slack', () => {
     slack.channels.set('C0SALES', { name: 'sales', isMember: false });
     slack.channels.set('C0PRIVATE', { name: 'vip', isMember: false, isPrivate: true });
     slack.scopes = slack.scopes.filter((s) => s !== 'users:read' && s !== 'reactions:read');
+    slack.groups.delete('S0ONCALL');
+    slack.groups.set('S0SALES', []);
     const { code, lines } = await check();
     expect(lines).toEqual([
       'Slack: the bot token works: @liaison (UBOT) in Test Co (T0TEST).',
@@ -74,7 +78,9 @@ describe('liaison slack check, against a loopback Slack', () => {
       '  channels: the bot is in 2 of 4 the config names:',
       '    C0SALES (home of team Sales, leadership digest): the bot is not in it; type /invite @liaison in that channel.',
       '    C0PRIVATE (source of community Customers): no such channel, or a private one the bot is not in; check the ID, or /invite @liaison in it.',
-      'Slack: 4 things to fix (above).',
+      '  user group S0SALES (members of team Sales): has nobody in it, so nobody is recognised through it.',
+      "  user group S0ONCALL (on-call of team Sales): no such user group in this workspace; check the ID (the group's page URL ends with it).",
+      'Slack: 6 things to fix (above).',
     ]);
     expect(code).toBe(1);
     // Liaison's own scopes cannot read channel details, so membership was asked through a one-message history read.

@@ -27,8 +27,16 @@ export class FakeState {
   /** The application's flags (GET /applications/@me): the Message Content intent is on, as for a bot in few servers. */
   applicationFlags: number = ApplicationFlags.GatewayMessageContentLimited;
   /** The servers the bot is in, with their roles; the @everyone role has the guild's ID and Discord's default permissions. */
-  readonly guilds = new Map<string, { id: string; name: string; roles: { id: string; name: string; permissions: string }[] }>([
-    [GUILD_ID, { id: GUILD_ID, name: 'Makers', roles: [{ id: GUILD_ID, name: '@everyone', permissions: String(DEFAULT_EVERYONE) }] }],
+  readonly guilds = new Map<string, { id: string; name: string; roles: { id: string; name: string; permissions: string; mentionable: boolean }[] }>([
+    [GUILD_ID, {
+      id: GUILD_ID, name: 'Makers',
+      roles: [
+        { id: GUILD_ID, name: '@everyone', permissions: String(DEFAULT_EVERYONE), mentionable: false },
+        { id: ROLE.support, name: 'Support', permissions: '0', mentionable: false },
+        { id: ROLE.oncall, name: 'Support on-call', permissions: '0', mentionable: true },
+        { id: ROLE.communityManager, name: 'Community managers', permissions: '0', mentionable: false },
+      ],
+    }],
   ]);
   private lastStamp = 0;
 

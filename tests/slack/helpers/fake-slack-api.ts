@@ -20,6 +20,8 @@ export interface FakeUpload { id: string; filename: string; length: number; alt_
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly groups = new Map<string, string[]>();
+  /** When set, the workspace has exactly the groups in `groups`: any other is answered no_such_subteam, as Slack does. */
+  onlyKnownGroups = false;
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
   readonly uploads = new Map<string, FakeUpload>();
@@ -214,7 +216,11 @@ export class FakeSlackApi {
         const visible = found && (method === 'conversations.replies' || !found.thread_ts || found.thread_ts === ts);
         return ok({ messages: visible ? [{ type: 'message', ts, ...found }] : [] });
       }
-      case 'usergroups.users.list': return ok({ users: this.groups.get(String(args.usergroup)) ?? [] });
+      case 'usergroups.users.list': {
+        const users = this.groups.get(String(args.usergroup));
+        if (!users && this.onlyKnownGroups) return { ok: false, error: 'no_such_subteam' };
+        return ok({ users: users ?? [] });
+      }
       case 'users.info': return ok({ user: { id: args.user, name: String(args.user).toLowerCase(), profile: { display_name: this.users.get(String(args.user)) ?? '', real_name: this.users.get(String(args.user)) ?? '' } } });
       default: return ok();
     }

@@ -1,5 +1,6 @@
 import { ApplicationFlags, DiscordAPIError, PermissionFlagsBits, REST, Routes } from 'discord.js';
 import type { ChannelUse, ConfiguredChannel } from '../../../config/configured-channels.js';
+import type { ConfiguredGroup } from '../../../config/configured-groups.js';
 import { BOT_PERMISSIONS } from '../bot-permissions.js';
 import { channelPermissions, type Overwrite, type Role } from './channel-permissions.js';
 
@@ -14,6 +15,8 @@ export interface DiscordSetupReport {
   applicationMismatch?: string;
   guilds: { id: string; name?: string; inServer: boolean }[];
   channels: (ConfiguredChannel & { state: DiscordChannelState; name?: string; missing: BotPermission[]; error?: string })[];
+  /** The roles the config names: found in a server the bot is in, and mentionable where they are paged. */
+  groups: (ConfiguredGroup & { state: 'ok' | 'not_found' | 'not_mentionable'; name?: string })[];
 }
 
 /** The permissions each use of a channel needs (see bot-permissions.ts for why each exists). */
@@ -33,10 +36,10 @@ function needed(uses: ChannelUse[], forumTags: boolean): BotPermission[] {
 const apiError = (error: unknown) => (error instanceof DiscordAPIError ? { status: error.status, code: Number(error.code), message: error.message } : { status: 0, code: 0, message: error instanceof Error ? error.message : String(error) });
 
 interface ChannelJson { id: string; name?: string; guild_id?: string; permission_overwrites?: Overwrite[] }
-interface GuildJson { id: string; name: string; roles: Role[] }
+interface GuildJson { id: string; name: string; roles: (Role & { name?: string; mentionable?: boolean })[] }
 
 /** Asks Discord whether the token, the Message Content intent, the servers and every configured channel are as Liaison needs. */
-export async function checkDiscordSetup(options: { token: string; apiUrl?: string; applicationId?: string; guilds: string[]; channels: ConfiguredChannel[]; forumTags: boolean }): Promise<DiscordSetupReport> {
+export async function checkDiscordSetup(options: { token: string; apiUrl?: string; applicationId?: string; guilds: string[]; channels: ConfiguredChannel[]; groups: ConfiguredGroup[]; forumTags: boolean }): Promise<DiscordSetupReport> {
   const rest = new REST({ ...(options.apiUrl ? { api: options.apiUrl } : {}), retries: 0 }).setToken(options.token);
   let bot: { id: string; username: string };
   let application: { id: string; flags?: number };
@@ -45,7 +48,7 @@ export async function checkDiscordSetup(options: { token: string; apiUrl?: strin
     application = (await rest.get(Routes.currentApplication())) as typeof application;
   } catch (error) {
     const { status, message } = apiError(error);
-    return { auth: { ok: false, error: !status || message.startsWith(String(status)) ? message : `${status} ${message}` }, messageContent: false, guilds: [], channels: [] };
+    return { auth: { ok: false, error: !status || message.startsWith(String(status)) ? message : `${status} ${message}` }, messageContent: false, guilds: [], channels: [], groups: [] };
   }
   const flags = application.flags ?? 0;
   const messageContent = Boolean(flags & (ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited));
@@ -87,11 +90,20 @@ export async function checkDiscordSetup(options: { token: string; apiUrl?: strin
     return { ...base, name: channel.name, missing, state: missing.length ? ('missing_permissions' as const) : ('ready' as const) };
   });
 
+  const roles = [...guilds.values()].flatMap((g) => g.guild?.roles ?? []);
+  const groups = options.groups.filter((g) => g.platform === 'discord').map((group) => {
+    const role = roles.find((r) => r.id === group.id);
+    if (!role) return { ...group, state: 'not_found' as const };
+    // The bot may not mention @everyone-style, so a page reaches an on-call role only if anyone may mention it.
+    const paged = group.uses.some((u) => u.kind === 'oncall');
+    return { ...group, name: role.name, state: paged && !role.mentionable ? ('not_mentionable' as const) : ('ok' as const) };
+  });
   return {
     auth: { ok: true, botUser: bot.username, botUserId: bot.id, applicationId: application.id },
     messageContent,
     ...(options.applicationId && options.applicationId !== application.id ? { applicationMismatch: application.id } : {}),
     guilds: [...guildIds].map((id) => ({ id, name: guilds.get(id)?.guild?.name, inServer: Boolean(guilds.get(id)?.guild) })),
     channels,
+    groups,
   };
 }

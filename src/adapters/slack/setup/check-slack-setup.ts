@@ -1,5 +1,6 @@
 import { WebClient, type WebAPICallResult } from '@slack/web-api';
 import type { ConfiguredChannel } from '../../../config/configured-channels.js';
+import type { ConfiguredGroup } from '../../../config/configured-groups.js';
 import { SLACK_SCOPES, type SlackScope } from './slack-scopes.js';
 
 export type SlackChannelState = 'member' | 'not_member' | 'not_found' | 'error';
@@ -11,6 +12,8 @@ export interface SlackSetupReport {
   /** Socket Mode's app-level token, when one is set: apps.connections.open answers with a URL, or an error. */
   socketMode?: { ok: true } | { ok: false; error: string };
   channels: (ConfiguredChannel & { state: SlackChannelState; name?: string; error?: string })[];
+  /** The user groups the config names; not asked when usergroups:read is missing (reported above). */
+  groups: (ConfiguredGroup & { state: 'ok' | 'empty' | 'not_found' | 'error'; error?: string })[];
 }
 
 const slackError = (error: unknown) => (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? String(error);
@@ -43,7 +46,7 @@ async function membership(client: WebClient, id: string, granted: Set<string>): 
 }
 
 /** Asks Slack whether the bot token, its scopes, the app token and every configured channel are as Liaison needs. */
-export async function checkSlackSetup(options: { token: string; appToken?: string; apiUrl?: string; channels: ConfiguredChannel[] }): Promise<SlackSetupReport> {
+export async function checkSlackSetup(options: { token: string; appToken?: string; apiUrl?: string; channels: ConfiguredChannel[]; groups: ConfiguredGroup[] }): Promise<SlackSetupReport> {
   const slackApiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, '/') : undefined;
   const settings = { slackApiUrl, retryConfig: { retries: 0 }, timeout: 10_000 };
   const client = new WebClient(options.token, settings);
@@ -51,7 +54,7 @@ export async function checkSlackSetup(options: { token: string; appToken?: strin
   try {
     auth = await client.auth.test();
   } catch (error) {
-    return { auth: { ok: false, error: slackError(error) }, missingScopes: [], channels: [] };
+    return { auth: { ok: false, error: slackError(error) }, missingScopes: [], channels: [], groups: [] };
   }
   const granted = new Set(auth.response_metadata?.scopes ?? []);
   const missingScopes = (Object.keys(SLACK_SCOPES) as SlackScope[]).filter((scope) => !granted.has(scope));
@@ -66,10 +69,23 @@ export async function checkSlackSetup(options: { token: string; appToken?: strin
   }
   const channels = [];
   for (const channel of options.channels.filter((c) => c.platform === 'slack')) channels.push({ ...channel, ...(await membership(client, channel.id, granted)) });
+  const groups: SlackSetupReport['groups'] = [];
+  if (granted.has('usergroups:read')) {
+    for (const group of options.groups.filter((g) => g.platform === 'slack')) {
+      try {
+        const listed = await client.usergroups.users.list({ usergroup: group.id });
+        groups.push({ ...group, state: listed.users?.length ? 'ok' : 'empty' });
+      } catch (error) {
+        const code = slackError(error);
+        groups.push({ ...group, state: code === 'no_such_subteam' ? 'not_found' : 'error', error: code });
+      }
+    }
+  }
   return {
     auth: { ok: true, team: auth.team ?? '', teamId: auth.team_id ?? '', botUser: auth.user ?? '', botUserId: auth.user_id ?? '' },
     missingScopes,
     socketMode,
     channels,
+    groups,
   };
 }
