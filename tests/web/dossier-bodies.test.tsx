@@ -49,7 +49,7 @@ describe('the Member, Community, Search, Capture and period-problem page bodies'
     const words = text(html);
     expect(words).toContain('Makers Discord');
     expect(words).toContain('ambassador: Slack U0AMBER');
-    expect(words).toMatch(/Support 1 0 0% 0 0 0 1 – –/);
+    expect(words).toMatch(/Support 1 0 0% 0 0 0 1 none none/);
     expect(words).toContain('Still open (1)');
     expect(html).toMatch(/<a href="\/members\/\d+">ann_grows<\/a>/);
     expect(html).toContain('href="/?community=makers"');

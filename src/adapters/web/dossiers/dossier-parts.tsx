@@ -1,16 +1,17 @@
 import { DateTime } from 'luxon';
-import { formatDuration } from '../../../config/duration.js';
 import type { CommunityFigures } from '../../../core/dossier/relationship-figures.js';
 import type { ListedItem } from '../../../core/impact/list-filtered-items.js';
 import type { ItemView } from '../../../core/items/item-views.js';
 import { excerpt } from '../../../core/inert-text.js';
 import { categoryLabel } from '../../charts/chart-words.js';
 import { dossierQuartersChart } from '../../charts/dossier-chart.js';
+import { span } from '../../../delivery/digest-words.js';
 import { ChartFigure, share } from '../impact/impact-parts.js';
 
 export interface DossierLinks { itemHref: (id: number) => string; memberHref: (id: number) => string; communityHref: (id: string) => string }
 
-const duration = (ms: number | null) => (ms === null ? '–' : formatDuration(ms));
+/** Durations as the digest and the Impact page write them; "none" when nothing was answered. */
+const duration = (ms: number | null) => (ms === null ? 'none' : span(ms));
 export const dayLabel = (at: Date, tz: string) => DateTime.fromJSDate(at, { zone: tz }).toFormat('d LLL yyyy');
 const STATUS_WORDS: Record<string, string> = { open: 'waiting', acknowledged: 'acknowledged', owned: 'taken', resolved: 'resolved', declined: 'declined', passed_on: 'passed on' };
 

@@ -16,6 +16,11 @@ export const IMPACT_CSS = `
 .scope fieldset.range legend { font-size: .8rem; color: #4a4a4a; padding: 0 .25rem; }
 .scope fieldset.range input { min-width: 0; }
 .scope .help { flex-basis: 100%; margin: 0; font-size: .8rem; }
+.link-form { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: end; margin: 1rem 0; padding: .75rem 1rem; background: #f5f7fa; border: 1px solid #d5dbe3; border-radius: .5rem; }
+.link-form h3 { flex-basis: 100%; margin: 0; }
+.link-form label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; gap: .2rem; }
+.link-form input, .link-form select { font: inherit; font-weight: 400; padding: .3rem .4rem; border: 1px solid #8a96a3; border-radius: .3rem; min-width: 14rem; }
+.link-form button { font: inherit; padding: .35rem 1rem; border: 0; border-radius: .3rem; background: #1f6fb2; color: #fff; font-weight: 600; cursor: pointer; }
 section { margin: 2rem 0; }
 section h2 { font-size: 1.3rem; border-bottom: 1px solid #d5dbe3; padding-bottom: .3rem; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem; margin: 0; }

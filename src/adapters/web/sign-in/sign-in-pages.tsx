@@ -49,7 +49,7 @@ export function RefusedPage({ reason }: { reason: keyof typeof REFUSALS }) {
       <div class="notice" role="alert">
         <h1>That link did not sign you in</h1>
         <p>{REFUSALS[reason]}</p>
-        <p>Ask for a new one with <code>/liaison web</code> in Slack or Discord. <a href="/">How to sign in</a>.</p>
+        <p>Ask for a new one with <code>/liaison web</code> in Slack or Discord, or from whoever runs Liaison (<code>{'liaison web-link <user>'}</code>). <a href="/">How to sign in</a>.</p>
       </div>
     </BarePage>
   );
