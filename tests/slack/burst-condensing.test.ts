@@ -10,7 +10,7 @@ import { useTestDatabase } from '../helpers/test-database.js';
 import { browserAs, words } from '../web/web-forms.js';
 import { shown } from './helpers/slack-asserts.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
-import { blockAction } from './helpers/slack-payloads.js';
+import { blockAction, eventCallback, reactionEvent } from './helpers/slack-payloads.js';
 
 async function cardsFor(ctx: TestContext, team: string, texts: string[]): Promise<number[]> {
   const ids: number[] = [];
@@ -63,6 +63,12 @@ describe('a burst of new cards on Slack', () => {
     // The card's log goes in the same thread (a reply to a reply would not).
     const log = h.fake.posts('C0PRODUCT').filter((p) => p.thread_ts === inChannel[0]?.ts).at(-1);
     expect(String(log?.text)).toMatch(/acknowledged this/);
+
+    // A reaction on a card in the thread counts too (Slack reports the reply's own ts).
+    await h.event(eventCallback(reactionEvent('reaction_added', { user: 'U0PRIYA', reaction: 'raised_hand', channel: 'C0PRODUCT', ts: (thread[4] as { ts: string }).ts, eventTs: '1794840000.000300' })));
+    await h.adapter.idle();
+    const [owned] = await h.ctx.db.select().from(routings).where(eq(routings.itemId, items[4] as number));
+    expect(owned?.status).toBe('owned');
 
     // Every item also has its page in the web app, with the card's actions.
     const priya = await browserAs(h.ctx, 'priya');
