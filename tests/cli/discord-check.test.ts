@@ -91,6 +91,12 @@ describe('liaison discord check, against a loopback Discord', () => {
     expect((await check('tags.yaml')).lines.at(-1)).toBe('Discord is ready for Liaison.');
   });
 
+  it('without a token, says which variable to set, in one line', async () => {
+    const { code, lines } = await check('ready.yaml', { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '' });
+    expect(lines).toEqual(['Set DISCORD_TOKEN (Bot → Reset Token in the Discord developer portal) to check Discord.']);
+    expect(code).toBe(1);
+  });
+
   it('a refused token is one line saying what to do', async () => {
     const { code, lines } = await check('ready.yaml', { DISCORD_TOKEN: 'not-the-bot-token-at-all' });
     expect(lines).toEqual(["Discord refused DISCORD_TOKEN (401: Unauthorized): copy the bot's token again (Bot → Reset Token in the developer portal)."]);

@@ -97,6 +97,13 @@ describe('liaison slack check, against a loopback Slack', () => {
     expect(slack.called('conversations.info').map((a) => a.channel)).toEqual(['C0PRODUCT', 'C0SALES', 'C0CUSTOMERS', 'C0PRIVATE']);
   });
 
+  it('without a bot token, says which variable to set, in one line', async () => {
+    const { code, lines } = await check({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' });
+    expect(lines).toEqual(["Set SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…, on the app's OAuth & Permissions page) to check Slack."]);
+    expect(code).toBe(1);
+    expect(slack.calls).toEqual([]);
+  });
+
   it('a refused token or app token is said in one line each, with what to do', async () => {
     slack.failNext('auth.test', { error: 'invalid_auth' });
     const bad = await check();
