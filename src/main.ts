@@ -75,7 +75,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   ports.webhook = new WebhookPort(loaded.outboundWebhooks, publicUrl(env), clock, logger);
   const metrics = new HttpMetrics(database.db, clock);
   // Stopped in this order: no new input first (HTTP, platforms), then the scheduler, then the worker's last round.
-  const stops = { input: [] as (() => Promise<unknown>)[], scheduler: async () => {}, worker: async () => {} };
+  const stops = { input: [] as StopStep[], scheduler: named('scheduler', async () => {}), worker: named('worker', async () => {}) };
 
   let server: ServerType | undefined;
   let port: number | undefined;
@@ -86,19 +86,19 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => resolve(info.port));
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
-    stops.input.unshift(() => new Promise((resolve) => server?.close(resolve)));
+    stops.input.unshift(named('http', () => new Promise((resolve) => server?.close(resolve))));
     if (!env.LIAISON_PUBLIC_URL) webBase = `http://localhost:${port}`;
   }
   // After HTTP, so that a restart is ready (intake, Slack's HTTP mode: their routes are mounted already) without
   // waiting for the chat connections (Discord's gateway waits for every guild).
   for (const platform of platforms) {
     await platform.start();
-    stops.input.push(() => platform.stop());
+    stops.input.push(named(platform.platform, () => platform.stop()));
   }
   if (roles.has('worker')) {
     const worker = new OutboxWorker({ db: database.db, config: loaded.config, ports, clock, logger, observer: metrics });
     worker.start();
-    stops.worker = () => worker.stop();
+    stops.worker = named('worker', () => worker.stop());
   }
   if (roles.has('scheduler')) {
     const handlers = new Map<string, InboundHandler>([...platforms.flatMap((p) => [...p.inboundHandlers]), ...trackerInboundHandlers(ctx)]);
@@ -111,22 +111,35 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     ];
     const scheduler = new Scheduler(jobs, logger, loaded.config.timezone);
     await scheduler.start();
-    stops.scheduler = () => scheduler.stop();
+    stops.scheduler = named('scheduler', () => scheduler.stop());
   }
   // Every process that captures classifies, so every process picks up a newly trained model, whatever its roles.
   const modelRefresh = new Scheduler([{ name: 'routing-model', run: () => deps.routingModel.refresh() }], logger, loaded.config.timezone);
   await modelRefresh.start();
-  stops.input.push(() => modelRefresh.stop());
+  stops.input.push(named('routing-model refresh', () => modelRefresh.stop()));
   logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path }, 'Liaison started');
   return {
     ctx,
     port,
     platforms: platforms.map((p) => p.platform),
     async stop() {
-      for (const stop of [...stops.input, stops.scheduler, stops.worker]) await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+      // Each step is logged (debug) with how long it took: a shutdown cut short by its bound says where it hung.
+      for (const stop of [...stops.input, stops.scheduler, stops.worker]) {
+        const started = Date.now();
+        await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+        logger.debug({ step: stop.step, ms: Date.now() - started }, 'stopped');
+      }
+      const started = Date.now();
       await database.shutdown();
+      logger.debug({ step: 'database', ms: Date.now() - started }, 'stopped');
     },
   };
+}
+
+type StopStep = (() => Promise<unknown>) & { step: string };
+
+function named(step: string, stop: () => Promise<unknown>): StopStep {
+  return Object.assign(stop, { step });
 }
 
 /** A port in use or an address this machine does not have, in one line (and a likely reason). */
