@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
-import { slackMessage } from '../helpers/capture.js';
+import { cardsFor } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
-import type { TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL } from './fakes/fake-state.js';
 import { useDiscordHarness, type DiscordHarness } from './helpers/discord-harness.js';
-
-async function cardsFor(ctx: TestContext, team: string, count: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
-    if (result.status === 'created') ids.push(result.itemId);
-  }
-  return ids;
-}
 
 /** The real worker at Discord's pace (the DiscordChat port's own limits), sleeping on the test clock. */
 function pacedWorker(h: DiscordHarness): OutboxWorker {

@@ -1,4 +1,5 @@
-import type { CaptureInput } from '../../src/core/capture-feedback.js';
+import { captureFeedback, type CaptureInput } from '../../src/core/capture-feedback.js';
+import type { Context } from '../../src/core/context.js';
 
 let counter = 0;
 
@@ -21,4 +22,14 @@ export function slackMessage(text: string, channel = 'C0BIGCO', overrides: Parti
     author: { platform: 'slack', id: 'U0CUST', name: 'Casey (BigCo)' },
     via: 'message',
   };
+}
+
+/** Captures `count` Slack messages routed straight to `team` (so each gets a card there); answers their item ids. */
+export async function cardsFor(ctx: Context, team: string, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
+    if (result.status === 'created') ids.push(result.itemId);
+  }
+  return ids;
 }

@@ -2,14 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { slackLimits } from '../../src/adapters/slack/slack-rate-limits.js';
 import { condenseBursts } from '../../src/core/bursts/condense-bursts.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { PermanentDeliveryError, type DeliveryTarget, type OutboundMessage } from '../../src/delivery/chat-port.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { deliveries } from '../../src/db/schema/index.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
-import { slackMessage } from '../helpers/capture.js';
+import { cardsFor } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
-import { testContext, type TestContext } from '../helpers/test-context.js';
+import { testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 /** A chat with Slack's limits, that can refuse combined cards for good. */
@@ -22,15 +21,6 @@ class PacedChat extends RecordingChat {
     if (this.refuseBursts && message.content.kind === 'card_burst') throw new PermanentDeliveryError('invalid_blocks');
     return super.deliver(message);
   }
-}
-
-async function cardsFor(ctx: TestContext, team: string, count: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
-    if (result.status === 'created') ids.push(result.itemId);
-  }
-  return ids;
 }
 
 const posted = (chat: RecordingChat, channelId: string) => chat.sent.filter((m) => m.channelId === channelId);

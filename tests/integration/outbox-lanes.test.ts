@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { slackLimits } from '../../src/adapters/slack/slack-rate-limits.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import type { DeliveryTarget, OutboundMessage } from '../../src/delivery/chat-port.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { deliveries } from '../../src/db/schema/index.js';
 import { rateLimited, RecordingChat } from '../fakes/recording-chat.js';
-import { slackMessage } from '../helpers/capture.js';
+import { cardsFor } from '../helpers/capture.js';
 import { testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
@@ -33,15 +32,6 @@ class PacedSlack extends RecordingChat {
     this.at.push({ channelId: message.channelId, itemId, ms: this.ctx.clock.now().getTime() });
     return super.deliver(message);
   }
-}
-
-async function cardsFor(ctx: TestContext, team: string, count: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
-    if (result.status === 'created') ids.push(result.itemId);
-  }
-  return ids;
 }
 
 describe('delivery lanes', () => {

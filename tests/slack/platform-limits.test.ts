@@ -1,19 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
-import { slackMessage } from '../helpers/capture.js';
-import type { TestContext } from '../helpers/test-context.js';
+import { cardsFor } from '../helpers/capture.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
-
-async function cardsFor(ctx: TestContext, team: string, count: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
-    if (result.status === 'created') ids.push(result.itemId);
-  }
-  return ids;
-}
 
 /** The real worker at Slack's pace (the SlackChat port's own limits), sleeping on the test clock. */
 function pacedWorker(h: SlackHarness): OutboxWorker {
