@@ -15,6 +15,7 @@ export type MemberHistoryInput = z.input<typeof MemberHistoryInput>;
 
 export interface MemberHistory {
   member: { id: number; name: string; identities: { platform: string; id: string; name: string }[] };
+  /** Each item counted once: resolved + declined + open = items. */
   totals: { items: number; resolved: number; declined: number; open: number };
   items: (ItemView & { outcome: string })[];
 }
@@ -28,17 +29,28 @@ export async function memberHistory(ctx: Context, raw: MemberHistoryInput): Prom
   const itemIds = await ctx.db.selectDistinct({ itemId: voices.itemId }).from(voices).where(eq(voices.memberId, memberId));
   const all = await loadItemViews(ctx.db, ctx.config, itemIds.map((r) => r.itemId), ctx.clock.now());
   all.sort((a, b) => b.capturedAt.getTime() - a.capturedAt.getTime() || b.id - a.id);
-  const statuses = all.flatMap((i) => i.routings.map((r) => r.status));
+  const outcomes = all.map((i) => itemOutcome(i.routings.map((r) => r.status)));
   return {
     member: { id: memberId, name: member?.displayName ?? '', identities: identities.map((i) => ({ platform: i.platform, id: i.externalId, name: i.displayName })) },
     totals: {
       items: all.length,
-      resolved: statuses.filter((s) => s === 'resolved').length,
-      declined: statuses.filter((s) => s === 'declined').length,
-      open: statuses.filter((s) => s === 'open' || s === 'acknowledged' || s === 'owned').length,
+      resolved: outcomes.filter((o) => o === 'resolved').length,
+      declined: outcomes.filter((o) => o === 'declined').length,
+      open: outcomes.filter((o) => o === 'open').length,
     },
     items: all.slice(0, input.limit).map((item) => ({ ...item, outcome: outcomeOf(item) })),
   };
+}
+
+/**
+ * One outcome per item across its teams, as a community's history counts them (so the totals add up to the items):
+ * resolved if any team resolved it, declined if every team that kept it declined it, else still open.
+ */
+function itemOutcome(statuses: string[]): 'resolved' | 'declined' | 'open' {
+  const kept = statuses.filter((s) => s !== 'merged');
+  if (kept.includes('resolved')) return 'resolved';
+  if (kept.includes('declined') && kept.every((s) => s === 'declined' || s === 'passed_on')) return 'declined';
+  return 'open';
 }
 
 async function findMember(ctx: Context, member: z.infer<typeof MemberHistoryInput>['member']): Promise<number> {

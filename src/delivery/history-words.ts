@@ -1,4 +1,5 @@
 import type { CommunityHistory } from '../core/community-history.js';
+import type { MemberHistory } from '../core/member-history.js';
 
 const OUTCOME_ORDER = [['resolved', 'resolved'], ['declined', 'declined'], ['in_progress', 'in progress'], ['open', 'waiting for an answer']] as const;
 
@@ -11,4 +12,11 @@ export function communityTotalsWords(totals: CommunityHistory['totals']): string
 /** "bug 3, feature request 2"; "none" when the community has raised nothing yet. */
 export function categoryWords(totals: CommunityHistory['totals']): string {
   return Object.entries(totals.byCategory).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ') || 'none';
+}
+
+/** "3 items: 1 resolved, 2 open" (only the outcomes that occur); "no items yet" for someone who has raised nothing. */
+export function memberTotalsWords(totals: MemberHistory['totals']): string {
+  if (totals.items === 0) return 'no items yet';
+  const parts = ([['resolved', totals.resolved], ['declined', totals.declined], ['open', totals.open]] as const).filter(([, n]) => n > 0).map(([words, n]) => `${n} ${words}`);
+  return `${totals.items} item${totals.items === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }

@@ -1,7 +1,7 @@
 import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { MemberHistory } from '../../core/member-history.js';
-import { categoryWords, communityTotalsWords } from '../../delivery/history-words.js';
+import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../delivery/history-words.js';
 import { localTime } from '../local-time.js';
 
 type Item = MemberHistory['items'][number];
@@ -22,7 +22,7 @@ export const historyText = {
     const { member, totals } = history;
     return [
       `${inert(member.name)} — ${member.identities.map((i) => `${i.platform}:${i.id}`).join(', ')}`,
-      `${totals.items} item(s): ${totals.resolved} resolved, ${totals.declined} declined, ${totals.open} open`,
+      memberTotalsWords(totals),
       `  times in ${timezone}`,
       '',
       ...history.items.flatMap((i) => itemLines(i, timezone)),

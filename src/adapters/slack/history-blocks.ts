@@ -3,7 +3,7 @@ import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt } from '../../core/inert-text.js';
 import type { ItemView } from '../../core/items/item-views.js';
 import type { MemberHistory } from '../../core/member-history.js';
-import { categoryWords, communityTotalsWords } from '../../delivery/history-words.js';
+import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../delivery/history-words.js';
 import { assertMessageBlocks, LIMITS, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
@@ -17,7 +17,7 @@ const fit = (blocks: Block[]) => assertMessageBlocks(blocks.slice(0, LIMITS.bloc
 export function memberHistoryBlocks(h: MemberHistory, timezone: string): Block[] {
   const ids = h.member.identities.map((i) => `${i.platform}: ${userText(i.name)}`).join(' · ');
   return fit([
-    section(`*${userText(h.member.name)}* · ${h.totals.items} item${h.totals.items === 1 ? '' : 's'} · ${h.totals.resolved} resolved · ${h.totals.declined} declined · ${h.totals.open} open`),
+    section(`*${userText(h.member.name)}* · ${memberTotalsWords(h.totals)}`),
     context(ids || 'no identities'),
     ...sectionsFromLines(h.items.map((i) => itemLine(i, timezone))),
   ]);

@@ -6,7 +6,7 @@ import type { MemberHistory } from '../../../core/member-history.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';
 import { LIMITS, type DiscordEmbed } from './embed-limits.js';
 import { linesToEmbeds, packMessages } from './pack-embeds.js';
-import { categoryWords, communityTotalsWords } from '../../../delivery/history-words.js';
+import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../../delivery/history-words.js';
 
 const PAST: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid', escalate: 'escalated', capture: 'captured', snooze: 'snoozed', merge: 'merged', recategorize: 'recategorised' };
 
@@ -46,7 +46,7 @@ function historyEmbeds(title: string, summary: string, items: Listed[]): Discord
 
 export function memberHistoryEmbeds(h: MemberHistory): DiscordEmbed[] {
   const ids = h.member.identities.map((i) => `${i.platform}: ${safeText(i.name)}`).join(', ');
-  return historyEmbeds(`${safeText(h.member.name)}`, `${h.totals.items} item(s): ${h.totals.resolved} resolved, ${h.totals.declined} declined, ${h.totals.open} open · known as ${ids}`, h.items);
+  return historyEmbeds(`${safeText(h.member.name)}`, `${memberTotalsWords(h.totals)} · known as ${ids}`, h.items);
 }
 
 export function communityHistoryEmbeds(h: CommunityHistory): DiscordEmbed[] {
