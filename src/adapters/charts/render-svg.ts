@@ -51,8 +51,9 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
 async function draw(spec: TopLevelSpec): Promise<string> {
   const { vega, vegaLite } = await loadVega();
   const compiled = vegaLite.compile(spec).spec;
-  // `renderer: 'none'` with toSVG: the scenegraph is drawn straight to a string; no DOM is needed.
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
+  // `renderer: 'none'` with toSVG: the scenegraph is drawn straight to a string; no DOM is needed. Errors only:
+  // Vega warns "Infinite extent" on the console for every chart of an empty week, which is a normal state here.
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();
   } finally {
