@@ -42,7 +42,7 @@ describe('the database ending Liaison’s connections under load', () => {
     const answers: { id: string; status: number; ms: number }[] = [];
     const send = async (id: string) => {
       const started = performance.now();
-      const response = await Promise.race([app.request(intake(ctx, id)), new Promise<undefined>((resolve) => setTimeout(resolve, 5000))]);
+      const response = await Promise.race([app.request(intake(ctx, id)), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000))]);
       answers.push({ id, status: response?.status ?? 0, ms: performance.now() - started });
     };
     let killing = true;
