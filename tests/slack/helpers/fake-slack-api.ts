@@ -149,7 +149,8 @@ export class FakeSlackApi {
       res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {}).end();
       return;
     }
-    const refused = failure ? undefined : this.limits?.admit(slackWindowLimits(method, args));
+    // A bot token belongs to one workspace: Slack counts the method tiers per workspace and app.
+    const refused = failure ? undefined : this.limits?.admit(slackWindowLimits(method, args, req.headers.authorization ?? ''));
     if (refused) {
       // Slack says how long in whole seconds, and the call did nothing.
       call.args.failedWith = { status: 429, scope: refused.limit.scope };
