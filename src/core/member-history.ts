@@ -1,8 +1,9 @@
-import { and, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberIdentities, members, voices } from '../db/schema/index.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
+import { countOutcomes, type OutcomeCounts } from './items/item-outcome.js';
 import { loadItemViews, outcomeOf, type ItemView } from './items/item-views.js';
 import { parseInput } from './parse-input.js';
 
@@ -15,8 +16,8 @@ export type MemberHistoryInput = z.input<typeof MemberHistoryInput>;
 
 export interface MemberHistory {
   member: { id: number; name: string; identities: { platform: string; id: string; name: string }[] };
-  /** Each item counted once: resolved + declined + open = items. */
-  totals: { items: number; resolved: number; declined: number; open: number };
+  /** Each item counted once, as a community's history counts them: `byOutcome` adds up to `items`. */
+  totals: { items: number; byOutcome: OutcomeCounts };
   items: (ItemView & { outcome: string })[];
 }
 
@@ -26,31 +27,14 @@ export async function memberHistory(ctx: Context, raw: MemberHistoryInput): Prom
   const memberId = await findMember(ctx, input.member);
   const [member] = await ctx.db.select().from(members).where(eq(members.id, memberId));
   const identities = await ctx.db.select().from(memberIdentities).where(eq(memberIdentities.memberId, memberId));
-  const itemIds = await ctx.db.selectDistinct({ itemId: voices.itemId }).from(voices).where(eq(voices.memberId, memberId));
-  const all = await loadItemViews(ctx.db, ctx.config, itemIds.map((r) => r.itemId), ctx.clock.now());
-  all.sort((a, b) => b.capturedAt.getTime() - a.capturedAt.getTime() || b.id - a.id);
-  const outcomes = all.map((i) => itemOutcome(i.routings.map((r) => r.status)));
+  const spoke = sql`i.id in (select ${voices.itemId} from ${voices} where ${voices.memberId} = ${memberId})`;
+  const recent = await ctx.db.execute<{ id: number }>(sql`select i.id from feedback_items i where ${spoke} order by i.captured_at desc, i.id desc limit ${input.limit}`);
+  const [items, totals] = await Promise.all([loadItemViews(ctx.db, ctx.config, recent.map((r) => Number(r.id)), ctx.clock.now()), countOutcomes(ctx.db, spoke)]);
   return {
     member: { id: memberId, name: member?.displayName ?? '', identities: identities.map((i) => ({ platform: i.platform, id: i.externalId, name: i.displayName })) },
-    totals: {
-      items: all.length,
-      resolved: outcomes.filter((o) => o === 'resolved').length,
-      declined: outcomes.filter((o) => o === 'declined').length,
-      open: outcomes.filter((o) => o === 'open').length,
-    },
-    items: all.slice(0, input.limit).map((item) => ({ ...item, outcome: outcomeOf(item) })),
+    totals,
+    items: items.map((item) => ({ ...item, outcome: outcomeOf(item) })),
   };
-}
-
-/**
- * One outcome per item across its teams, as a community's history counts them (so the totals add up to the items):
- * resolved if any team resolved it, declined if every team that kept it declined it, else still open.
- */
-function itemOutcome(statuses: string[]): 'resolved' | 'declined' | 'open' {
-  const kept = statuses.filter((s) => s !== 'merged');
-  if (kept.includes('resolved')) return 'resolved';
-  if (kept.includes('declined') && kept.every((s) => s === 'declined' || s === 'passed_on')) return 'declined';
-  return 'open';
 }
 
 async function findMember(ctx: Context, member: z.infer<typeof MemberHistoryInput>['member']): Promise<number> {

@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Logger } from 'pino';
 import { processStatus, readPostmasterLock, readRunning, type RunningRecord } from './data-dir.js';
 import { StartupError } from './startup-error.js';
 
@@ -27,6 +29,24 @@ export async function runningServer(dataDir: string, databaseDir: string): Promi
   const owned = parent.alive && server.parentPid !== process.pid && (record ? record.pid === server.parentPid : /node/.test(parent.name ?? ''));
   if (owned) return { kind: 'owned', record: record ?? { pid: server.parentPid as number, databasePort: lock.port, command: 'liaison', startedAt: '' }, port: record?.databasePort ?? lock.port };
   return { kind: 'orphan', pid: lock.pid };
+}
+
+/**
+ * Makes way for this process's own server on the data directory: a server left running by a Liaison that was killed
+ * (its parent is gone) is stopped, a stale lock removed, and the backends of a dead postmaster ended. A server that a
+ * live Liaison owns is left alone and returned, for the caller to share or refuse.
+ */
+export async function makeWay(dataDir: string, databaseDir: string, logger: Logger): Promise<{ owned?: { record: RunningRecord; port: number }; orphanStopped: boolean }> {
+  const earlier = await runningServer(dataDir, databaseDir);
+  if (earlier?.kind === 'owned') return { owned: earlier, orphanStopped: false };
+  if (earlier?.kind === 'orphan') {
+    logger.warn({ pid: earlier.pid, dataDir: databaseDir }, 'stopping the embedded PostgreSQL left running by a Liaison that did not stop cleanly');
+    await stopProcess(earlier.pid);
+  }
+  if (earlier?.kind === 'stale') await rm(resolve(databaseDir, 'postmaster.pid'), { force: true });
+  // Backends of a server whose postmaster is gone (killed with the Liaison that ran it) would keep a new one out.
+  await endLeftoverServerProcesses(databaseDir);
+  return { orphanStopped: earlier?.kind === 'orphan' };
 }
 
 export function alreadyRunning(dataDir: string, record: RunningRecord): StartupError {

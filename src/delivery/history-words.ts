@@ -1,11 +1,11 @@
 import type { CommunityHistory } from '../core/community-history.js';
 import type { MemberHistory } from '../core/member-history.js';
 
-const OUTCOME_ORDER = [['resolved', 'resolved'], ['declined', 'declined'], ['in_progress', 'in progress'], ['open', 'waiting for an answer']] as const;
+const OUTCOME_ORDER = [['resolved', 'resolved'], ['declined', 'declined'], ['in_progress', 'in progress'], ['untouched', 'waiting for an answer']] as const;
 
 /** "6 items: 2 resolved, 1 declined, 1 in progress, 2 waiting for an answer": each item once, so the parts add up. */
 export function communityTotalsWords(totals: CommunityHistory['totals']): string {
-  const parts = OUTCOME_ORDER.filter(([key]) => (totals.byOutcome[key] ?? 0) > 0).map(([key, words]) => `${totals.byOutcome[key]} ${words}`);
+  const parts = OUTCOME_ORDER.filter(([key]) => totals.byOutcome[key] > 0).map(([key, words]) => `${totals.byOutcome[key]} ${words}`);
   return `${totals.items} item${totals.items === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
@@ -14,9 +14,10 @@ export function categoryWords(totals: CommunityHistory['totals']): string {
   return Object.entries(totals.byCategory).map(([k, n]) => `${k.replace('_', ' ')} ${n}`).join(', ') || 'none';
 }
 
-/** "3 items: 1 resolved, 2 open" (only the outcomes that occur); "no items yet" for someone who has raised nothing. */
+/** "3 items: 1 resolved, 2 open" (open: in progress or waiting; only what occurs); "no items yet" for someone who has raised nothing. */
 export function memberTotalsWords(totals: MemberHistory['totals']): string {
   if (totals.items === 0) return 'no items yet';
-  const parts = ([['resolved', totals.resolved], ['declined', totals.declined], ['open', totals.open]] as const).filter(([, n]) => n > 0).map(([words, n]) => `${n} ${words}`);
+  const { resolved, declined, in_progress: inProgress, untouched } = totals.byOutcome;
+  const parts = ([['resolved', resolved], ['declined', declined], ['open', inProgress + untouched]] as const).filter(([, n]) => n > 0).map(([words, n]) => `${n} ${words}`);
   return `${totals.items} item${totals.items === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }

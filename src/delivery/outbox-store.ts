@@ -29,6 +29,10 @@ const CLAIM_LOCK = 0x6c7a_6f62; // "lzob"
  * lease still running) is left alone, so one channel's deliveries go out in order from one worker while every other
  * channel goes on. SKIP LOCKED and the lease return a delivery to the pool if its worker dies mid-send. A reply waits
  * until its parent has been sent (it needs the parent's message reference), an update until the message it edits exists.
+ *
+ * A combined card's thread takes its cards at the channel's pace for minutes. Everything else the channel gets (a new
+ * card, an update after an action, a card's log, a reply) goes first, and the thread's cards are claimed one at a time
+ * when nothing else of the channel is due: whatever comes up meanwhile waits for at most the one thread card in hand.
  */
 export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, caps?: LaneCaps): Promise<ClaimedRow[]> {
   const at = now.toISOString();
@@ -39,7 +43,8 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
       with busy as (
         select distinct platform, channel_id from deliveries where status = 'sending' and locked_until >= ${at}
       ), due as (
-        select d.id, d.platform, d.next_attempt_at, row_number() over (partition by d.platform, d.channel_id order by d.next_attempt_at, d.id) as n
+        select d.id, d.platform, d.next_attempt_at, coalesce(d.kind = 'card' and p.kind = 'card_burst', false) as in_burst_thread,
+          row_number() over (partition by d.platform, d.channel_id order by coalesce(d.kind = 'card' and p.kind = 'card_burst', false), d.next_attempt_at, d.id) as n
         from deliveries d
         left join deliveries p on p.id = d.parent_id
         left join deliveries e on e.id = d.edits_id
@@ -51,6 +56,8 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
         select id from due
         where n <= case platform when 'slack' then ${cap('slack')}::int when 'discord' then ${cap('discord')}::int when 'console' then ${cap('console')}::int
           when 'tracker' then ${cap('tracker')}::int else ${cap('webhook')}::int end
+          -- A burst's thread card only when nothing else of its channel is due, one at a time (see above).
+          and (not in_burst_thread or n = 1)
         order by next_attempt_at, id
         limit ${limit}
       ), locked as (

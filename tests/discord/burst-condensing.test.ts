@@ -8,7 +8,7 @@ import { slackMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL } from './fakes/fake-state.js';
-import { buttonClick, PEOPLE } from './fakes/payloads.js';
+import { buttonClick, PEOPLE, reaction } from './fakes/payloads.js';
 import { view } from './helpers/card-view.js';
 import { useDiscordHarness, type DiscordHarness } from './helpers/discord-harness.js';
 
@@ -50,5 +50,30 @@ describe('a burst of new cards on Discord', () => {
     // The card's log goes in the same thread: a thread cannot be started from a message in a thread.
     expect(h.discord.state.botMessages(threadId).at(-1)?.content).toBe('Sam (Support) took this');
     expect(limits.refusals).toEqual([]);
+  });
+
+  it("an emoji on a card in the combined card's thread acts on that card's item, and taking it back undoes it", async () => {
+    const h = await startDiscord({ config: testConfig((c) => void (c.teams.support!.condense = { threshold: 3 })) });
+    const items: number[] = [];
+    for (let i = 1; i <= 4; i += 1) {
+      const result = await captureFeedback(h.ctx, { ...slackMessage(`Billing page times out, case ${i}`), overrides: { teams: ['support'], category: 'bug' } });
+      if (result.status === 'created') items.push(result.itemId);
+    }
+    const worker = pacedWorker(h);
+    await worker.drain();
+    const threadId = String(h.discord.state.botMessages(CHANNEL.supportHome)[0]?.id);
+    const card = h.discord.state.botMessages(threadId)[2];
+    if (!card) throw new Error('no card in the thread');
+    const statusOf = async (itemId: number) => (await h.ctx.db.select().from(routings).where(eq(routings.itemId, itemId)))[0]?.status;
+
+    await h.send('MESSAGE_REACTION_ADD', reaction('add', card, PEOPLE.sam, '👀'));
+    expect(await statusOf(items[2] as number)).toBe('acknowledged');
+    expect(await statusOf(items[1] as number)).toBe('open');
+    await worker.drain();
+    expect(view(h.discord.state.message(threadId, card.id)).embed.title).toBe(`#${items[2]} for Support · Acknowledged`);
+    expect(h.discord.state.botMessages(threadId).at(-1)?.content).toBe('Sam (Support) acknowledged this');
+
+    await h.send('MESSAGE_REACTION_REMOVE', reaction('remove', card, PEOPLE.sam, '👀'));
+    expect(await statusOf(items[2] as number)).toBe('open');
   });
 });

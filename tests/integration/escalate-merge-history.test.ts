@@ -91,7 +91,7 @@ describe('history', () => {
     expect(history.member.identities.map((i) => i.platform).sort()).toEqual(['discord', 'slack']);
     expect(history.items.map((i) => i.outcome)).toEqual(['Waiting for Product; Waiting for Sales', 'Declined by Support: Cannot reproduce']);
     // The Slack item waits for two teams and is still one open item: the totals add up to the items.
-    expect(history.totals).toEqual({ items: 2, resolved: 0, declined: 1, open: 1 });
+    expect(history.totals).toEqual({ items: 2, byOutcome: { resolved: 0, declined: 1, in_progress: 0, untouched: 1 } });
     expect(historyText.member(history, ctx.config.timezone)[1]).toBe('2 items: 1 declined, 1 open');
   });
 
@@ -102,7 +102,7 @@ describe('history', () => {
     await captureFeedback(ctx, discordMessage('Would love a planner export'));
     const history = await communityHistory(ctx, { community: 'makers' });
     expect(history.items.map((i) => i.text)).toEqual(['Would love a planner export', 'Crash in the planner']);
-    expect(history.totals).toEqual({ items: 2, byOutcome: { open: 2 }, byCategory: { bug: 1, feature_request: 1 } });
+    expect(history.totals).toEqual({ items: 2, byOutcome: { resolved: 0, declined: 0, in_progress: 0, untouched: 2 }, byCategory: { bug: 1, feature_request: 1 } });
     await expect(communityHistory(ctx, { community: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
   });
 

@@ -25,7 +25,6 @@ interface WaitingCard { id: number | string; routing_id: number | string; create
 export async function condenseBursts(db: Db, config: LiaisonConfig, now: Date, platforms: DeliveryPlatform[]): Promise<CondensedBurst[]> {
   if (platforms.length === 0) return [];
   await releaseCardsOfFailedBursts(db);
-  await putChannelBeforeThreads(db, platforms, now);
   const counts = await db.execute<WaitingCount & Record<string, unknown>>(sql`
     select d.platform, d.channel_id, r.team_id, count(*) as waiting
     from deliveries d join routings r on r.id = d.routing_id
@@ -102,24 +101,4 @@ async function releaseCardsOfFailedBursts(db: Db): Promise<void> {
     update deliveries d set parent_id = null
     from deliveries b
     where d.parent_id = b.id and b.kind = 'card_burst' and b.status in ('failed', 'skipped') and d.status = 'pending'`);
-}
-
-/**
- * A burst's thread takes its cards at the channel's pace for minutes; what is posted in the channel itself (a new
- * card, the next combined card) must not wait behind them. Waiting top-level messages are moved just ahead of the
- * channel's first waiting thread card, all to the same moment, so that among themselves they keep their order (by id).
- * Only messages never tried: a retry keeps its backoff.
- */
-async function putChannelBeforeThreads(db: Db, platforms: DeliveryPlatform[], now: Date): Promise<void> {
-  await db.execute(sql`
-    with threads as (
-      select c.platform, c.channel_id, min(c.next_attempt_at) - interval '1 millisecond' as ahead
-      from deliveries c join deliveries b on b.id = c.parent_id
-      where b.kind = 'card_burst' and b.status = 'sent' and c.status = 'pending' and c.platform = any(${sql.param(platforms)}::text[])
-      group by c.platform, c.channel_id
-    )
-    update deliveries d set next_attempt_at = t.ahead
-    from threads t
-    where d.platform = t.platform and d.channel_id = t.channel_id and d.status = 'pending' and d.parent_id is null
-      and d.attempts = 0 and d.next_attempt_at <= ${now.toISOString()} and d.next_attempt_at > t.ahead`);
 }

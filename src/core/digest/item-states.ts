@@ -1,11 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { itemOutcomeSql } from '../items/item-outcome.js';
 import type { Period } from './period.js';
 import type { Scope } from './scope.js';
-
-/** What became of an item by the end of a period, across all the teams it reached. */
-export const OUTCOMES = ['resolved', 'declined', 'in_progress', 'untouched'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 /**
  * One row per item captured in the period (and in scope), as it stood at the end of the period (or at `asOf`): its teams, its
@@ -15,8 +12,7 @@ export type Outcome = (typeof OUTCOMES)[number];
  * - `no_action`: routed, and no team did anything; `passed_around`: handed on twice or more; `ack_not_resolved`:
  *   someone acknowledged or took it and no team resolved or declined it; `untouched_past_sla`: a team never
  *   answered it and its first-response target passed.
- * - `outcome`: resolved (some team resolved it), declined (every team that kept it declined it), untouched (nobody
- *   acted), in progress (the rest).
+ * - `outcome`: as of the end of the period, by the rule every count of outcomes shares (core/items/item-outcome.ts).
  *
  * The routings of those items are read by item-ID range (a merge join on the routings' (item, team) index) instead
  * of one probe per item: an item's routings can be created long after the period (a late pass-on), but never
@@ -43,15 +39,15 @@ export function itemStatesSql(period: Pick<Period, 'start' | 'end'>, scope: Scop
         coalesce(bool_or(r.first_action_at < ${end}), false) as any_action,
         coalesce(bool_or(r.first_action_at < ${end} and r.status in ('acknowledged', 'owned')), false) as acknowledged_open,
         coalesce(bool_or(r.status in ('resolved', 'declined') and r.closed_at < ${end}), false) as closed,
-        coalesce(bool_or(r.status = 'resolved' and r.resolved_at < ${end}), false) as any_resolved,
-        coalesce(bool_or(r.status = 'declined' and r.closed_at < ${end}), false) as any_declined,
-        coalesce(bool_and(r.status = 'declined' and r.closed_at < ${end}) filter (where r.status <> 'passed_on'), false) as all_declined,
+        ${itemOutcomeSql(asOf)} as outcome,
         coalesce(bool_or((r.first_action_at is null or r.first_action_at >= ${end}) and r.acknowledge_due_at < ${end}), false) as untouched_past_sla
       from routings r, bounds
       where r.item_id between bounds.lo and bounds.hi and r.status <> 'merged'
       group by r.item_id
     ), joined as (
-      select i.*, pr.teams, pr.path, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed, pr.any_resolved, pr.any_declined, pr.all_declined, coalesce(pr.untouched_past_sla, false) as untouched_past_sla,
+      select i.*, pr.teams, pr.path, coalesce(pr.hops, 0) as hops, pr.any_action, pr.acknowledged_open, pr.closed,
+        -- An item no team received never had anyone act on it.
+        coalesce(pr.outcome, 'untouched') as outcome, coalesce(pr.untouched_past_sla, false) as untouched_past_sla,
         pr.teams is not null as routed
       from period_items i left join per_routing pr on pr.item_id = i.id
       where ${scope.team === undefined ? sql`true` : sql`pr.has_team`}
@@ -59,9 +55,7 @@ export function itemStatesSql(period: Pick<Period, 'start' | 'end'>, scope: Scop
     select j.*,
       j.routed and not j.any_action as no_action,
       j.hops >= 2 as passed_around,
-      j.routed and j.acknowledged_open and not j.closed as ack_not_resolved,
-      case when j.any_resolved then 'resolved' when j.any_declined and j.all_declined then 'declined'
-        when not coalesce(j.any_action, false) then 'untouched' else 'in_progress' end as outcome
+      j.routed and j.acknowledged_open and not j.closed as ack_not_resolved
     from joined j`;
 }
 

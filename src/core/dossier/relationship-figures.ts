@@ -2,10 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { LiaisonConfig } from '../../config/schema.js';
 import type { DbOrTx } from '../../db/client.js';
+import { itemOutcomeSql } from '../items/item-outcome.js';
 import { businessDurations, epochArray, median } from '../sla/business-durations.js';
 import { teamCalendar } from '../sla/sla-policy.js';
 
-/** What became of items as they stand now: resolved by some team, declined by every team that kept them, still with a team. */
+/** What became of items as they stand now (core/items/item-outcome.ts); `open` is in progress or untouched. */
 export interface ItemCounts { raised: number; resolved: number; declined: number; open: number }
 
 export interface TeamAnswers {
@@ -43,17 +44,14 @@ export async function relationshipFigures(db: DbOrTx, config: LiaisonConfig, ite
   const items = sql`select i.id, i.community_id, i.captured_at from feedback_items i where ${itemCondition} and i.merged_into_id is null and i.captured_at >= ${quarters.since.toISOString()}`;
   const states = await db.execute<Record<string, unknown>>(sql`
     with items as (${items}), per_item as (
-      select i.id, i.community_id, to_char(i.captured_at at time zone ${tz}, 'YYYY-"Q"Q') as quarter,
-        coalesce(bool_or(r.status = 'resolved'), false) as resolved,
-        coalesce(bool_and(r.status = 'declined') filter (where r.status <> 'passed_on'), false) as declined,
-        coalesce(bool_or(r.status in ('open', 'acknowledged', 'owned')), false) as open
+      select i.id, i.community_id, to_char(i.captured_at at time zone ${tz}, 'YYYY-"Q"Q') as quarter, ${itemOutcomeSql()} as outcome
       from items i left join routings r on r.item_id = i.id and r.status <> 'merged'
       group by i.id, i.community_id, i.captured_at
     )
     select community_id, quarter, count(*)::int as raised,
-      count(*) filter (where resolved)::int as resolved,
-      count(*) filter (where declined and not resolved)::int as declined,
-      count(*) filter (where open and not resolved and not declined)::int as open
+      count(*) filter (where outcome = 'resolved')::int as resolved,
+      count(*) filter (where outcome = 'declined')::int as declined,
+      count(*) filter (where outcome in ('in_progress', 'untouched'))::int as open
     from per_item group by community_id, quarter`);
   const teams = await db.execute<Record<string, unknown>>(sql`
     with items as (${items})

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTCOMES } from '../digest/item-states.js';
+import { OUTCOMES } from '../items/item-outcome.js';
 
 /** Events on a team's routings during the period, as the digest counts them. */
 export const ROUTING_EVENTS = [

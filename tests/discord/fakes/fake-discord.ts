@@ -26,6 +26,8 @@ export class FakeDiscord {
     this.apiUrl = `http://127.0.0.1:${port}/api`;
     this.rest.gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
     this.gateway = new FakeGateway(this.server, this.state, this.rest.gatewayUrl);
+    // Discord tells the bot of a thread it started, so its client knows the thread when people react in it.
+    this.rest.onThreadStarted = (thread) => this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
     return this;
   }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PlatformRateLimits, type Refusal } from '../../fakes/platform-rate-limits.js';
 import { discordWindowLimits } from './discord-api-limits.js';
-import { APPLICATION_ID, BOT_USER, GUILD_ID, type FakeState, type Json } from './fake-state.js';
+import { APPLICATION_ID, BOT_USER, GUILD_ID, type FakeChannel, type FakeState, type Json } from './fake-state.js';
 
 /** A request as the fake received it; a JSON array body (bulk command registration) is kept as parsed. */
 export interface RecordedCall { method: string; path: string; query: URLSearchParams; body: Json | undefined }
@@ -25,6 +25,8 @@ export class FakeRest {
   gatewayUrl = '';
   /** Discord's rate limits, once `enforceLimits` is called: requests over them are answered 429 with Retry-After. */
   limits: PlatformRateLimits | undefined;
+  /** Told of each thread the bot starts, as Discord tells the gateway (THREAD_CREATE). */
+  onThreadStarted: ((thread: FakeChannel) => void) | undefined;
 
   constructor(private readonly state: FakeState, private readonly token: string) {}
 
@@ -125,7 +127,9 @@ export class FakeRest {
       ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, ([c, m], b) => {
         if (!s.message(c as string, m as string)) return error(404, 10008, 'Unknown Message');
         if (s.channels.has(m as string)) return error(400, 160004, 'A thread has already been created for this message');
-        return ok(s.addChannel({ id: m as string, type: 11, guild_id: GUILD_ID, parent_id: c as string, name: String(b.name), owner_id: BOT_USER.id, thread_metadata: { archived: false, auto_archive_duration: b.auto_archive_duration, locked: false, archive_timestamp: new Date().toISOString() } }), 201);
+        const thread = s.addChannel({ id: m as string, type: 11, guild_id: GUILD_ID, parent_id: c as string, name: String(b.name), owner_id: BOT_USER.id, thread_metadata: { archived: false, auto_archive_duration: b.auto_archive_duration, locked: false, archive_timestamp: new Date().toISOString() } });
+        this.onThreadStarted?.(thread);
+        return ok(thread, 201);
       }],
       ['POST', /^\/users\/@me\/channels$/, (_p, b) => {
         const recipient = String(b.recipient_id);

@@ -23,6 +23,8 @@ const ReactionFacts = z.object({
   messageId: z.string(),
   userId: z.string(),
   emoji: z.string(),
+  /** The team home a message in a thread belongs to (a card in a combined card's thread, a note in a card's thread). */
+  homeId: z.string().optional(),
 });
 type ReactionFacts = z.infer<typeof ReactionFacts>;
 
@@ -43,15 +45,23 @@ export async function onReaction(deps: GatewayDeps, op: 'add' | 'remove', reacti
   if (!guildId || user.bot || user.id === deps.client.user?.id) return;
   const emoji = emojiKey(reaction.emoji);
   const meanings = reactionMeanings(deps.ctx.config);
-  const isAction = deps.sources.teamHomes.has(reaction.message.channelId) && meanings.actions.has(emoji);
+  const homeId = teamHomeOf(deps, reaction.message.channel);
+  const isAction = homeId !== undefined && meanings.actions.has(emoji);
   const isCapture = op === 'add' && meanings.capture.has(emoji);
   if (!isAction && !isCapture) return;
   // Anyone in a public community can add the capture emoji; when we already know they are not a community manager,
   // there is nothing worth storing.
   const known = reaction.message.guild?.members.cache.get(user.id);
   if (!isAction && known && !mayDo(deps.ctx.config, actorOf(deps.ctx.config, { id: known.id, username: known.user.username, roles: known.roles.cache.keys() }), { kind: 'capture_by_hand' })) return;
-  const facts: ReactionFacts = { op, guildId, channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji };
+  const facts: ReactionFacts = { op, guildId, channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji, ...(homeId ? { homeId } : {}) };
   await receiveInbound(inboundDeps(deps), { key: `discord:reaction:${op}:${facts.messageId}:${facts.userId}:${emoji}:${randomUUID()}`, kind: REACTION_EVENT, payload: facts }, reactionHandler(deps));
+}
+
+/** The team home a message is in: the channel itself, or the channel a thread was started in. */
+function teamHomeOf(deps: GatewayDeps, channel: Message['channel']): string | undefined {
+  if (deps.sources.teamHomes.has(channel.id)) return channel.id;
+  const parentId = channel.isThread() ? channel.parentId : null;
+  return parentId && deps.sources.teamHomes.has(parentId) ? parentId : undefined;
 }
 
 export function reactionHandler(deps: GatewayDeps) {
@@ -62,10 +72,12 @@ export function reactionHandler(deps: GatewayDeps) {
     const actor = actorOf(deps.ctx.config, { id: member.id, username: member.user.username, globalName: member.user.globalName, nick: member.nickname, roles: member.roles.cache.keys() });
     const meanings = reactionMeanings(deps.ctx.config);
     const action = meanings.actions.get(facts.emoji);
-    if (action && deps.sources.teamHomes.has(facts.channelId)) {
+    const homeId = facts.homeId ?? (deps.sources.teamHomes.has(facts.channelId) ? facts.channelId : undefined);
+    if (action && homeId) {
       if (action === 'pass_on') return; // Passing on needs a team and a note: that is the button's modal, not an emoji.
       const result = await reactToCard(deps.ctx, {
-        card: { platform: 'discord', channelId: facts.channelId, messageId: facts.messageId },
+        // A card is known by the team home it was delivered to, also when Discord shows it in one of its threads.
+        card: { platform: 'discord', channelId: homeId, messageId: facts.messageId },
         kind: action,
         actor,
         reactionKey: `discord:reaction:${facts.messageId}:${facts.userId}:${facts.emoji}`,
