@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, withinDeadline } from '../../db/availability.js';
 import type { Db } from '../../db/client.js';
 import { insertCapture, insertCaptures, type CaptureInsert, type CaptureRow } from './insert-capture.js';
 
@@ -5,6 +6,13 @@ import { insertCapture, insertCaptures, type CaptureInsert, type CaptureRow } fr
 const MAX_BATCH = 64;
 /** Transactions in flight at once: a capture that finds one free goes at once, alone, with no added wait. */
 const IN_FLIGHT = 4;
+/**
+ * How long a batch may hold its slot. A statement the database (or the driver, on a connection that died) never
+ * answers would otherwise hold it for ever, and with every slot held no capture is stored again until a restart.
+ * Past this its captures are refused as "database unavailable" (the intake answers 503; a resend is harmless, even
+ * if the statement commits later) and the slot is free. Well above the statement's normal milliseconds.
+ */
+export const WRITE_DEADLINE_MS = 10_000;
 
 interface Waiting { row: CaptureRow; resolve: (result: CaptureInsert) => void; reject: (error: unknown) => void }
 
@@ -41,16 +49,18 @@ export class GroupCommit {
   private async write(batch: Waiting[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        const results = await insertCaptures(this.db.$client, batch.map((w) => w.row));
+        const results = await withinDeadline(insertCaptures(this.db.$client, batch.map((w) => w.row)), WRITE_DEADLINE_MS, 'capture');
         batch.forEach((w, i) => w.resolve(results[i] as CaptureInsert));
         return;
-      } catch {
-        // Fall through: one by one, each in its own transaction, each with its own outcome.
+      } catch (error) {
+        // The database cannot take it now: trying each capture alone would only wait again.
+        if (isDatabaseUnavailable(error)) return batch.forEach((w) => w.reject(error));
+        // Otherwise fall through: one by one, each in its own transaction, each with its own outcome.
       }
     }
     await Promise.all(batch.map(async (w) => {
       try {
-        w.resolve(await insertWithRetry(this.db, w.row));
+        w.resolve(await withinDeadline(insertWithRetry(this.db, w.row), WRITE_DEADLINE_MS, 'capture'));
       } catch (error) {
         w.reject(error);
       }
