@@ -21,8 +21,9 @@ const LIMIT_MS = 300;
 
 /**
  * The Impact page on the digest bench's database (two years, 1M items, 3M actions). First what a leader hits: the
- * running quarter (the page's default), from nothing kept, then over HTTP from a freshly started server (the
- * real Hono app, signed in as the example organisation's leader), first request and repeated, then its read
+ * running quarter (the page's default), from nothing kept, then over HTTP from a freshly started bot (its
+ * composition root, signed in as the example organisation's leader), first request and repeated, and the first
+ * request of another bot once its warm-up is done; then its read
  * model and body in process; then a quarter that is over, and the digest's chart PNG. With BENCH_DATABASE_URL
  * pointing at a database that already holds the history, generation is skipped.
  */
@@ -56,8 +57,11 @@ const cold = await timed(() => buildImpact(ctx, { period: 'quarter' }));
 report('impact_running_quarter_cold_ms', cold, 'ms', { period: running, ...load(), note: 'the running quarter with nothing kept yet: every day that is over computed and kept, the quarter before too' });
 
 const http = requestOverHttp({ url: database.url, now: dataNow, user: 'ada', path: '/', runs: RUNS });
-report('web_impact_page_http_first_ms', http.firstMs, 'ms', { limit: LIMIT_MS, period: running, bytes: http.bytes, ...load(), note: 'GET / (the running quarter) over loopback HTTP, the first request to a freshly started server process: session, read model from the kept days + today, five charts, layout' });
+const started = (h: typeof http) => ({ cpuMs: Math.round(h.firstCpuMs), readyMs: Math.round(h.readyMs), signInMs: Math.round(h.signInMs), warmUpMs: h.warmUpMs, warmingAtFirst: h.warmingAtFirst });
+report('web_impact_page_http_first_ms', http.firstMs, 'ms', { limit: LIMIT_MS, period: running, bytes: http.bytes, ...started(http), ...load(), note: 'GET / (the running quarter) over loopback HTTP, the first request to a freshly started bot, sent as soon as /readyz answered and the leader signed in (the warm-up starts 2 s after start-up; warmingAtFirst when it was under way); cpuMs is the bot process\'s CPU time during it: session, read model from the kept days + today, five charts, layout' });
 report('web_impact_page_http_p95_ms', http.p95, 'ms', { limit: LIMIT_MS, period: running, runs: http.runs, p50: Number(http.p50.toFixed(1)), ...load(), note: 'the same page requested again' });
+const later = requestOverHttp({ url: database.url, now: dataNow, user: 'ada', path: '/', runs: 0, when: 'after-warm-up' });
+report('web_impact_page_http_first_after_warm_up_ms', later.firstMs, 'ms', { limit: LIMIT_MS, period: running, ...started(later), ...load(), note: 'the same first request to another freshly started bot, sent once the bot logged its warm-up done (a leader arriving a few seconds after a restart)' });
 
 const model: number[] = [];
 const page: number[] = [];

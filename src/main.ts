@@ -9,6 +9,7 @@ import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { createTrackerClients } from './adapters/trackers/create-tracker-clients.js';
 import { TrackerPort } from './adapters/trackers/tracker-port.js';
 import { mountTrackerWebhooks, trackerInboundHandlers } from './adapters/trackers/tracker-webhook-route.js';
+import { warmUpImpact } from './adapters/web/impact/warm-up-impact.js';
 import { WebhookPort } from './adapters/trackers/webhook-port.js';
 import { publicUrl, type Env } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
@@ -117,6 +118,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   const modelRefresh = new Scheduler([{ name: 'routing-model', run: () => deps.routingModel.refresh() }], logger, loaded.config.timezone);
   await modelRefresh.start();
   stops.input.push(named('routing-model refresh', () => modelRefresh.stop()));
+  if (roles.has('web')) stops.input.push(named('web warm-up', warmUpImpact(ctx)));
   logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path }, 'Liaison started');
   return {
     ctx,

@@ -35,6 +35,10 @@ export interface ChatPort {
 export interface DeliveryTarget {
   kind: DeliveryKind;
   channelId: string;
+  /** Tried before: the port may first look for what the earlier attempt posted. */
+  retry?: boolean;
+  /** A reply in a thread rather than a post in the channel itself. */
+  inThread?: boolean;
 }
 
 /** The platform said "later" (429, 5xx, timeout): try again, not before `retryAfterMs` when it said so. */

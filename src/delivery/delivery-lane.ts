@@ -37,6 +37,13 @@ const CHUNK = 200;
 const LEASE_MARGIN_MS = 5_000;
 /** How many deliveries a paced lane draws ahead: about ten seconds of a channel's pace, as many as a claim takes. */
 const DRAW_AHEAD = 10;
+/**
+ * An edit or a notice waiting longer than this for its method's budget (paused by a 429) is put aside for the
+ * channel's posts: longer than the waits of a steady pace (a token a second or so), so that only a pause does it.
+ */
+const ASIDE_WAIT_MS = 2_000;
+/** Neither adds to the channel's timeline (an edit in place, a notice one person sees), so posts may pass them. */
+const isAside = (row: ClaimedRow) => row.kind === 'card_update' || row.kind === 'notice';
 
 /**
  * One channel's claimed deliveries, sent in order at the pace its platform allows. A 429 pauses the bucket it named
@@ -90,28 +97,41 @@ export class DeliveryLane {
           await this.flush();
           continue;
         }
+        if (wait > ASIDE_WAIT_MS && isAside(head) && queue.slice(start + 1).some((row) => !isAside(row))) {
+          // An edit or a private notice whose method is paused (another channel's 429) does not hold this channel's
+          // posts: it waits in the outbox for its budget, and the posts go on.
+          await this.giveBack([head], new Date(clock.now().getTime() + wait), 'waiting for the rate limit');
+          queue = [...queue.slice(0, start), ...queue.slice(start + 1)];
+          continue;
+        }
         await sleep(wait);
         continue;
       }
       const contents = drawn;
+      let sentHere = chunk.length;
       for (const [index, row] of chunk.entries()) {
         const spent = this.limitsOf(row);
         this.buckets?.take(spent, clock.now().getTime());
-        const backOffUntil = await this.sendOne(row, contents.get(row.id));
+        const backOff = await this.sendOne(row, contents.get(row.id));
         this.buckets?.answered(spent, clock.now().getTime());
-        if (backOffUntil) {
-          // The platform asked this channel to wait: the rest of its queue waits too, without spending attempts.
-          await this.giveBack([...chunk.slice(index + 1), ...queue.slice(start + chunk.length)], backOffUntil, 'waiting for the channel rate limit');
-          return;
+        if (backOff) {
+          // The platform said "wait" for one bucket: what spends from it waits in the outbox until then, without
+          // spending attempts (all of the queue when the bucket is unknown); the rest of the channel's queue goes on.
+          const rest = [...chunk.slice(index + 1), ...queue.slice(start + chunk.length)];
+          const held = rest.filter((r) => !backOff.paused || this.limitsOf(r).some((l) => l.key === backOff.paused?.key));
+          await this.giveBack(held, backOff.until, 'waiting for the rate limit');
+          queue = [...queue.slice(0, start + index + 1), ...rest.filter((r) => !held.includes(r))];
+          sentHere = index + 1;
+          break;
         }
       }
-      start += chunk.length;
+      start += sentHere;
     }
   }
 
   private limitsOf(row: ClaimedRow): RateLimit[] {
     if (!this.buckets) return [];
-    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id });
+    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id, retry: row.attempts > 1, inThread: row.parent_message_id !== null || row.thread_id !== null });
     const gap = this.deps.pacingMs ?? 0;
     return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1, ownLane: true }] : [];
   }
@@ -136,8 +156,8 @@ export class DeliveryLane {
     return true;
   }
 
-  /** Returns when the channel may try again, when the platform said to wait. */
-  private async sendOne(row: ClaimedRow, content: DeliveryContent | Error | undefined): Promise<Date | undefined> {
+  /** Returns when to try again and the bucket paused until then, when the platform said to wait. */
+  private async sendOne(row: ClaimedRow, content: DeliveryContent | Error | undefined): Promise<{ until: Date; paused: RateLimit | undefined } | undefined> {
     const { db, clock, logger, observer } = this.deps;
     try {
       if (!this.port) throw new RetryableDeliveryError(`no ${row.platform} port in this process`);
@@ -169,19 +189,20 @@ export class DeliveryLane {
       // that a storm of 429s does not grow the backoff. The attempt still counts: a multi-part message may have been
       // partly posted, and a later attempt must look for what is already there.
       const next = new Date(clock.now().getTime() + (retryAfterMs ?? retryDelayMs(row.attempts, undefined)));
-      if (retryAfterMs !== undefined) this.pause(row, (error as RetryableDeliveryError).scope, next);
+      const paused = retryAfterMs === undefined ? undefined : this.pause(row, (error as RetryableDeliveryError).scope, next);
       await markRetry(db, row.id, row.attempts, next, reason);
       observer?.retried(row.platform, row.kind);
-      logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason }, 'delivery will be retried');
-      return retryAfterMs === undefined ? undefined : next;
+      logger.warn({ deliveryId: row.id, key: row.key, platform: row.platform, attempt: row.attempts, retryAt: next.toISOString(), reason, bucket: paused?.key }, 'delivery will be retried');
+      return retryAfterMs === undefined ? undefined : { until: next, paused };
     }
   }
 
   /** Pauses the bucket the 429 named (by scope), or the delivery's most specific one. */
-  private pause(row: ClaimedRow, scope: string | undefined, until: Date): void {
+  private pause(row: ClaimedRow, scope: string | undefined, until: Date): RateLimit | undefined {
     const limits = this.limitsOf(row);
     const limit = limits.find((l) => l.scope === scope) ?? limits[0];
     if (limit) this.buckets?.pause(limit, until.getTime());
+    return limit;
   }
 
   private async giveBack(rows: ClaimedRow[], at: Date, reason: string): Promise<void> {

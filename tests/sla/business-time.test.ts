@@ -104,3 +104,18 @@ describe('business time across daylight-saving changes', () => {
     expect(() => addBusinessTime(never, at('2026-01-01T00:00:00Z'), HOUR)).toThrow(/no working time/);
   });
 });
+
+describe('business time over spans asked for in any order', () => {
+  it('gives the same working time when the span grows earlier and later as when it was laid out at once', () => {
+    // Two calendars with the same hours: one asked narrow-then-wider (as a quarter's report does), one widest first.
+    // The far-off holiday makes them distinct calendars without changing any working day in the span.
+    const grown = businessCalendar({ timezone: 'Europe/Berlin', days: weekdays, start: '09:00', end: '17:00' }, ['1990-01-01']);
+    const atOnce = businessCalendar({ timezone: 'Europe/Berlin', days: weekdays, start: '09:00', end: '17:00' }, ['1990-01-02']);
+    const spans: [string, string][] = [['2026-12-01T08:00:00Z', '2026-12-01T15:00:00Z'], ['2026-11-27T10:00:00Z', '2027-02-02T10:00:00Z'], ['2026-03-20T10:00:00Z', '2026-04-06T10:00:00Z'], ['2026-10-01T00:00:00Z', '2027-09-30T00:00:00Z']];
+    expect(businessTimeBetween(atOnce, at('2026-03-01T00:00:00Z'), at('2027-10-01T00:00:00Z'))).toBeGreaterThan(0);
+    for (const [from, to] of spans) expect(businessTimeBetween(grown, at(from), at(to))).toBe(businessTimeBetween(atOnce, at(from), at(to)));
+    // Across the spring and autumn clock changes: 8 working hours a day, whatever the UTC offset.
+    expect(businessTimeBetween(grown, at('2026-03-23T00:00:00Z'), at('2026-03-28T00:00:00Z'))).toBe(5 * 8 * HOUR);
+    expect(businessTimeBetween(grown, at('2026-10-26T00:00:00Z'), at('2026-10-31T00:00:00Z'))).toBe(5 * 8 * HOUR);
+  });
+});

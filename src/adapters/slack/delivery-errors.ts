@@ -1,6 +1,7 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../../delivery/chat-port.js';
 import { BlockKitLimitError } from './block-kit-limits.js';
+import { slackScope } from './slack-rate-limits.js';
 
 /** Platform errors that mean "later": Slack's own trouble. Everything else it says is final for this message. */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org', 'accesslimited']);
@@ -24,4 +25,17 @@ export function toDeliveryError(error: unknown): Error {
   }
   if (error instanceof BlockKitLimitError) return new PermanentDeliveryError(error.message);
   return new RetryableDeliveryError(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Calls one Web API method; a 429 says which bucket it came from (the method's tier, or the channel for a post), so
+ * that the outbox pauses that bucket only: a `chat.update` refused does not hold the channel's new cards.
+ */
+export async function slackCall<T>(methodName: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof WebAPIRateLimitedError) throw new RetryableDeliveryError(`slack ${methodName} ratelimited (retry after ${error.retryAfter}s)`, error.retryAfter * 1000, slackScope(methodName));
+    throw error;
+  }
 }

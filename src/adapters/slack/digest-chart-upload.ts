@@ -3,6 +3,7 @@ import type { DigestChartData } from '../../core/impact/digest-chart-data.js';
 import type { OutboundMessage } from '../../delivery/chat-port.js';
 import { digestChartImage } from '../charts/digest-chart-image.js';
 import { impactPageUrl } from '../impact-link.js';
+import { slackCall } from './delivery-errors.js';
 import { link } from './mrkdwn.js';
 
 const SLACK_TS = /^\d+\.\d+$/;
@@ -31,15 +32,17 @@ export async function uploadDigestChart(client: WebClient, message: OutboundMess
   const image = await digestChartImage(chart);
   const comment = `${image.title}: feedback per week over the last ${chart.weeks.length} weeks with the share resolved, and this week's hand-offs. ${link(impactPageUrl(publicUrl, chart.range), 'Open the Impact page')}`;
   const upload = { file: image.png, filename, title: image.title, alt_text: image.altText, initial_comment: comment };
-  const result = threadTs ? await client.filesUploadV2({ ...upload, channel_id: message.channelId, thread_ts: threadTs }) : await client.filesUploadV2({ ...upload, channel_id: message.channelId });
+  // filesUploadV2 is files.getUploadURLExternal, the upload and files.completeUploadExternal; the client does not say
+  // which of them a 429 came from, so it is put on the first one's bucket.
+  const result = await slackCall('files.getUploadURLExternal', () => (threadTs ? client.filesUploadV2({ ...upload, channel_id: message.channelId, thread_ts: threadTs }) : client.filesUploadV2({ ...upload, channel_id: message.channelId })));
   const completed = (result.files ?? []) as { files?: SharedFile[] }[];
   return completed.flatMap((c) => c.files ?? []).find((f) => f.id)?.id ?? filename;
 }
 
 async function findShared(client: WebClient, channel: string, threadTs: string | undefined, filename: string): Promise<string | undefined> {
   const found = threadTs
-    ? await client.conversations.replies({ channel, ts: threadTs, limit: REPLIES_WINDOW, include_all_metadata: true })
-    : await client.conversations.history({ channel, limit: REPLIES_WINDOW, include_all_metadata: true });
+    ? await slackCall('conversations.replies', () => client.conversations.replies({ channel, ts: threadTs, limit: REPLIES_WINDOW, include_all_metadata: true }))
+    : await slackCall('conversations.history', () => client.conversations.history({ channel, limit: REPLIES_WINDOW, include_all_metadata: true }));
   const files = ((found.messages ?? []) as ThreadMessage[]).flatMap((m) => m.files ?? []);
   return files.find((f) => f.name === filename)?.id;
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { slackCall } from './delivery-errors.js';
 
 /**
  * Slack has no idempotency key for chat.postMessage, so each part Liaison posts carries message metadata naming its
@@ -31,12 +32,12 @@ export async function earlierParts(client: WebClient, key: string, channel: stri
     }
   };
   if (!threadTs) {
-    const history = await client.conversations.history({ channel, limit: HISTORY_WINDOW, include_all_metadata: true });
+    const history = await slackCall('conversations.history', () => client.conversations.history({ channel, limit: HISTORY_WINDOW, include_all_metadata: true }));
     collect(history.messages as Found[] | undefined);
   }
   const thread = threadTs ?? (partCount > 1 ? parts.get(0) : undefined);
   if (thread) {
-    const replies = await client.conversations.replies({ channel, ts: thread, limit: HISTORY_WINDOW, include_all_metadata: true });
+    const replies = await slackCall('conversations.replies', () => client.conversations.replies({ channel, ts: thread, limit: HISTORY_WINDOW, include_all_metadata: true }));
     collect(replies.messages as Found[] | undefined);
   }
   const ordered: string[] = [];

@@ -6,7 +6,7 @@ import { PermanentDeliveryError } from '../../delivery/chat-port.js';
 import type { DeliveryContent, Notice } from '../../delivery/content.js';
 import { reminderLinks, type ReminderLinks } from '../../delivery/reminder-links.js';
 import type { Block } from './block-kit-limits.js';
-import { toDeliveryError } from './delivery-errors.js';
+import { slackCall, toDeliveryError } from './delivery-errors.js';
 import { digestSilosBlocks, digestSummaryBlocks, digestTeamBlocks, type DrawnParts } from './digest-blocks.js';
 import { uploadDigestChart } from './digest-chart-upload.js';
 import { deliveryMetadata, earlierParts } from './earlier-posts.js';
@@ -50,7 +50,7 @@ export class SlackChat implements ChatPort {
     const drawn = this.draw(content, links);
     if (content.kind === 'card_update') {
       const [blocks = []] = drawn.messages;
-      await this.client.chat.update({ channel: message.channelId, ts: message.editsMessageId ?? '', text: drawn.text, blocks, link_names: false, parse: 'none' });
+      await slackCall('chat.update', () => this.client.chat.update({ channel: message.channelId, ts: message.editsMessageId ?? '', text: drawn.text, blocks, link_names: false, parse: 'none' }));
       return { messageId: message.editsMessageId ?? '' };
     }
     const { channel, threadTs, direct } = await this.where(message);
@@ -62,7 +62,7 @@ export class SlackChat implements ChatPort {
       // Later parts of a long message go into the same thread: under the first part, or the thread it is in.
       const thread = index === 0 ? threadTs : (threadTs ?? done[0]);
       const metadata = deliveryMetadata(message.key, index);
-      const result = await this.client.chat.postMessage({ channel, text: drawn.text, blocks, thread_ts: thread, metadata, link_names: false, parse: 'none', unfurl_links: false, unfurl_media: false });
+      const result = await slackCall('chat.postMessage', () => this.client.chat.postMessage({ channel, text: drawn.text, blocks, thread_ts: thread, metadata, link_names: false, parse: 'none', unfurl_links: false, unfurl_media: false }));
       done.push(String(result.ts));
     }
     return { messageId: done[0] ?? '' };
@@ -80,7 +80,7 @@ export class SlackChat implements ChatPort {
   private async dm(userId: string): Promise<string> {
     const known = this.dmChannels.get(userId);
     if (known) return known;
-    const opened = await this.client.conversations.open({ users: userId });
+    const opened = await slackCall('conversations.open', () => this.client.conversations.open({ users: userId }));
     const id = String(opened.channel?.id);
     this.dmChannels.set(userId, id);
     return id;
@@ -90,10 +90,11 @@ export class SlackChat implements ChatPort {
   private async notice(channelId: string, notice: Notice): Promise<{ messageId: string }> {
     const drawn = noticeBlocks(notice);
     if (USER_ID.test(channelId)) {
-      const result = await this.client.chat.postMessage({ channel: await this.dm(channelId), text: drawn.text, blocks: drawn.blocks, link_names: false, parse: 'none', unfurl_links: false });
+      const dm = await this.dm(channelId);
+      const result = await slackCall('chat.postMessage', () => this.client.chat.postMessage({ channel: dm, text: drawn.text, blocks: drawn.blocks, link_names: false, parse: 'none', unfurl_links: false }));
       return { messageId: String(result.ts) };
     }
-    const result = await this.client.chat.postEphemeral({ channel: channelId, user: notice.userId, text: drawn.text, blocks: drawn.blocks, link_names: false, parse: 'none' });
+    const result = await slackCall('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel: channelId, user: notice.userId, text: drawn.text, blocks: drawn.blocks, link_names: false, parse: 'none' }));
     return { messageId: String(result.message_ts) };
   }
 

@@ -43,6 +43,8 @@ export async function settledDayFigures<T>(
   const tailStart = days.at(-1)?.end ?? unit.span.start;
   // Today is never kept, so how long its figures would hold is not asked.
   const tail = tailStart < asOf ? compute(ctx.db, { start: tailStart, end: asOf }, asOf, false).then((t) => t.value) : undefined;
+  // Awaited below; should the kept days fail first, today's failure must not surface as an unhandled rejection.
+  tail?.catch(() => {});
   const settled = days.length === 0 ? [] : await keptDays(ctx, unit, days, asOf, compute);
   return tail ? [...settled, await tail] : settled;
 }
@@ -82,33 +84,55 @@ async function keptDays<T>(
 /** Entries read before, by database: a day's parts of a quarter weigh tens of kilobytes, and are read on every visit. */
 const held = new WeakMap<Db, Map<string, { stamp: string; kept: Kept<unknown> }>>();
 const HELD_MAX = 400;
+/**
+ * Payloads crossing the wire right now, by entry and stamp: a visit arriving while the web app's warm-up (or another
+ * visit) reads the same days waits for that read instead of fetching and parsing the same megabytes again.
+ */
+const reading = new WeakMap<Db, Map<string, Promise<Kept<unknown> | undefined>>>();
 
 const fresh = sql`not exists (select 1 from report_changes ch where ch.touched && c.covers and not pg_visible_in_snapshot(ch.xid, c.snapshot))`;
 
 /**
  * The entries for these keys that no change has spoilt. Their stamps (when computed, in which snapshot) are read
- * first; a payload crosses the wire only when this process does not already hold that very entry.
+ * first; a payload crosses the wire only when this process does not already hold, or is not already reading, that
+ * very entry.
  */
 async function readKept<T>(db: Db, keys: string[]): Promise<Map<string, Kept<T>>> {
   const mine = held.get(db) ?? new Map<string, { stamp: string; kept: Kept<unknown> }>();
   held.set(db, mine);
+  const underway = reading.get(db) ?? new Map<string, Promise<Kept<unknown> | undefined>>();
+  reading.set(db, underway);
   const stamps = await db.execute<{ key: string; stamp: string }>(sql`
     select c.key, c.computed_at::text || ' ' || c.snapshot::text as stamp from report_cache c where c.key in ${keys} and ${fresh}`);
   const out = new Map<string, Kept<T>>();
-  const wanted: string[] = [];
+  const wanted: { key: string; entry: string }[] = [];
   for (const { key, stamp } of stamps) {
     const known = mine.get(key);
     if (known?.stamp === stamp) out.set(key, known.kept as Kept<T>);
-    else wanted.push(key);
+    else wanted.push({ key, entry: `${key} ${stamp}` });
   }
   if (wanted.length === 0) return out;
-  const rows = await db.execute<{ key: string; stamp: string; payload: Kept<T> }>(sql`
-    select c.key, c.computed_at::text || ' ' || c.snapshot::text as stamp, c.payload from report_cache c where c.key in ${wanted} and ${fresh}`);
-  for (const { key, stamp, payload } of rows) {
-    out.set(key, payload);
-    mine.delete(key);
-    mine.set(key, { stamp, kept: payload });
+  const toFetch = wanted.filter((w) => !underway.has(w.entry));
+  if (toFetch.length > 0) {
+    const rows = db.execute<{ key: string; stamp: string; payload: Kept<T> }>(sql`
+      select c.key, c.computed_at::text || ' ' || c.snapshot::text as stamp, c.payload from report_cache c where c.key in ${toFetch.map((w) => w.key)} and ${fresh}`)
+      .then((found) => new Map(found.map((row) => [row.key, row])));
+    for (const { key, entry } of toFetch) {
+      const one = rows.then((found) => {
+        const row = found.get(key);
+        if (!row) return undefined;
+        mine.delete(key);
+        mine.set(key, { stamp: row.stamp, kept: row.payload });
+        return row.payload as Kept<unknown>;
+      }).finally(() => underway.delete(entry));
+      underway.set(entry, one);
+    }
   }
+  const read = await Promise.all(wanted.map((w) => underway.get(w.entry) as Promise<Kept<unknown> | undefined>));
+  wanted.forEach((w, i) => {
+    const kept = read[i];
+    if (kept) out.set(w.key, kept as Kept<T>);
+  });
   // The oldest read go first.
   for (const key of mine.keys()) {
     if (mine.size <= HELD_MAX) break;

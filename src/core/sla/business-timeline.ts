@@ -20,30 +20,50 @@ class Timeline {
 
   constructor(private readonly calendar: BusinessCalendar) {}
 
-  /** Makes sure [from, to) is covered, rebuilding a wider span (with a margin either side) when it is not. */
+  /**
+   * Makes sure [from, to) is covered (with a day's margin before and two months after). A wider span only lays out
+   * the days it adds: a quarter's report widens it several times, and each day costs a few Luxon zone conversions.
+   */
   cover(from: number, to: number): void {
-    if (this.starts.length > 0 || this.to > this.from) {
-      if (from >= this.from && to <= this.to) return;
-      from = Math.min(from, this.from);
-      to = Math.max(to, this.to);
-    }
+    const empty = this.starts.length === 0 && this.to === this.from;
+    if (!empty && from >= this.from && to <= this.to) return;
     const zone = this.calendar.timezone;
-    let day = DateTime.fromMillis(from - DAY_MS, { zone }).startOf('day');
     const last = to + 62 * DAY_MS;
-    this.starts = [];
-    this.ends = [];
+    if (empty) {
+      const first = DateTime.fromMillis(from - DAY_MS, { zone }).startOf('day');
+      const days = this.layOut(first, last);
+      [this.starts, this.ends, this.from, this.to] = [days.starts, days.ends, first.toMillis(), days.to];
+    } else {
+      if (from < this.from) {
+        const first = DateTime.fromMillis(from - DAY_MS, { zone }).startOf('day');
+        const days = this.layOut(first, this.from);
+        [this.starts, this.ends, this.from] = [[...days.starts, ...this.starts], [...days.ends, ...this.ends], first.toMillis()];
+      }
+      if (to > this.to) {
+        const days = this.layOut(DateTime.fromMillis(this.to, { zone }), last);
+        [this.starts, this.ends, this.to] = [[...this.starts, ...days.starts], [...this.ends, ...days.ends], days.to];
+      }
+    }
     this.before = [];
-    this.from = day.toMillis();
     let total = 0;
-    for (; day.toMillis() < last; day = day.plus({ days: 1 })) {
+    for (let i = 0; i < this.starts.length; i += 1) {
+      this.before.push(total);
+      total += (this.ends[i] as number) - (this.starts[i] as number);
+    }
+  }
+
+  /** The working intervals of the local days from `first` (a local midnight) until one starts at or after `until`. */
+  private layOut(first: DateTime, until: number): { starts: number[]; ends: number[]; to: number } {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let day = first;
+    for (; day.toMillis() < until; day = day.plus({ days: 1 })) {
       const interval = workingInterval(this.calendar, day);
       if (!interval) continue;
-      this.starts.push(interval.start.getTime());
-      this.ends.push(interval.end.getTime());
-      this.before.push(total);
-      total += interval.end.getTime() - interval.start.getTime();
+      starts.push(interval.start.getTime());
+      ends.push(interval.end.getTime());
     }
-    this.to = day.toMillis();
+    return { starts, ends, to: day.toMillis() };
   }
 
   /** Working time from the start of the span up to `at`. */
@@ -94,11 +114,31 @@ function lastAtOrBefore(sorted: number[], value: number): number {
   return found;
 }
 
-const timelines = new WeakMap<BusinessCalendar, Timeline>();
+/**
+ * One timeline per distinct calendar, not per calendar object: teams that keep the organisation's hours (most do)
+ * share one, so a report over every team lays out each day once.
+ */
+const timelines = new Map<string, Timeline>();
+/** A config holds a handful of calendars; a process that loads many configs (tests) drops the oldest. */
+const TIMELINES_KEPT = 64;
+const calendarKeys = new WeakMap<BusinessCalendar, string>();
+
+function calendarKey(calendar: BusinessCalendar): string {
+  let key = calendarKeys.get(calendar);
+  if (key === undefined) {
+    key = JSON.stringify([calendar.timezone, calendar.days, calendar.startMinute, calendar.endMinute, [...calendar.holidays].sort()]);
+    calendarKeys.set(calendar, key);
+  }
+  return key;
+}
 
 export function timelineOf(calendar: BusinessCalendar, from: number, to: number): Timeline {
-  let timeline = timelines.get(calendar);
-  if (!timeline) timelines.set(calendar, (timeline = new Timeline(calendar)));
+  const key = calendarKey(calendar);
+  let timeline = timelines.get(key);
+  if (!timeline) {
+    timelines.set(key, (timeline = new Timeline(calendar)));
+    if (timelines.size > TIMELINES_KEPT) timelines.delete(timelines.keys().next().value as string);
+  }
   timeline.cover(from, to);
   return timeline;
 }

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GroupCommit, WRITE_DEADLINE_MS } from '../../src/core/capture/group-commit.js';
+import type { CaptureRow } from '../../src/core/capture/insert-capture.js';
+import { DatabaseUnavailable } from '../../src/db/availability.js';
+import type { Db } from '../../src/db/client.js';
+
+function row(id: string): CaptureRow {
+  const at = new Date('2026-03-02T10:00:00Z');
+  return {
+    source: { id: 1, communityId: 'gardeners' },
+    author: { platform: 'webhook', id: `author-${id}`, name: 'Kim' },
+    message: { platform: 'webhook', channelId: 'forum', id, text: 'The export crashes', postedAt: at },
+    via: 'webhook',
+    classification: { category: 'bug', confidence: 0.9, sentiment: 'negative', urgency: 'normal', detail: {} as CaptureRow['classification']['detail'] },
+    ledger: { via: 'system', actor: { platform: 'webhook', id: `author-${id}`, name: 'Kim' } },
+    plan: [],
+    now: at,
+  };
+}
+
+/**
+ * A database that never answers a statement (what postgres.js does with some statements on a connection that died
+ * under them) until `answerAgain()`; from then on it stores each capture as item 100, 101...
+ */
+function databaseThatLosesStatements(): { db: Db; answerAgain(): void } {
+  let answering = false;
+  let item = 100;
+  const unsafe = (_text: string, [json]: [string]) => {
+    if (!answering) return new Promise(() => {});
+    const batch = JSON.parse(json) as { n: number }[];
+    return Promise.resolve(batch.map((r) => ({ n: r.n, item_id: String(item++), routings: [] })));
+  };
+  return { db: { $client: { unsafe } } as unknown as Db, answerAgain: () => void (answering = true) };
+}
+
+/** Captures arriving one turn of the event loop apart, so that each leaves in a batch of its own while slots are free. */
+async function oneByOne(writer: GroupCommit, ids: string[]): Promise<Promise<unknown>[]> {
+  const inserts: Promise<unknown>[] = [];
+  for (const id of ids) {
+    inserts.push(writer.insert(row(id)));
+    await vi.advanceTimersByTimeAsync(1);
+  }
+  return inserts;
+}
+
+describe('group commit when the database never answers a statement', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses the captures of an unanswered statement as "database unavailable" and frees its slot, so later captures are stored', async () => {
+    vi.useFakeTimers();
+    const database = databaseThatLosesStatements();
+    const writer = new GroupCommit(database.db);
+    // More captures than there are slots: every slot is held by a lost statement, and the rest wait behind them.
+    const outcomes = Promise.allSettled(await oneByOne(writer, ['lost-0', 'lost-1', 'lost-2', 'lost-3', 'lost-4']));
+    await vi.advanceTimersByTimeAsync(3 * WRITE_DEADLINE_MS);
+    const settled = await outcomes;
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
+    expect((settled[0] as PromiseRejectedResult).reason).toBeInstanceOf(DatabaseUnavailable);
+
+    // Once more, then the database answers again.
+    const more = Promise.allSettled(await oneByOne(writer, ['also-lost-0', 'also-lost-1', 'also-lost-2']));
+    await vi.advanceTimersByTimeAsync(3 * WRITE_DEADLINE_MS);
+    expect((await more).every((s) => s.status === 'rejected')).toBe(true);
+
+    database.answerAgain();
+    const stored = writer.insert(row('after'));
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(stored).resolves.toEqual({ created: true, itemId: 100, routings: [] });
+  });
+});
