@@ -1,12 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, setPriority } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { signIntake } from '../src/adapters/http/signature.js';
 import { freePort } from '../src/db/embedded.js';
 import { benchDatabase } from './support/bench-database.js';
 import { feedbackText } from './support/feedback-texts.js';
+import { startBot } from './support/start-bot.js';
 import { note, percentile, report } from './report.js';
 
 const RATE = Number(process.env.BENCH_INTAKE_RATE ?? 200);
@@ -28,13 +27,11 @@ const SENDER_LATE_MS = 100;
  */
 const database = await benchDatabase(4);
 const port = await freePort();
-const root = fileURLToPath(new URL('..', import.meta.url));
-if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
 // The bot's own warnings would flood the output under overload: they are counted, and the first few shown.
-const bot = spawn(process.execPath, ['dist/cli.js', 'start'], { cwd: root, env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+const bot = startBot({ DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn' }, ['ignore', 'ignore', 'pipe']);
 let botWarnings = 0;
 const firstWarnings: string[] = [];
-bot.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+bot.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
   for (const line of chunk.split('\n').filter(Boolean)) {
     botWarnings += 1;
     if (firstWarnings.length < 3) firstWarnings.push(line.slice(0, 300));

@@ -3,26 +3,8 @@ import type { GitHubTrackerSettings } from '../../config/tracker-schema.js';
 import type { IssueFacts } from '../../core/trackers/issue-link.js';
 import type { IssueDraft } from '../../core/trackers/load-issue-request.js';
 import { githubTitle, markdownBody } from './issue-body.js';
+import { githubFacts, type GitHubIssue } from './tracker-issue-facts.js';
 import { CALL_TIMEOUT_MS, retryAfterMs, TrackerCallError, type TrackerClient } from './tracker-client.js';
-
-/** The fields of a GitHub issue Liaison reads, from the REST API or a webhook. */
-export interface GitHubIssue { id: number; number: number; html_url: string; title: string; state: string; state_reason?: string | null; updated_at: string; body?: string | null; pull_request?: unknown }
-
-/** A GitHub issue in Liaison's words: completed, not planned (GitHub's "not planned" and "duplicate"), or open. */
-export function githubFacts(repo: string, issue: GitHubIssue, isPublic: boolean): IssueFacts {
-  const notPlanned = issue.state === 'closed' && (issue.state_reason === 'not_planned' || issue.state_reason === 'duplicate');
-  return {
-    id: String(issue.id),
-    key: `${repo}#${issue.number}`,
-    url: issue.html_url,
-    title: issue.title,
-    state: issue.state === 'open' ? 'open' : notPlanned ? 'not_planned' : 'completed',
-    stateLabel: issue.state === 'open' ? 'open' : `closed as ${(issue.state_reason ?? 'completed').replace('_', ' ')}`,
-    ...(notPlanned ? { reason: (issue.state_reason as string).replace('_', ' ') } : {}),
-    public: isPublic,
-    updatedAt: new Date(issue.updated_at),
-  };
-}
 
 /**
  * GitHub through @octokit/rest. GitHub has no idempotency key for creating issues, so each body starts with a hidden

@@ -4,24 +4,8 @@ import type { LinearTrackerSettings } from '../../config/tracker-schema.js';
 import type { IssueFacts } from '../../core/trackers/issue-link.js';
 import type { IssueDraft } from '../../core/trackers/load-issue-request.js';
 import { markdownBody } from './issue-body.js';
+import { linearFacts } from './tracker-issue-facts.js';
 import { CALL_TIMEOUT_MS, TrackerCallError, type TrackerClient } from './tracker-client.js';
-
-/** A Linear workflow state in Liaison's words: completed, canceled (not planned, with the state's name), or open. */
-export function linearFacts(issue: { id: string; identifier: string; url: string; title: string; updatedAt: Date | string }, state: { name: string; type: string } | undefined): IssueFacts {
-  const type = state?.type ?? 'unstarted';
-  return {
-    id: issue.id,
-    key: issue.identifier,
-    url: issue.url,
-    title: issue.title,
-    state: type === 'completed' ? 'completed' : type === 'canceled' ? 'not_planned' : 'open',
-    stateLabel: state?.name ?? type,
-    ...(type === 'canceled' ? { reason: state?.name ?? 'canceled' } : {}),
-    // Linear issues are visible to the workspace only: their links never go to the community.
-    public: false,
-    updatedAt: new Date(issue.updatedAt),
-  };
-}
 
 /**
  * Linear through @linear/sdk. Linear lets the caller choose a new issue's ID, which is its idempotency: the ID is

@@ -2,9 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { TrackerConnection } from '../../config/tracker-secrets.js';
 import type { IssueFacts } from '../../core/trackers/issue-link.js';
-import { githubFacts } from './github-client.js';
 import { JiraIssue, jiraFacts } from './jira-client.js';
-import { linearFacts } from './linear-client.js';
+import { githubFacts, linearFacts } from './tracker-issue-facts.js';
 
 export type Headers = (name: string) => string | undefined;
 export type Verdict = { ok: true } | { ok: false; reason: string };
