@@ -5,6 +5,7 @@ import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { deliveries } from '../../src/db/schema/index.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
 import { slackMessage } from '../helpers/capture.js';
+import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
@@ -19,6 +20,7 @@ function dyingPort(port: ChatPort, lives: number): ChatPort & { dead: () => bool
   return {
     name: port.name,
     dead: () => posted >= lives,
+    ...(port.limits ? { limits: port.limits.bind(port) } : {}),
     async deliver(message: OutboundMessage) {
       if (posted >= lives) return never;
       posted += 1;
@@ -66,5 +68,39 @@ describe('workers killed mid-way', () => {
     // And each card's stored reference is the message Slack holds, so its buttons and updates find it.
     const cardTs = new Set(posts.map((c) => String(c.result?.ts)));
     expect(rows.filter((d) => d.kind === 'card').every((d) => cardTs.has(String(d.messageId)))).toBe(true);
+  });
+
+  it("a worker dying in the middle of a burst's thread loses no card and posts none twice: the next one finds what Slack has", async () => {
+    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.teams.product!.condense = { threshold: 3 })) });
+    const { ctx } = h;
+    for (let i = 0; i < 6; i += 1) await captureFeedback(ctx, { ...slackMessage(`Checkout fails, case ${i}`), overrides: { teams: ['product'] } });
+    const others = new RecordingChat();
+    // At Slack's pace (the port's own limits), sleeping on the test clock: the burst is condensed.
+    const options = { db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, leaseMs: 60_000, sleep: async (ms: number) => void ctx.clock.advance(ms) } as const;
+    // A posts the combined card and two thread cards; the second reaches Slack, but A is gone before the answer.
+    const dying = dyingPort(h.adapter.chat, 3);
+    const a = new OutboxWorker({ ...options, ports: { slack: dying, console: others } });
+    const b = new OutboxWorker({ ...options, ports: { slack: h.adapter.chat, console: others } });
+
+    void a.drain(); // never finishes: its process is gone
+    await waitFor(() => dying.dead());
+    await b.drain();
+    // The channel is A's until its lease runs out: B leaves it alone meanwhile.
+    const posts = () => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.result?.ok && c.args.channel === 'C0PRODUCT');
+    expect(posts()).toHaveLength(3);
+
+    ctx.clock.advance(61_000);
+    await b.drain();
+    const top = posts().filter((c) => !c.args.thread_ts);
+    expect(top).toHaveLength(1);
+    const thread = posts().filter((c) => c.args.thread_ts === top[0]?.result?.ts);
+    const itemsInThread = thread.map((c) => Number(/^#(\d+)/.exec(String(c.args.text))?.[1]));
+    const rows = await ctx.db.select().from(deliveries);
+    const cards = rows.filter((d) => d.kind === 'card').sort((x, y) => x.id - y.id);
+    expect(itemsInThread).toEqual(cards.map((d) => d.itemId));
+    expect(rows.every((d) => d.status === 'sent')).toBe(true);
+    // B looked in the thread before posting the card A had sent, and took the one Slack had.
+    expect(h.fake.called('conversations.replies').length).toBeGreaterThanOrEqual(1);
+    expect(cards.map((d) => d.messageId)).toEqual(thread.map((c) => String(c.result?.ts)));
   });
 });

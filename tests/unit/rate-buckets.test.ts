@@ -21,4 +21,13 @@ describe('rate buckets', () => {
     // 0.95 of one a second: the next token is there after 1,053 ms, whatever the answer's delay.
     expect(buckets.waitMs([tier], 300)).toBe(753);
   });
+
+  it("a 429 pauses only its bucket: another channel's next post is not held, the paused one waits what the platform said", () => {
+    const buckets = new RateBuckets();
+    const other: RateLimit = { ...channel, key: 'slack:channel:C2' };
+    buckets.pause(channel, 30_000);
+    expect(buckets.waitMs([channel], 0)).toBe(30_000);
+    expect(buckets.waitMs([other], 0)).toBe(0);
+    expect(buckets.waitMs([channel, tier], 29_000)).toBe(1_000);
+  });
 });

@@ -30,7 +30,7 @@ export class FakeSlackApi {
   /** The bot token's scopes, as Slack sends them in every answer's x-oauth-scopes header: the manifest's by default. */
   scopes = ['channels:history', 'groups:history', 'reactions:read', 'chat:write', 'files:write', 'im:write', 'commands', 'usergroups:read', 'users:read'];
   private nextFile = 1;
-  private readonly failures: { method: string; failure: Failure; after: number }[] = [];
+  private readonly failures: { method: string; failure: Failure; after: number; channel?: string }[] = [];
   private readonly hung: ServerResponse[] = [];
   private nextTs = 1_700_100_000;
   private server: Server | undefined;
@@ -65,9 +65,9 @@ export class FakeSlackApi {
     return this.limits;
   }
 
-  /** The next call of `method` (after letting `after` calls through) fails this way. */
-  failNext(method: string, failure: Failure, after = 0): void {
-    this.failures.push({ method, failure, after });
+  /** The next call of `method` (after letting `after` calls through; only calls for `channel`, when given) fails this way. */
+  failNext(method: string, failure: Failure, after = 0, channel?: string): void {
+    this.failures.push({ method, failure, after, ...(channel === undefined ? {} : { channel }) });
   }
 
   /** The app's posts as Slack keeps them: a channel's top-level ones newest first (history), or a thread's parent and replies (replies). */
@@ -133,7 +133,7 @@ export class FakeSlackApi {
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decode(raw, req.headers['content-type']);
-    const index = this.failures.findIndex((f) => f.method === method);
+    const index = this.failures.findIndex((f) => f.method === method && (f.channel === undefined || f.channel === args.channel));
     const pending = this.failures[index];
     let failure: Failure | undefined;
     if (pending && pending.after > 0) pending.after -= 1;
