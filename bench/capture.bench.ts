@@ -7,6 +7,7 @@ import { syncOrganisation } from '../src/core/sync-organisation.js';
 import { openRoutingModel } from '../src/cli/routing-model.js';
 import { benchDatabase } from './support/bench-database.js';
 import { feedbackText } from './support/feedback-texts.js';
+import { ownCpuSeconds, serverCpuReader } from './support/server-cpu.js';
 import { note, percentile, report } from './report.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
@@ -35,10 +36,14 @@ const capture = (i: number) =>
 
 for (let i = 0; i < 500; i += 1) await capture(ITEMS + i); // warm-up: JIT, connection pool, caches
 
+const serverCpu = await serverCpuReader(database.sql);
+const commitServerCpu: number[] = [];
+
 /** Single-row commits per second on this server, CONCURRENCY clients for COMMIT_SECONDS (prepared, one round trip each). */
 async function commitLimit(seconds: number): Promise<number> {
   await database.sql`create table if not exists bench_commit_limit (id bigserial primary key, v int not null, at timestamptz not null default now())`;
   let commits = 0;
+  const serverBefore = serverCpu?.();
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async (_, client) => {
@@ -48,6 +53,8 @@ async function commitLimit(seconds: number): Promise<number> {
     }
   }));
   const rate = commits / ((performance.now() - started) / 1000);
+  const serverAfter = serverCpu?.();
+  if (serverBefore !== undefined && serverAfter !== undefined) commitServerCpu.push((serverAfter - serverBefore) / commits);
   await database.sql`drop table bench_commit_limit`;
   return rate;
 }
@@ -55,6 +62,7 @@ const commitsBefore = await commitLimit(COMMIT_SECONDS);
 
 const latencies: number[] = [];
 let next = 0;
+const cpuBefore = { own: ownCpuSeconds(), server: serverCpu?.() };
 const started = performance.now();
 await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
@@ -67,6 +75,7 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const cpuAfter = { own: ownCpuSeconds(), server: serverCpu?.() };
 const [counts] = await database.sql`select (select count(*) from feedback_items) as items, (select count(*) from routings) as routings, (select count(*) from deliveries) as deliveries`;
 note(`captured ${counts?.items} items, ${counts?.routings} routings, ${counts?.deliveries} deliveries (incl. warm-up) at concurrency ${CONCURRENCY}`);
 // Measured before and after the captures, since the machine's load moves: the ratio uses their mean.
@@ -75,6 +84,14 @@ const commitRate = (commitsBefore + commitsAfter) / 2;
 report('capture_throughput', ITEMS / seconds, 'items/s', { items: ITEMS, concurrency: CONCURRENCY });
 report('capture_commit_limit_tps', commitRate, 'commits/s', { concurrency: CONCURRENCY, before: Math.round(commitsBefore), after: Math.round(commitsAfter) });
 report('capture_ratio_to_commit_limit', ITEMS / seconds / commitRate, 'ratio');
+// CPU per capture on each side (this process: validation, classification, routing, the wire; the server: the
+// statement and its commit), which the machine's load moves far less than the wall-clock figures above.
+report('capture_cpu_per_item_us', ((cpuAfter.own - cpuBefore.own) / ITEMS) * 1e6, 'us', { side: 'bench process' });
+if (cpuBefore.server !== undefined && cpuAfter.server !== undefined) {
+  report('capture_server_cpu_per_item_us', ((cpuAfter.server - cpuBefore.server) / ITEMS) * 1e6, 'us', {
+    side: 'PostgreSQL server', per_single_row_commit_us: Math.round((commitServerCpu.reduce((a, b) => a + b, 0) / commitServerCpu.length) * 1e6),
+  });
+}
 report('capture_latency_p50', percentile(latencies, 50), 'ms');
 report('capture_latency_p99', percentile(latencies, 99), 'ms');
 await database.dispose();

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface OverHttp {
   firstMs: number;
+  /** The bot process's CPU time (all its threads, the client's fetch included) during the first request. */
+  firstCpuMs: number;
   p50: number;
   p95: number;
   runs: number;
@@ -12,6 +14,8 @@ export interface OverHttp {
   signInMs: number;
   /** The bot's background warm-up, from the end of start-up (undefined if it had not finished by the last request). */
   warmUpMs?: number;
+  modulesMs?: number;
+  figuresMs?: number;
   /** The first request was sent while the warm-up was still under way. */
   warmingAtFirst: boolean;
 }

@@ -17,22 +17,24 @@ import { percentile } from '../report.js';
  * Like a browser, the bench waits only for `/readyz`, then signs `user` in through a one-time link and requests
  * `path` `runs + 1` times: the first request after start, then the rest. With `when` = `after-warm-up` the first
  * request waits for the bot's own log line saying its background warm-up is done (a leader arriving a few seconds
- * after a restart). Prints one JSON line: {firstMs, p50, p95, runs, bytes, readyMs, signInMs, warmUpMs,
- * warmingAtFirst}. Run by the web benches:
+ * after a restart). Prints one JSON line: {firstMs, firstCpuMs (this process's CPU time meanwhile, bot and client),
+ * p50, p95, runs, bytes, readyMs, signInMs, warmUpMs, modulesMs, figuresMs, warmingAtFirst}. Run by the web benches:
  * `node --import tsx bench/support/web-over-http.ts <db url> <now> <user> <path> <runs> [at-once|after-warm-up]`.
  */
 const [url, nowIso, user, path, runsText, when = 'at-once'] = process.argv.slice(2) as [string, string, string, string, string, string | undefined];
 const t0 = performance.now();
 let warmUpMs: number | undefined;
+let warmUpParts: { modulesMs?: number; figuresMs?: number } = {};
 let warmed: () => void = () => {};
 const warmedUp = new Promise<void>((resolve) => (warmed = resolve));
 // The bot's log, read for the warm-up's line (its figure is the bot's own, from start-up's end).
 const log = new Writable({
   write(chunk: Buffer, _encoding, done) {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      const entry = JSON.parse(line) as { msg?: string; ms?: number; level?: number; reason?: string };
+      const entry = JSON.parse(line) as { msg?: string; ms?: number; modulesMs?: number; figuresMs?: number; level?: number; reason?: string };
       if (entry.msg?.startsWith('web app warmed up')) {
         warmUpMs = entry.ms;
+        warmUpParts = { modulesMs: entry.modulesMs, figuresMs: entry.figuresMs };
         warmed();
       } else if ((entry.level ?? 0) >= 40) process.stderr.write(`bot: ${entry.msg}${entry.reason ? `: ${entry.reason}` : ''}\n`);
     }
@@ -73,15 +75,19 @@ const warmingAtFirst = warmUpMs === undefined;
 
 const times: number[] = [];
 let bytes = 0;
+let firstCpuMs = 0;
 for (let run = 0; run <= Number(runsText); run += 1) {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const response = await fetch(`${base}${path}`, { headers: { cookie } });
   const html = await response.text();
   times.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  if (run === 0) firstCpuMs = (used.user + used.system) / 1000;
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${html.slice(0, 300)}`);
   bytes = html.length;
 }
 const [firstMs, ...rest] = times as [number, ...number[]];
-process.stdout.write(`${JSON.stringify({ firstMs, p50: percentile(rest, 50), p95: percentile(rest, 95), runs: rest.length, bytes, readyMs, signInMs, warmUpMs, warmingAtFirst })}\n`);
+process.stdout.write(`${JSON.stringify({ firstMs, firstCpuMs, p50: percentile(rest, 50), p95: percentile(rest, 95), runs: rest.length, bytes, readyMs, signInMs, warmUpMs, ...warmUpParts, warmingAtFirst })}\n`);
 await running.stop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -26,6 +26,16 @@ describe('group commit of captures', () => {
     expect(transactions).toBeLessThan(20);
   });
 
+  it('captures started together leave together: the first does not go alone with the others queued behind it', async () => {
+    const ctx = await testContext(database.current().db);
+    await captureFeedback(ctx, discordMessage('The planner crashes on start'));
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => captureFeedback(ctx, discordMessage(`Sync fails on device ${i}`))));
+    expect(results.every((r) => r.status === 'created')).toBe(true);
+    const [{ transactions } = { transactions: 0 }] = await ctx.db.execute<{ transactions: number }>(sql`
+      select count(distinct xmin::text)::int as transactions from feedback_items where text like 'Sync fails on device %'`);
+    expect(transactions).toBe(1);
+  });
+
   it('the same message arriving several times among others at once is stored once, and every answer names that item', async () => {
     const ctx = await testContext(database.current().db);
     const twice = discordMessage('The planner crashes when I add a second garden', {}, { id: '901', name: 'maker_bo' });

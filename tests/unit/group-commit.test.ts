@@ -19,19 +19,28 @@ function row(id: string): CaptureRow {
 }
 
 /**
- * A database whose first `hanging` statements are never answered (what postgres.js does with some statements on a
- * connection that died under them); the later ones store each capture as item 100, 101...
+ * A database that never answers a statement (what postgres.js does with some statements on a connection that died
+ * under them) until `answerAgain()`; from then on it stores each capture as item 100, 101...
  */
-function databaseThatLosesStatements(hanging: number): Db {
-  let calls = 0;
+function databaseThatLosesStatements(): { db: Db; answerAgain(): void } {
+  let answering = false;
   let item = 100;
   const unsafe = (_text: string, [json]: [string]) => {
-    calls += 1;
-    if (calls <= hanging) return new Promise(() => {});
+    if (!answering) return new Promise(() => {});
     const batch = JSON.parse(json) as { n: number }[];
     return Promise.resolve(batch.map((r) => ({ n: r.n, item_id: String(item++), routings: [] })));
   };
-  return { $client: { unsafe } } as unknown as Db;
+  return { db: { $client: { unsafe } } as unknown as Db, answerAgain: () => void (answering = true) };
+}
+
+/** Captures arriving one turn of the event loop apart, so that each leaves in a batch of its own while slots are free. */
+async function oneByOne(writer: GroupCommit, ids: string[]): Promise<Promise<unknown>[]> {
+  const inserts: Promise<unknown>[] = [];
+  for (const id of ids) {
+    inserts.push(writer.insert(row(id)));
+    await vi.advanceTimersByTimeAsync(1);
+  }
+  return inserts;
 }
 
 describe('group commit when the database never answers a statement', () => {
@@ -41,20 +50,21 @@ describe('group commit when the database never answers a statement', () => {
 
   it('refuses the captures of an unanswered statement as "database unavailable" and frees its slot, so later captures are stored', async () => {
     vi.useFakeTimers();
-    // Enough lost statements to hold every slot (and the one-by-one retries).
-    const writer = new GroupCommit(databaseThatLosesStatements(8));
-    const first = Array.from({ length: 4 }, (_, n) => writer.insert(row(`lost-${n}`)));
-    const outcomes = Promise.allSettled(first);
-    await vi.advanceTimersByTimeAsync(WRITE_DEADLINE_MS + 10);
+    const database = databaseThatLosesStatements();
+    const writer = new GroupCommit(database.db);
+    // More captures than there are slots: every slot is held by a lost statement, and the rest wait behind them.
+    const outcomes = Promise.allSettled(await oneByOne(writer, ['lost-0', 'lost-1', 'lost-2', 'lost-3', 'lost-4']));
+    await vi.advanceTimersByTimeAsync(3 * WRITE_DEADLINE_MS);
     const settled = await outcomes;
-    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
     expect((settled[0] as PromiseRejectedResult).reason).toBeInstanceOf(DatabaseUnavailable);
 
-    // Four more slots' worth of lost statements, then the database answers again.
-    const more = Promise.allSettled(Array.from({ length: 4 }, (_, n) => writer.insert(row(`also-lost-${n}`))));
-    await vi.advanceTimersByTimeAsync(WRITE_DEADLINE_MS + 10);
+    // Once more, then the database answers again.
+    const more = Promise.allSettled(await oneByOne(writer, ['also-lost-0', 'also-lost-1', 'also-lost-2']));
+    await vi.advanceTimersByTimeAsync(3 * WRITE_DEADLINE_MS);
     expect((await more).every((s) => s.status === 'rejected')).toBe(true);
 
+    database.answerAgain();
     const stored = writer.insert(row('after'));
     await vi.advanceTimersByTimeAsync(1);
     await expect(stored).resolves.toEqual({ created: true, itemId: 100, routings: [] });

@@ -32,6 +32,14 @@ export function loadVega(): Promise<VegaModules> {
 const DRAWN_KEPT = 40;
 const drawn = new Map<string, Promise<string>>();
 
+/**
+ * Starts loading the chart modules without waiting for them: a page calls it before its figures' queries, so that
+ * the loading overlaps their wait on the database. A failure surfaces when the chart is drawn.
+ */
+export function preloadCharts(): void {
+  loadVega().catch(() => {});
+}
+
 /** Compiles a Vega-Lite spec and renders it to an SVG string on the server (no browser, no canvas). */
 export function renderSvg(spec: TopLevelSpec): Promise<string> {
   const key = JSON.stringify(spec);

@@ -39,7 +39,7 @@ const CAPTURE_MANY = `
       category text, confidence real, sentiment text, urgency text, classification jsonb,
       ledger_via text, actor_platform text, actor_id text, actor_name text, note text, data jsonb, plan jsonb)
   ), ids as materialized (
-    select n, nextval(pg_get_serial_sequence('feedback_items', 'id')) as item_id from (select n from x order by n) o
+    select n, nextval('feedback_items_id_seq') as item_id from (select n from x order by n) o
   ), authors as materialized (
     -- Each author once, under the name of their latest capture in the batch.
     select distinct on (author_platform, author_id) author_platform, author_id, author_name from x order by author_platform, author_id, n desc
@@ -55,7 +55,7 @@ const CAPTURE_MANY = `
     update members m set display_name = k.author_name from author_known k
     where m.id = k.member_id and m.display_name is distinct from k.author_name and k.author_name <> k.external_id
   ), author_new as materialized (
-    select nextval(pg_get_serial_sequence('members', 'id')) as member_id, a.author_platform, a.author_id, a.author_name
+    select nextval('members_id_seq') as member_id, a.author_platform, a.author_id, a.author_name
     from authors a
     where not exists (select 1 from author_known k where k.platform = a.author_platform and k.external_id = a.author_id)
       and exists (select 1 from x where x.author_platform = a.author_platform and x.author_id = a.author_id

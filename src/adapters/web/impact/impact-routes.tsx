@@ -7,6 +7,7 @@ import { buildSilosReport } from '../../../core/impact/build-silos-report.js';
 import { ItemFilter } from '../../../core/impact/item-filter.js';
 import { listFilteredItems } from '../../../core/impact/list-filtered-items.js';
 import { listPublishedDigests } from '../../../core/impact/list-published-digests.js';
+import { preloadCharts } from '../../charts/render-svg.js';
 import { Page, type NavArea } from '../layout.js';
 import { badRequestPage, errorPage } from '../web-errors.js';
 import type { WebDeps, WebEnv } from '../web-env.js';
@@ -45,10 +46,16 @@ async function page(c: Ctx, title: string, active: NavArea | undefined, body: ()
 export function impactRoutes(deps: WebDeps): Hono<WebEnv> {
   const { ctx } = deps;
   const routes = new Hono<WebEnv>();
-  routes.get('/', (c) => page(c, 'Impact', 'impact', async () => impactPageBody(await buildImpact(ctx, scopeOf(c)), webLinks.items)));
+  routes.get('/', (c) => page(c, 'Impact', 'impact', async () => {
+    preloadCharts();
+    return impactPageBody(await buildImpact(ctx, scopeOf(c)), webLinks.items);
+  }));
   // The digest image of earlier releases linked to /impact; those links keep working.
   routes.get('/impact', (c) => c.redirect(webLinks.impact(c.req.query()), 301));
-  routes.get('/silos', (c) => page(c, 'Silos', 'silos', async () => silosPageBody(await buildSilosReport(ctx, scopeOf(c)), webLinks.items, webLinks.item)));
+  routes.get('/silos', (c) => page(c, 'Silos', 'silos', async () => {
+    preloadCharts();
+    return silosPageBody(await buildSilosReport(ctx, scopeOf(c)), webLinks.items, webLinks.item);
+  }));
   routes.get('/items', async (c) => {
     const query = c.req.query();
     const { page: pageNumber, ...rest } = query;
