@@ -22,6 +22,21 @@ export function zonedTime(date: Date | string, timezone: string): string {
   return `${localTime(date, timezone)} ${timezone}`;
 }
 
+const yearFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment with its year, naming the timezone as the terminal does ("1 Dec 2026, 10:02 Europe/Paris"): for web
+ * pages, read from anywhere and long after.
+ */
+export function zonedDateTime(date: Date | string, timezone: string): string {
+  let format = yearFormatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    yearFormatters.set(timezone, format);
+  }
+  return `${format.format(new Date(date))} ${timezone}`;
+}
+
 const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The time of day in the organisation's timezone ("10:02"), for what happened within the hour. */

@@ -130,7 +130,7 @@ const targetLine = (met: number, due: number, verb: string) => (due === 0 ? `non
 export function silosWords(d: DigestSilosPart, w: Words = PLAIN): { title: string; sections: { heading: string; lines: string[] }[]; empty?: string } {
   const quote = (i: DigestSilosPart['noAction'][number]) => `${w.ref(i.itemId, i.permalink)} ${w.esc(excerpt(i.text, 90))}`;
   const teams = (i: DigestSilosPart['noAction'][number]) => i.teams.map(w.esc).join(', ');
-  const waited = (i: DigestSilosPart['noAction'][number]) => (d.timezone ? `, waiting since ${DateTime.fromISO(i.capturedAt, { zone: d.timezone }).toFormat('ccc d LLL, HH:mm')}` : '');
+  const waited = (i: DigestSilosPart['noAction'][number]) => (d.timezone ? `, waiting since ${DateTime.fromISO(i.capturedAt, { zone: d.timezone }).toFormat('ccc d LLL, HH:mm')} ${d.timezone}` : '');
   const listed = (count: number, shown: number) => (shown < count ? ` (${count}, oldest ${shown} listed)` : ` (${count})`);
   const late = d.noAction.filter((i) => i.pastAcknowledgeTarget ?? true);
   const lateCount = d.counts.noActionPastTarget ?? d.counts.noAction;

@@ -45,6 +45,17 @@ describe('what a card says, on every platform', () => {
     expect(seen.console.filter((line) => line.startsWith('  > '))).toEqual(['  > Export crashes with big files']);
   });
 
+  it('says when it was posted and is due in the reader’s own timezone on Slack and Discord, and names the zone wherever it writes the time out', async () => {
+    const ctx = await testContext(database.current().db);
+    const card = await cardOf(ctx, await captureFeedback(ctx, discordMessage('Export crashes with big files')));
+    const seen = everyPlatform(ctx, card);
+    const posted = Date.parse('2026-11-16T13:59:00Z') / 1000;
+    // Slack draws the time for each reader; a client that cannot shows the organisation's time, naming its zone.
+    expect(seen.slackContext).toContain(`posted <!date^${posted}^{date_short_pretty} at {time}|Mon 16 Nov, 08:59 America/New_York>`);
+    expect(JSON.stringify(routedCardMessage(card))).toMatch(/<t:\d+:[fR]>/);
+    expect(seen.console.some((line) => /by Mon 16 Nov, 10:00 America\/New_York/.test(line))).toBe(true);
+  });
+
   it('links a message to its original, and /feedback (which has no message) to the channel it was typed in', async () => {
     const ctx = await testContext(database.current().db);
     const message = everyPlatform(ctx, await cardOf(ctx, await captureFeedback(ctx, discordMessage('Export crashes'))));

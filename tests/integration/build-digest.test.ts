@@ -52,7 +52,7 @@ describe('the weekly digest', () => {
     expect(text).toContain('Of those items, 1 is resolved, 0 declined, 2 in progress and 1 not yet answered.');
     expect(text).toContain('#3 Would love a winter mode — Product → Support → Sales (2 hand-offs)');
     expect(text).toContain('Nobody answered, past the acknowledge target (1):');
-    expect(text).toContain('#4 The pairing screen shows an error — Support, waiting since Mon 16 Nov, 09:00');
+    expect(text).toContain('#4 The pairing screen shows an error — Support, waiting since Mon 16 Nov, 09:00 America/New_York');
     expect(text).toContain('Support  4 items assigned, 2 acknowledged or taken, 1 resolved, 0 declined, 1 passed on; first response 2 h, resolution 4 h (medians, business hours)');
     expect(text).toContain('Targets that fell due this week: 1 of 4 acknowledged in time (25 %), 1 of 3 resolved in time (33 %). Median lateness 24 h of business time.');
     expect(text).toContain('#4 missed its acknowledge target by 39 h of business time: The pairing screen shows an error');

@@ -20,7 +20,7 @@ describe('the combined card', () => {
     const { text, blocks } = cardBurstBlocks(burst, 'America/New_York', 'https://liaison.example.com');
     expect(MessageBlocks.safeParse(blocks).success).toBe(true);
     const drawn = JSON.stringify(blocks);
-    expect(text).toBe('600 new items for Support since 10:02');
+    expect(text).toBe('600 new items for Support since 10:02 America/New_York');
     expect(drawn).toContain('…and 575 more');
     expect(drawn).toContain('<https://liaison.example.com/items/10000|#10000> · _feature request_ ·');
     expect(drawn).toContain('<https://liaison.example.com/inbox?team=support|Open the inbox>');

@@ -23,7 +23,7 @@ describe('the inbox page', () => {
     expect(text).toContain('2 open routings');
     expect(text).toMatch(new RegExp(`Overdue Open #${crash.itemId} The app crashes on start .*On track Open #\\d+ Export is broken`));
     expect(text).toContain('Support · Makers Discord · Bug · from maker_ann · routed 2h ago');
-    expect(text).toMatch(/First response due Mon 16 Nov, 10:00 \(1h overdue\)/);
+    expect(text).toMatch(/First response due Mon 16 Nov, 10:00 America\/New_York \(1h overdue\)/);
     expect(text).not.toContain('dark mode');
     for (const label of ['Acknowledge', 'Take it', 'Resolve', 'Decline…', 'Pass on…', 'Snooze…']) expect(text).toContain(label);
   });
@@ -199,8 +199,8 @@ describe('acting on an item in the browser', () => {
     let html = (await sam.get(path)).html;
     await sam.post(`${path}/act`, { routing: String(routing), action: 'snooze', snoozeFor: '1d', reason: 'waiting for logs', form: formToken(html, `r${routing}-snooze`) });
     html = (await sam.get(path)).html;
-    expect(pageWords(html)).toContain(`Reminders about #${crash.itemId} for Support are snoozed until Tue 17 Nov, 09:00.`);
-    expect(pageWords(html)).toContain('Reminders snoozed until Tue 17 Nov, 09:00: waiting for logs');
+    expect(pageWords(html)).toContain(`Reminders about #${crash.itemId} for Support are snoozed until Tue 17 Nov, 09:00 America/New_York.`);
+    expect(pageWords(html)).toContain('Reminders snoozed until Tue 17 Nov, 09:00 America/New_York: waiting for logs');
     await sam.post(`${path}/act`, { routing: String(routing), action: 'resolve', form: formToken(html, `r${routing}-buttons`) });
     html = (await sam.get(path)).html;
     await sam.post(`${path}/act`, { routing: String(routing), action: 'undo', form: formToken(html, `r${routing}-buttons`) });

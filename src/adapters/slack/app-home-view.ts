@@ -4,7 +4,6 @@ import { STATUS_LABEL } from '../../core/actions/transitions.js';
 import { assertHome, type Block, type HomeView } from './block-kit-limits.js';
 import { button, context, divider, header, section } from './blocks.js';
 import { escapeMrkdwn, link, slackDate, userText } from './mrkdwn.js';
-import { localTime } from '../local-time.js';
 
 const BADGE = { breached: ':red_circle: overdue', at_risk: ':large_orange_circle: at risk', on_track: ':large_green_circle: on track', none: ':white_circle: no SLA' } as const;
 /** Blocks per item, and the most items that fit in the 100 blocks a Home tab allows with its header. */
@@ -28,11 +27,11 @@ export function appHomeView(items: HomeItem[], total: number, teamNames: string[
   blocks.push(context(`${escapeMrkdwn(teamNames.join(', '))} · ${total} open${breached ? ` · ${breached} overdue` : ''} · oldest first`), divider());
   if (items.length === 0) blocks.push(section(':tada: Nothing open. Every item has an answer.'));
   for (const item of items.slice(0, HOME_ITEMS)) {
-    const due = item.sla.dueAt ? ` · ${item.sla.target} by ${slackDate(item.sla.dueAt, localTime(item.sla.dueAt, timezone))}` : '';
+    const due = item.sla.dueAt ? ` · ${item.sla.target} by ${slackDate(item.sla.dueAt, timezone)}` : '';
     const priority = item.priority === 'normal' ? '' : ` · *${item.priority}*`;
     blocks.push(
       section(`${BADGE[item.sla.state]} *${link(item.cardLink, `#${item.itemId}`)}* for ${escapeMrkdwn(item.team.name)} · ${STATUS_LABEL[item.status]}${priority}${due}\n${userText(excerpt(item.text, 200))}`),
-      context(`routed ${slackDate(item.createdAt, localTime(item.createdAt, timezone))}`, link(item.permalink, 'original')),
+      context(`routed ${slackDate(item.createdAt, timezone)}`, link(item.permalink, 'original')),
     );
   }
   if (total > HOME_ITEMS) blocks.push(context(`…and ${total - HOME_ITEMS} more, newer ones.`));
@@ -40,7 +39,7 @@ export function appHomeView(items: HomeItem[], total: number, teamNames: string[
 }
 
 function webBlock(web: HomeWebLink | undefined, timezone: string): Block {
-  if (web && 'url' in web) return section(`:link: ${link(web.url, 'Open the web app')} — your sign-in link works once, until ${slackDate(web.expiresAt, localTime(web.expiresAt, timezone))}. It is only for you: do not share it.`);
+  if (web && 'url' in web) return section(`:link: ${link(web.url, 'Open the web app')} — your sign-in link works once, until ${slackDate(web.expiresAt, timezone)}. It is only for you: do not share it.`);
   if (web) return section(`:no_entry: ${escapeMrkdwn(web.refused)}`);
   return { type: 'actions', elements: [button('Open the web app', WEB_LINK_ACTION, 'open', 'primary')] };
 }

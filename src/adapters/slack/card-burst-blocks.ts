@@ -11,7 +11,7 @@ import { escapeMrkdwn, link, userText } from './mrkdwn.js';
  * the web app), and where each item's card is: in this message's thread, posted right after it.
  */
 export function cardBurstBlocks(burst: CardBurst, timezone: string, webBase: string): { text: string; blocks: Block[] } {
-  const since = localClockTime(burst.since, timezone);
+  const since = `${localClockTime(burst.since, timezone)} ${timezone}`;
   const words = burstWords(burst, since);
   const lines = burst.items.map((item) => `${link(`${webBase}${webLinks.item(item.itemId)}`, `#${item.itemId}`)} · _${escapeMrkdwn(burstCategory(item))}_ · ${userText(item.firstLine || ' ')}`);
   const blocks: Block[] = [

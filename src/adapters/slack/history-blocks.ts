@@ -7,10 +7,9 @@ import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../de
 import { assertMessageBlocks, LIMITS, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
-import { localTime } from '../local-time.js';
 
 type Listed = ItemView & { outcome: string };
-const itemLine = (i: Listed, timezone: string) => `• ${link(i.permalink, `#${i.id}`)} ${slackDate(i.capturedAt, localTime(i.capturedAt, timezone))} · ${i.category.replace('_', ' ')} · ${userText(excerpt(i.text, 90))}\n   _${userText(i.outcome)}_`;
+const itemLine = (i: Listed, timezone: string) => `• ${link(i.permalink, `#${i.id}`)} ${slackDate(i.capturedAt, timezone)} · ${i.category.replace('_', ' ')} · ${userText(excerpt(i.text, 90))}\n   _${userText(i.outcome)}_`;
 const fit = (blocks: Block[]) => assertMessageBlocks(blocks.slice(0, LIMITS.blocksPerMessage));
 
 /** `/liaison history @member`: what this person told the company across their identities, and what came of it. */
@@ -35,7 +34,7 @@ export function communityHistoryBlocks(h: CommunityHistory, timezone: string): B
 /** `/liaison status #42`: the item, each team's status, and its history. */
 export function itemStatusBlocks(item: ItemView, timezone: string): Block[] {
   const routings = item.routings.map((r) => `• *${escapeMrkdwn(r.team.name)}*: ${STATUS_LABEL[r.status]}${r.priority !== 'normal' ? ` (${r.priority})` : ''}${r.owner ? ` · owner ${userText(r.owner.name)}` : ''}${r.declineReason ? ` · ${userText(r.declineReason)}` : ''}`);
-  const actions = item.actions.map((a) => `${slackDate(a.createdAt, localTime(a.createdAt, timezone))} ${userText(a.actorName)} ${a.kind.replace('_', ' ')}${a.team ? ` (${escapeMrkdwn(a.team)}${a.toTeam ? ` → ${escapeMrkdwn(a.toTeam)}` : ''})` : ''}${a.reason ? `: ${userText(excerpt(a.reason, 120))}` : ''}`);
+  const actions = item.actions.map((a) => `${slackDate(a.createdAt, timezone)} ${userText(a.actorName)} ${a.kind.replace('_', ' ')}${a.team ? ` (${escapeMrkdwn(a.team)}${a.toTeam ? ` → ${escapeMrkdwn(a.toTeam)}` : ''})` : ''}${a.reason ? `: ${userText(excerpt(a.reason, 120))}` : ''}`);
   return fit([
     section(`*#${item.id}* from *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)} · ${item.category.replace('_', ' ')} · ${link(item.permalink, 'original')}`),
     section(quote(excerpt(item.text, 600))),

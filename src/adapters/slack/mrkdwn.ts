@@ -1,4 +1,5 @@
 import { inert } from '../../core/inert-text.js';
+import { zonedTime } from '../local-time.js';
 
 /**
  * Slack mrkdwn for text from outside. Escaping `&`, `<` and `>` turns `<!channel>`, `<@U…>`, `<!subteam^…>` and
@@ -37,10 +38,13 @@ export function mentionGroup(groupId: string): string {
   return /^S[A-Z0-9]{2,}$/.test(groupId) ? `<!subteam^${groupId}>` : '';
 }
 
-/** Slack renders this in the reader's own timezone; the fallback is for clients that cannot. */
-export function slackDate(date: Date | string, fallback: string): string {
+/**
+ * Slack renders this in the reader's own timezone; clients that cannot (notifications, some apps) show the fallback,
+ * in the organisation's timezone and naming it, as the terminal does.
+ */
+export function slackDate(date: Date | string, timezone: string): string {
   const seconds = Math.floor(new Date(date).getTime() / 1000);
-  return `<!date^${seconds}^{date_short_pretty} at {time}|${escapeMrkdwn(fallback)}>`;
+  return `<!date^${seconds}^{date_short_pretty} at {time}|${escapeMrkdwn(zonedTime(date, timezone))}>`;
 }
 
 /** Cuts text to `max` characters, marking the cut. */

@@ -6,7 +6,6 @@ import { actionSentence } from '../../delivery/action-words.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { button, context, fields, section } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
-import { localTime } from '../local-time.js';
 
 export const CARD_ACTION = {
   acknowledge: 'card:acknowledge',
@@ -46,7 +45,7 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
   const blocks: Block[] = [
     section(title, `card:${routing.id}:head`),
     section(`${item.title ? `*${userText(item.title)}*\n` : ''}${quote(body || ' ')}`),
-    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, originLink(item), `posted ${slackDate(item.postedAt, localTime(item.postedAt, timezone))}`),
+    context(`From *${userText(item.author.name)}* in ${escapeMrkdwn(item.community.name)}${voices}`, originLink(item), `posted ${slackDate(item.postedAt, timezone)}`),
     fields([
       `*Category*\n${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%)`,
       `*Urgency*\n${item.urgency}${item.sentiment === 'negative' ? ' · negative' : ''}`,
@@ -97,16 +96,16 @@ function slaLine(card: RoutingCard, timezone: string, now: Date): string | undef
   if (sla.dueAt && sla.target) {
     const left = new Date(sla.dueAt).getTime() - now.getTime();
     const span = left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`;
-    parts.push(`${SLA_BADGE[sla.state]}: ${sla.target} by ${slackDate(sla.dueAt, localTime(sla.dueAt, timezone))} (${span})`);
+    parts.push(`${SLA_BADGE[sla.state]}: ${sla.target} by ${slackDate(sla.dueAt, timezone)} (${span})`);
   }
-  if (sla.snoozedUntil) parts.push(`:zzz: Reminders snoozed until ${slackDate(sla.snoozedUntil, localTime(sla.snoozedUntil, timezone))}${routing.snoozeReason ? `: ${userText(routing.snoozeReason)}` : ''}`);
+  if (sla.snoozedUntil) parts.push(`:zzz: Reminders snoozed until ${slackDate(sla.snoozedUntil, timezone)}${routing.snoozeReason ? `: ${userText(routing.snoozeReason)}` : ''}`);
   return parts.length > 0 ? parts.join('  ·  ') : undefined;
 }
 
 function lastActionLine(card: RoutingCard, timezone: string): string | undefined {
   const a = card.lastAction;
   if (!a) return undefined;
-  return `${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, userText)} · ${slackDate(a.createdAt, localTime(a.createdAt, timezone))}`;
+  return `${actionSentence({ actor: a.actorName, kind: a.kind, team: a.team, toTeam: card.passedTo, reason: a.reason }, userText)} · ${slackDate(a.createdAt, timezone)}`;
 }
 
 /** The card's issue: its link and state, or that one is on its way. */

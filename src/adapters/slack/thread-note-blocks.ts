@@ -6,7 +6,6 @@ import { noticeWords, shippedWords } from '../../delivery/notice-words.js';
 import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, mentionGroup, mentionUser, quote, slackDate, userText } from './mrkdwn.js';
-import { localTime } from '../local-time.js';
 
 export interface Drawn { text: string; blocks: Block[] }
 const drawn = (text: string, blocks: Block[]): Drawn => ({ text, blocks: assertMessageBlocks(blocks) });
@@ -50,7 +49,7 @@ export function ambassadorNoteBlocks(note: AmbassadorNote): Drawn {
 /** The on-call page under the card. The mention is built from the config's IDs, never from user text. */
 export function pageBlocks(page: Page, timezone: string): Drawn {
   const who = page.oncall?.slackUserGroup ? mentionGroup(page.oncall.slackUserGroup) : page.oncall?.slackUser ? mentionUser(page.oncall.slackUser) : '';
-  const due = page.acknowledgeDueAt ? ` Acknowledge by ${slackDate(page.acknowledgeDueAt, localTime(page.acknowledgeDueAt, timezone))}.` : '';
+  const due = page.acknowledgeDueAt ? ` Acknowledge by ${slackDate(page.acknowledgeDueAt, timezone)}.` : '';
   const text = `${who ? `${who} ` : ''}:rotating_light: #${page.itemId} was escalated to *${page.priority}* for ${escapeMrkdwn(page.team)} by ${userText(page.by)}: ${userText(page.reason)}.${due}`;
   return drawn(text, [section(text)]);
 }
@@ -60,7 +59,7 @@ export function reminderBlocks(reminder: Reminder, timezone: string, links: Remi
   const mention = reminder.mention?.slackUserGroup ? `${mentionGroup(reminder.mention.slackUserGroup)} ` : reminder.mention?.slackUser ? `${mentionUser(reminder.mention.slackUser)} ` : '';
   const summary = reminderSummary(reminder);
   const head = `${mention}:alarm_clock: ${escapeMrkdwn(reminder.teamName)}: ${summary.items} ${summary.reason}`;
-  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(links.get(i.routingId)?.url, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, localTime(i.dueAt, timezone))}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
+  const lines = reminder.items.map((i) => `${i.state === 'breached' ? ':red_circle: overdue' : ':large_orange_circle: at risk'} ${link(links.get(i.routingId)?.url, `#${i.itemId}`)} ${i.target} by ${slackDate(i.dueAt, timezone)}${i.snoozed ? ' :zzz:' : ''}: ${userText(excerpt(i.excerpt, 120))}`);
   if (summary.more) lines.push(`_${summary.more}_`);
   // A reminder lists at most what one message holds; the oldest come first, and the count says how many there are.
   return drawn(head, [section(head), ...sectionsFromLines(lines).slice(0, 40)]);

@@ -2,7 +2,6 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { signInLink } from '../../web-sign-in-link.js';
 import { WEB_LINK_ACTION } from '../app-home-view.js';
 import { link, slackDate } from '../mrkdwn.js';
-import { localTime } from '../../local-time.js';
 import { tell, type SlackDeps } from '../slack-deps.js';
 import { publishHome } from './app-home-listener.js';
 
@@ -16,7 +15,7 @@ export async function slackSignInLink(deps: SlackDeps, userId: string, knownName
 export async function tellWebLink(deps: SlackDeps, to: { user: string; userName?: string; channel?: string; responseUrl?: string }): Promise<void> {
   const answer = await slackSignInLink(deps, to.user, to.userName);
   if ('refused' in answer) return tell(deps, to, `:no_entry: ${answer.refused}`);
-  const until = slackDate(answer.expiresAt, localTime(answer.expiresAt, deps.ctx.config.timezone));
+  const until = slackDate(answer.expiresAt, deps.ctx.config.timezone);
   await tell(deps, to, `:link: ${link(answer.url, 'Open Liaison’s web app')} — this sign-in link works once, until ${until}. It is only for you: do not share it.`);
 }
 

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
-import { DateTime } from 'luxon';
 import type { MemberDossier } from '../../../core/member-dossier.js';
 import { CommunityFiguresSection, dayLabel, HistoryList, OpenItems, type DossierLinks } from './dossier-parts.js';
+import { zonedDateTime } from '../../local-time.js';
 
 export const PLATFORM_WORDS: Record<string, string> = { slack: 'Slack', discord: 'Discord', webhook: 'E-mail or form', console: 'Terminal' };
 
@@ -51,7 +51,7 @@ export async function memberPageBody(dossier: MemberDossier, links: DossierLinks
         <section aria-labelledby="links-title">
           <h2 id="links-title">Links and unlinks</h2>
           <ul class="ledger">
-            {dossier.links.map((l) => <li>{DateTime.fromJSDate(l.at, { zone: tz }).toFormat('d LLL yyyy, HH:mm')} · {l.actorName} {l.kind === 'link' ? 'linked' : 'unlinked'} {l.identities.map((i) => `${PLATFORM_WORDS[i.platform] ?? i.platform} ${i.id}`).join(' and ')} <span class="meta">(through {l.via === 'web' ? 'the web app' : l.via})</span></li>)}
+            {dossier.links.map((l) => <li>{zonedDateTime(l.at, tz)} · {l.actorName} {l.kind === 'link' ? 'linked' : 'unlinked'} {l.identities.map((i) => `${PLATFORM_WORDS[i.platform] ?? i.platform} ${i.id}`).join(' and ')} <span class="meta">(through {l.via === 'web' ? 'the web app' : l.via})</span></li>)}
           </ul>
         </section>
       ) : ''}

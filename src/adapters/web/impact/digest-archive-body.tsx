@@ -1,10 +1,10 @@
 import { raw } from 'hono/html';
-import { DateTime } from 'luxon';
 import type { DigestArchive, PublishedDigest, PublishedSilosPart, PublishedTeamPart } from '../../../core/impact/list-published-digests.js';
 import { excerpt } from '../../../core/inert-text.js';
 import { digestChartAlt, digestChartSvg } from '../../charts/digest-chart-image.js';
 import { periodNoun, span } from '../../../delivery/digest-words.js';
 import { share } from './impact-parts.js';
+import { zonedDateTime } from '../../local-time.js';
 
 /** "(the week before: 9)", as the digest says it in chat. */
 const before = (period: string, value: number | string) => `(the ${periodNoun(period)} before: ${value})`;
@@ -40,7 +40,7 @@ export async function digestArchiveBody(archive: DigestArchive, links: { itemHre
       {archive.digests.length === 0 ? <p>No digest has been posted yet.</p> : archive.digests.map((d) => (
         <article class="digest" aria-labelledby={`d-${d.key.replace(/[^a-z0-9-]/gi, '-')}`}>
           <h2 id={`d-${d.key.replace(/[^a-z0-9-]/gi, '-')}`}>{d.audience === 'leadership' ? 'Leadership digest' : `${teamName(d.team ?? '')} team digest`} · {d.period}</h2>
-          <p class="meta">{STATE_WORDS[d.state]} {DateTime.fromJSDate(d.publishedAt, { zone: timezone }).toFormat('d LLL yyyy, HH:mm')}</p>
+          <p class="meta">{STATE_WORDS[d.state]} {zonedDateTime(d.publishedAt, timezone)}</p>
           <DigestThread digest={d} itemHref={links.itemHref} timezone={timezone} teamName={teamName} chartSvg={charts.get(d.key)} impactHref={links.impactHref} />
         </article>
       ))}

@@ -5,6 +5,7 @@ import type { Period } from '../../../core/digest/period.js';
 import type { Figure, ItemFilter } from '../../../core/impact/item-filter.js';
 import { periodLabel, periodName, previousPeriodLabel } from '../../charts/period-words.js';
 import type { Chart } from '../../charts/render-svg.js';
+import { zonedDateTime } from '../../local-time.js';
 
 /** Builds the link to the list of items behind a figure; the web app's routes decide the URL. */
 export type ItemsHref = (filter: ItemFilter) => string;
@@ -13,7 +14,7 @@ const day = (at: Date, tz: string, format = 'd LLL yyyy') => DateTime.fromJSDate
 
 export { periodLabel, previousPeriodLabel };
 
-export const asOfLabel = (asOf: Date, tz: string) => DateTime.fromJSDate(asOf, { zone: tz }).toFormat("d LLL yyyy, HH:mm");
+export const asOfLabel = (asOf: Date, tz: string) => zonedDateTime(asOf, tz);
 /** When a report's figures stand: "as of 1 Dec 2026, 17:45" for a running period, else "at the end of 29 Nov 2026". */
 export const standingLabel = (report: { running: boolean; asOf: Date; period: Pick<Period, 'timezone'> }) => (report.running ? `as of ${asOfLabel(report.asOf, report.period.timezone)}` : `at the end of ${day(new Date(report.asOf.getTime() - 1), report.period.timezone)}`);
 export const share = (n: number, of: number) => (of === 0 ? '–' : `${Math.round((100 * n) / of)}%`);

@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import type { FilteredItems, ListedItem } from '../../../core/impact/list-filtered-items.js';
 import type { ItemFilter, RoutingEvent } from '../../../core/impact/item-filter.js';
 import { categoryLabel, OUTCOME_LABEL } from '../../charts/chart-words.js';
 import { ItemHeadline, Pager, routingsWords } from '../item/listed-item-parts.js';
 import { periodLabel } from './impact-parts.js';
+import { zonedDateTime } from '../../local-time.js';
 
 const EVENT_WORDS: Record<RoutingEvent, string> = {
   received: 'received', acknowledged: 'acknowledged or taken', resolved: 'resolved', declined: 'declined', passed_on: 'passed on', snoozed: 'snoozed',
@@ -49,7 +49,7 @@ export function itemListBody(list: FilteredItems, links: { itemHref: (id: number
             {list.items.map((item) => (
               <tr>
                 <th scope="row">{links.maySee && !links.maySee(item) ? <>#{item.id} <span class="meta">routed to other teams: its text is for them, community managers and leadership</span></> : <ItemHeadline item={item} href={links.itemHref} />}</th>
-                <td>{DateTime.fromJSDate(item.capturedAt, { zone: tz }).toFormat('d LLL yyyy HH:mm')}</td>
+                <td>{zonedDateTime(item.capturedAt, tz)}</td>
                 <td>{item.community.name}</td>
                 <td>{categoryLabel(item.category)}</td>
                 <td>{routingsWords(item.routings)}</td>

@@ -1,6 +1,6 @@
 import type { ItemStory, RoutingStory } from '../../../core/load-item-story.js';
 import { categoryLabel } from '../../charts/chart-words.js';
-import { localTime } from '../../local-time.js';
+import { zonedTime } from '../../local-time.js';
 import { ExternalLink, isWebUrl } from '../safe-link.js';
 import { Disclosure, FieldError, RoutingActions, type FormKit } from './action-forms.js';
 import { ago, ledgerWords, replyWords, SLA_LABEL, slaWords, statusLabel, VIA_LABEL } from './story-words.js';
@@ -17,7 +17,7 @@ export function itemPageBody(story: ItemStory, kit: FormKit, tz: string, itemHre
         <p class="crumbs"><a href="/inbox">Inbox</a> / Item #{item.id}</p>
         <h1 id="item-title"><span class="item-number">#{item.id}</span> {item.title ?? excerptOf(item.text)}</h1>
         {item.mergedIntoId ? <p class="merged-note">This item was merged into <a href={itemHref(item.mergedIntoId)}>#{item.mergedIntoId}</a>: its voices and its teams' work continue there.</p> : ''}
-        <p class="meta">From <strong>{item.author.name}</strong> in {item.community.name} · posted {localTime(item.postedAt, tz)} · {categoryLabel(item.category)} ({Math.round(item.confidence * 100)}%) · urgency {item.urgency} · {item.sentiment} sentiment{item.priority !== 'normal' ? ` · ${item.priority} priority` : ''}</p>
+        <p class="meta">From <strong>{item.author.name}</strong> in {item.community.name} · posted {zonedTime(item.postedAt, tz)} · {categoryLabel(item.category)} ({Math.round(item.confidence * 100)}%) · urgency {item.urgency} · {item.sentiment} sentiment{item.priority !== 'normal' ? ` · ${item.priority} priority` : ''}</p>
       </header>
 
       <section aria-labelledby="words-title">
@@ -40,7 +40,7 @@ export function itemPageBody(story: ItemStory, kit: FormKit, tz: string, itemHre
         <ol class="voices">
           {story.voices.map((v) => (
             <li class="voice">
-              <p class="meta"><strong>{v.authorName}</strong> on {PLATFORM_NAME[v.platform] ?? v.platform} · {localTime(v.postedAt, tz)}{isWebUrl(v.permalink) ? <> · <ExternalLink href={v.permalink}>original</ExternalLink></> : ''}</p>
+              <p class="meta"><strong>{v.authorName}</strong> on {PLATFORM_NAME[v.platform] ?? v.platform} · {zonedTime(v.postedAt, tz)}{isWebUrl(v.permalink) ? <> · <ExternalLink href={v.permalink}>original</ExternalLink></> : ''}</p>
               {story.voices.length > 1 ? <blockquote>{v.text}</blockquote> : ''}
               {v.replies.length === 0 ? <p class="quiet-text">No reply sent yet.</p> : <ul class="replies">{v.replies.map((reply) => <li class={`reply reply-${reply.state}`}>{replyWords(reply, tz)}</li>)}</ul>}
             </li>
@@ -58,7 +58,7 @@ export function itemPageBody(story: ItemStory, kit: FormKit, tz: string, itemHre
           <tbody>
             {story.ledger.map((entry) => (
               <tr>
-                <td><time datetime={entry.createdAt.toISOString()}>{localTime(entry.createdAt, tz)}</time></td>
+                <td><time datetime={entry.createdAt.toISOString()}>{zonedTime(entry.createdAt, tz)}</time></td>
                 <th scope="row">{ledgerWords(entry, item.id)}</th>
                 <td>{VIA_LABEL[entry.via] ?? entry.via}</td>
               </tr>
@@ -79,7 +79,7 @@ function RoutingPanel(props: { routing: RoutingStory; itemId: number; kit: FormK
       <p class="meta">Why here: {r.reason.summary} · routed {ago(r.createdAt, now)}{r.owner ? ` · owner ${r.owner.name}` : ''}{r.hops > 0 ? ` · passed on ${r.hops === 1 ? 'once' : `${r.hops} times`}` : ''}</p>
       {r.sla && r.sla.target ? <p class="sla-line">{slaWords(r.sla, tz, now)}</p> : ''}
       {r.status === 'declined' && r.declineReason ? <p>Declined: “{r.declineReason}”</p> : ''}
-      {r.snoozedUntil && r.snoozedUntil > now ? <p class="snoozed">Reminders snoozed until {localTime(r.snoozedUntil, tz)}{r.snoozeReason ? `: ${r.snoozeReason}` : ''}</p> : ''}
+      {r.snoozedUntil && r.snoozedUntil > now ? <p class="snoozed">Reminders snoozed until {zonedTime(r.snoozedUntil, tz)}{r.snoozeReason ? `: ${r.snoozeReason}` : ''}</p> : ''}
       {r.issue ? <p class="issue">{r.issue.status === 'pending' ? `Creating an issue in ${TRACKER_NAME[r.issue.tracker]} (${r.issue.place})…` : <>{TRACKER_NAME[r.issue.tracker]} issue <ExternalLink href={r.issue.url}>{r.issue.key ?? ''}</ExternalLink> · {r.issue.stateLabel ?? r.issue.state ?? 'open'}</>}</p> : ''}
       {r.issueFailure ? <p class="field-error">The last issue request failed: {r.issueFailure}</p> : ''}
       <RoutingActions routing={{ id: r.id, itemId: props.itemId, team: r.team, moves: r.moves }} kit={props.kit} />

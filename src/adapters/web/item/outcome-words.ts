@@ -1,6 +1,6 @@
 import type { LiaisonConfig } from '../../../config/schema.js';
 import type { DomainError } from '../../../core/errors.js';
-import { localTime } from '../../local-time.js';
+import { zonedTime } from '../../local-time.js';
 import type { RoutingDone } from './perform-routing-action.js';
 
 const TRACKER_NAME: Record<string, string> = { github: 'GitHub', linear: 'Linear', jira: 'Jira' };
@@ -10,7 +10,7 @@ const DONE: Record<string, string> = { acknowledge: 'acknowledged', own: 'took',
 export function routingDoneWords(done: RoutingDone, itemId: number, config: LiaisonConfig): string {
   const team = (id: string) => config.teams[id]?.name ?? id;
   switch (done.kind) {
-    case 'snoozed': return `Reminders about #${itemId} for ${team(done.team)} are snoozed until ${localTime(done.until, config.timezone)}.`;
+    case 'snoozed': return `Reminders about #${itemId} for ${team(done.team)} are snoozed until ${zonedTime(done.until, config.timezone)}.`;
     case 'issue_requested': return `An issue for #${itemId} is being created in ${TRACKER_NAME[done.tracker] ?? done.tracker} (${done.place}); its link appears here and on the card once the tracker answers.`;
     case 'recorded': {
       if (done.action === 'pass_on') return `You passed #${itemId} on from ${team(done.team)} to ${team(done.toTeam ?? '')}.`;

@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../../../core/inbox/item-ledger.js';
 import type { ReplyToAuthor } from '../../../core/inbox/item-replies.js';
 import type { SlaStatus } from '../../../core/sla/sla-status.js';
 import type { RoutingStatus } from '../../../db/schema/routing.js';
-import { localTime } from '../../local-time.js';
+import { zonedTime } from '../../local-time.js';
 
 /** The words the inbox and item pages use for the core's codes and data. */
 
@@ -27,7 +27,7 @@ export function slaWords(sla: SlaStatus, tz: string, now: Date): string {
   if (!sla.target || !sla.dueAt) return 'No SLA target';
   const left = sla.dueAt.getTime() - now.getTime();
   const owed = sla.target === 'acknowledge' ? 'First response' : 'Resolution';
-  return `${owed} due ${localTime(sla.dueAt, tz)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`;
+  return `${owed} due ${zonedTime(sla.dueAt, tz)} (${left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(-left)} overdue`})`;
 }
 
 /** One ledger entry as a sentence: "Sam took it for Support", "Maya escalated it to Support (urgent): …". */
@@ -54,6 +54,6 @@ const OUTCOME_WORD: Record<string, string> = { resolved: 'resolved', declined: '
 /** "Told it was resolved by Support · Sent Mon 16 Nov, 10:02", "… · Could not be sent after 3 attempts: channel_not_found". */
 export function replyWords(reply: ReplyToAuthor, tz: string): string {
   const told = `Told it was ${OUTCOME_WORD[reply.outcome] ?? reply.outcome} by ${reply.team}${reply.dm ? ' (direct message)' : ''}`;
-  const state = reply.state === 'sent' && reply.sentAt ? `Sent ${localTime(reply.sentAt, tz)}` : reply.state === 'failed' ? `${REPLY_STATE.failed} after ${reply.attempts} ${reply.attempts === 1 ? 'attempt' : 'attempts'}${reply.lastError ? `: ${reply.lastError}` : ''}` : REPLY_STATE[reply.state];
+  const state = reply.state === 'sent' && reply.sentAt ? `Sent ${zonedTime(reply.sentAt, tz)}` : reply.state === 'failed' ? `${REPLY_STATE.failed} after ${reply.attempts} ${reply.attempts === 1 ? 'attempt' : 'attempts'}${reply.lastError ? `: ${reply.lastError}` : ''}` : REPLY_STATE[reply.state];
   return `${told} · ${state}`;
 }
