@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ConsoleChat } from './adapters/console/console-chat.js';
@@ -125,7 +126,8 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   await modelRefresh.start();
   stops.input.push(named('routing-model refresh', () => modelRefresh.stop()));
   if (roles.has('web')) stops.input.push(named('web warm-up', warmUpImpact(ctx)));
-  logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path }, 'Liaison started');
+  // The heap bound in force (README "Memory": the start command's, or the operator's own).
+  logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }, 'Liaison started');
   return {
     ctx,
     port,
