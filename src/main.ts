@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ConsoleChat } from './adapters/console/console-chat.js';
@@ -26,6 +27,7 @@ import { slaJobs } from './jobs/sla-job.js';
 import { inboundRetentionJob } from './jobs/inbound-retention-job.js';
 import { inboundRetryJob, type InboundHandler } from './jobs/inbound-retry-job.js';
 import { Scheduler, type Job } from './jobs/scheduler.js';
+import { closeHttpServer, named, runStops, type StopStep } from './shutdown.js';
 
 import type { Role } from './roles.js';
 
@@ -57,6 +59,11 @@ export interface RunningLiaison {
   stop(): Promise<void>;
 }
 
+/** Requests under way when Liaison is told to stop get this long to be answered (intake answers within 2 s). */
+const HTTP_GRACE_MS = 1500;
+/** The worker's last round: the delivery in hand is finished, the rest given back to the outbox. */
+const WORKER_STOP_MS = 3000;
+
 /** Composition root: config → database → core → adapters, worker, scheduler, HTTP. Returns a handle to stop it all. */
 export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   const { env, loaded, database, logger, roles } = deps;
@@ -87,7 +94,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => resolve(info.port));
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
-    stops.input.unshift(named('http', () => new Promise((resolve) => server?.close(resolve))));
+    stops.input.unshift(named('http', () => closeHttpServer(server as ServerType, HTTP_GRACE_MS), { boundMs: HTTP_GRACE_MS + 500 }));
     if (!env.LIAISON_PUBLIC_URL) webBase = `http://localhost:${port}`;
   }
   // After HTTP, so that a restart is ready (intake, Slack's HTTP mode: their routes are mounted already) without
@@ -99,7 +106,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   if (roles.has('worker')) {
     const worker = new OutboxWorker({ db: database.db, config: loaded.config, ports, clock, logger, observer: metrics });
     worker.start();
-    stops.worker = named('worker', () => worker.stop());
+    stops.worker = named('worker', () => worker.stop(), { boundMs: WORKER_STOP_MS, needsDatabase: true });
   }
   if (roles.has('scheduler')) {
     const handlers = new Map<string, InboundHandler>([...platforms.flatMap((p) => [...p.inboundHandlers]), ...trackerInboundHandlers(ctx)]);
@@ -112,36 +119,28 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     ];
     const scheduler = new Scheduler(jobs, logger, loaded.config.timezone);
     await scheduler.start();
-    stops.scheduler = named('scheduler', () => scheduler.stop());
+    stops.scheduler = named('scheduler', () => scheduler.stop(), { needsDatabase: true });
   }
   // Every process that captures classifies, so every process picks up a newly trained model, whatever its roles.
   const modelRefresh = new Scheduler([{ name: 'routing-model', run: () => deps.routingModel.refresh() }], logger, loaded.config.timezone);
   await modelRefresh.start();
   stops.input.push(named('routing-model refresh', () => modelRefresh.stop()));
   if (roles.has('web')) stops.input.push(named('web warm-up', warmUpImpact(ctx)));
-  logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path }, 'Liaison started');
+  // The heap bound in force (README "Memory": the start command's, or the operator's own).
+  logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }, 'Liaison started');
   return {
     ctx,
     port,
     platforms: platforms.map((p) => p.platform),
     async stop() {
-      // Each step is logged (debug) with how long it took: a shutdown cut short by its bound says where it hung.
-      for (const stop of [...stops.input, stops.scheduler, stops.worker]) {
-        const started = Date.now();
-        await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
-        logger.debug({ step: stop.step, ms: Date.now() - started }, 'stopped');
-      }
+      // Told to stop while the database is down (the embedded server died): nothing waiting on it can finish.
+      const databaseDown = !database.health().ok;
+      await runStops([...stops.input, stops.scheduler, stops.worker], logger, { databaseDown });
       const started = Date.now();
-      await database.shutdown();
+      await database.shutdown({ databaseDown });
       logger.debug({ step: 'database', ms: Date.now() - started }, 'stopped');
     },
   };
-}
-
-type StopStep = (() => Promise<unknown>) & { step: string };
-
-function named(step: string, stop: () => Promise<unknown>): StopStep {
-  return Object.assign(stop, { step });
 }
 
 /** A port in use or an address this machine does not have, in one line (and a likely reason). */

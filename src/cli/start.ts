@@ -6,6 +6,7 @@ import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
 import type { RunningLiaison } from '../main.js';
 import { ROLES, type Role } from '../roles.js';
+import { overriddenHeapFlags } from './heap-flags.js';
 import { startupBanner } from './startup-banner.js';
 import { demoCommunityManager } from './demo-serve.js';
 import { issueSignInToken } from '../core/issue-sign-in-token.js';
@@ -30,6 +31,8 @@ export function registerStart(program: Command): void {
       // Every configuration problem is reported before anything starts.
       const settings = await loadSettings(options.config);
       const logger = createLogger(settings.env.LOG_LEVEL);
+      const heapWarning = overriddenHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
+      if (heapWarning) logger.warn(heapWarning);
       // The bot's code and the chat SDKs take seconds to load on a busy machine: loaded while the database starts
       // (mostly waiting on the server's own processes), so that a restart after a crash is ready sooner. The
       // embedded server's package first, on its own (see importEmbeddedPostgres).

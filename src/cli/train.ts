@@ -68,6 +68,9 @@ async function train(flags: TrainFlags): Promise<void> {
     if (flags.group && csv && outcome.report) {
       const grouped = csv.rows.filter((r) => r.category).map((r, i) => ({ truth: r.category as string, predicted: predictions[i]?.predicted ?? '', group: r.group ?? '' }));
       process.stdout.write(`\n${formatGroupScores(scoreGroups(grouped), flags.group)}`);
+    } else if (flags.group && !flags.cv) {
+      // Without cross-validation there is no prediction a model made without seeing the row: say so rather than print nothing.
+      process.stdout.write(`\nno macro-F1 per ${flags.group} with --no-cv: drop --no-cv, or score a held-out file with liaison evaluate --group ${flags.group}\n`);
     }
     // A model trained without --team keeps the team model the active one had: retraining categories must not forget teams.
     const teamModel = outcome.model.teamModel ?? (teamHistory ? undefined : await activeTeamModel(database.db));

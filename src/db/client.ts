@@ -14,7 +14,8 @@ export interface Database {
   url: string;
   db: Db;
   sql: postgres.Sql;
-  close(): Promise<void>;
+  /** Ends the pool, waiting up to `waitSeconds` (default 2) for statements still running. */
+  close(waitSeconds?: number): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -37,7 +38,7 @@ export function connect(url: string, options: ConnectOptions = {}): Database {
   const db = drizzle(sql, { schema });
   // Closing comes after the work that used the pool has stopped: a statement still running then is a straggler
   // (or one the driver lost with its connection), not worth holding a shutdown for.
-  return { url, db, sql, close: () => sql.end({ timeout: 2 }) };
+  return { url, db, sql, close: (waitSeconds = 2) => sql.end({ timeout: waitSeconds }) };
 }
 
 /** Any number fixed for Liaison: the advisory lock that lets one process at a time apply migrations. */

@@ -9,8 +9,11 @@ export interface OpenDatabase extends Database {
   health(): EmbeddedHealth;
   /** The embedded server this process started (undefined with DATABASE_URL, or when sharing a running Liaison's). */
   embedded?: EmbeddedDatabase;
-  /** Closes the pool, and stops the embedded server when we started one. */
-  shutdown(): Promise<void>;
+  /**
+   * Closes the pool, and stops the embedded server when we started one. Statements still running get a moment to
+   * finish, none when `databaseDown` (they cannot).
+   */
+  shutdown(options?: { databaseDown?: boolean }): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -42,8 +45,8 @@ export async function openDatabase(env: Env, logger: Logger, options: OpenOption
     ...database,
     health: () => embedded?.health() ?? { ok: true },
     embedded: embedded?.shared ? undefined : embedded,
-    async shutdown() {
-      await database.close();
+    async shutdown({ databaseDown = false } = {}) {
+      await database.close(databaseDown ? 0 : undefined);
       await embedded?.stop();
     },
   };

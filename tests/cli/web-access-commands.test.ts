@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLiaison, runLiaison } from '../lifecycle/helpers/liaison-process.js';
+import { pageWords } from '../helpers/page-words.js';
 import { testContext } from '../helpers/test-context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { BASE, webApp } from '../web/web-http.js';
-
-/** What a reader sees: the page's text with tags gone. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 /**
  * `liaison web-link` and `liaison sessions revoke` run as an operator runs them (the built CLI, its own process,
@@ -36,13 +34,13 @@ describe('web access from the command line', () => {
     const signedIn = await app.request(`${BASE}${path}`, { method: 'POST', headers: { origin: BASE } });
     expect(signedIn.status).toBe(303);
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    expect(text(await (await app.request(`${BASE}/account`, { headers: { cookie } })).text())).toContain('Signed in as');
+    expect(pageWords(await (await app.request(`${BASE}/account`, { headers: { cookie } })).text())).toContain('Signed in as');
 
     const revoked = await cli(['sessions', 'revoke', 'maya']);
     expect(revoked).toEqual({ code: 0, output: '1 session revoked.\n' });
     const after = await app.request(`${BASE}/account`, { headers: { cookie } });
     expect(after.status).toBe(401);
-    expect(text(await after.text())).not.toContain('Signed in as');
+    expect(pageWords(await after.text())).not.toContain('Signed in as');
   }, 60_000);
 
   it('refuses, in one line, someone the config does not name', async () => {

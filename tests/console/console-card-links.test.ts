@@ -5,11 +5,10 @@ import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { issueSignInToken } from '../../src/core/issue-sign-in-token.js';
 import { startLiaison, type RunningLiaison } from '../../src/main.js';
 import { keywordClassifier } from '../fakes/keyword-classifier.js';
-import { discordMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -45,8 +44,7 @@ describe('cards on the terminal console, with no chat credentials', () => {
 
   it('end with the link to their item page, where a newcomer signed in by link sees the item and its buttons', async () => {
     const { running, printed } = await start();
-    const captured = await captureFeedback(running.ctx, discordMessage('The export crashes on large gardens'));
-    if (captured.status !== 'created') throw new Error('not captured');
+    const captured = await captureNew(running.ctx, discordMessage('The export crashes on large gardens'));
     const link = `http://localhost:${running.port}/items/${captured.itemId}`;
     await waitFor(() => printed().includes(link));
     const card = printed().split('\n── ').find((block) => block.includes('The export crashes on large gardens')) ?? '';
@@ -67,8 +65,7 @@ describe('cards on the terminal console, with no chat credentials', () => {
 
   it('link to LIAISON_PUBLIC_URL when it is set', async () => {
     const { running, printed } = await start({ LIAISON_PUBLIC_URL: 'https://liaison.fernhill.example/' });
-    const captured = await captureFeedback(running.ctx, discordMessage('Pairing fails on the second sensor'));
-    if (captured.status !== 'created') throw new Error('not captured');
+    const captured = await captureNew(running.ctx, discordMessage('Pairing fails on the second sensor'));
     await waitFor(() => printed().includes(`in the web app: https://liaison.fernhill.example/items/${captured.itemId}\n`));
   });
 });

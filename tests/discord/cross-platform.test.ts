@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { resolveActor } from '../../src/core/actor.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { deliveries, routings } from '../../src/db/schema/index.js';
-import { slackMessage } from '../helpers/capture.js';
+import { captureNew, slackMessage } from '../helpers/capture.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL } from './fakes/fake-state.js';
 import { buttonClick, PEOPLE, userMessage } from './fakes/payloads.js';
@@ -40,8 +39,7 @@ describe('items that cross between Discord and Slack', () => {
 
   it('sends the reply to Slack when a Discord team resolves a Slack community’s item', async () => {
     const h = await startDiscord();
-    const captured = await captureFeedback(h.ctx, slackMessage('The CSV export is broken'));
-    if (captured.status !== 'created') throw new Error('not captured');
+    await captureNew(h.ctx, slackMessage('The CSV export is broken'));
     await h.deliver();
     const [card] = h.discord.state.botMessages(CHANNEL.supportHome);
     if (!card) throw new Error('no Discord card for Support');

@@ -1,14 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { SnowflakeUtil } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { feedbackItems, inboundEvents, sources } from '../../src/db/schema/index.js';
+import { feedbackItems, inboundEvents } from '../../src/db/schema/index.js';
+import { sourceCursor, storedItemTexts } from '../helpers/stored-rows.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL, TAG } from './fakes/fake-state.js';
 import { forumPost, PEOPLE, userMessage } from './fakes/payloads.js';
-import { useDiscordHarness, type DiscordHarness } from './helpers/discord-harness.js';
-
-const itemTexts = async (h: DiscordHarness) => (await h.ctx.db.select({ text: feedbackItems.text }).from(feedbackItems).orderBy(feedbackItems.id)).map((r) => r.text);
-const cursorOf = async (h: DiscordHarness, id: string) => (await h.ctx.db.select().from(sources).where(eq(sources.externalId, id)))[0]?.lastMessageId;
+import { useDiscordHarness } from './helpers/discord-harness.js';
 
 describe('gateway replays and downtime', () => {
   const database = useTestDatabase();
@@ -19,7 +16,7 @@ describe('gateway replays and downtime', () => {
     const seq = h.discord.gateway.dispatch('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Login is broken on Android'));
     h.discord.gateway.redispatch(seq);
     await h.settle();
-    expect(await itemTexts(h)).toEqual(['Login is broken on Android']);
+    expect(await storedItemTexts(h.ctx.db)).toEqual(['Login is broken on Android']);
     expect(await h.ctx.db.$count(inboundEvents)).toBe(1);
     await h.deliver();
     expect(h.discord.state.botMessages(CHANNEL.supportHome)).toHaveLength(1);
@@ -34,7 +31,7 @@ describe('gateway replays and downtime', () => {
     await h.settle();
     expect(h.discord.gateway.resumes).toHaveLength(1);
     expect(h.discord.gateway.identifies).toHaveLength(1);
-    expect(await itemTexts(h)).toEqual(['Before the drop: sync is broken', 'During the drop: the app crashes']);
+    expect(await storedItemTexts(h.ctx.db)).toEqual(['Before the drop: sync is broken', 'During the drop: the app crashes']);
   });
 
   it('resumes when Discord asks it to reconnect, without capturing anything twice', async () => {
@@ -44,7 +41,7 @@ describe('gateway replays and downtime', () => {
     await h.settle();
     await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'Import crashes'));
     expect(h.discord.gateway.resumes).toHaveLength(1);
-    expect(await itemTexts(h)).toEqual(['Export crashes', 'Import crashes']);
+    expect(await storedItemTexts(h.ctx.db)).toEqual(['Export crashes', 'Import crashes']);
   });
 
   it('on first start, does not capture what was said before Liaison started watching', async () => {
@@ -52,8 +49,8 @@ describe('gateway replays and downtime', () => {
     const before = SnowflakeUtil.generate({ timestamp: h.ctx.clock.now().getTime() - 86_400_000 }).toString();
     userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'An old complaint: it crashes', { id: before });
     await h.startAdapter();
-    expect(await itemTexts(h)).toEqual([]);
-    expect(await cursorOf(h, CHANNEL.source)).toBeNull();
+    expect(await storedItemTexts(h.ctx.db)).toEqual([]);
+    expect((await sourceCursor(h.ctx.db, CHANNEL.source)).lastMessageId).toBeNull();
   });
 
   it('catches up posts made while down in a source where nothing was captured yet, from when watching began', async () => {
@@ -67,7 +64,7 @@ describe('gateway replays and downtime', () => {
         void forumPost(h.discord.state, CHANNEL.forum, PEOPLE.ann, 'Export broken', 'The export crashes');
       },
     });
-    expect(await itemTexts(h)).toEqual(['While down: sync is broken', 'The export crashes']);
+    expect(await storedItemTexts(h.ctx.db)).toEqual(['While down: sync is broken', 'The export crashes']);
   });
 
   it('after downtime, captures every message posted meanwhile exactly once, paging past 100', async () => {
@@ -82,16 +79,16 @@ describe('gateway replays and downtime', () => {
     // The last one also arrives live after the restart: still one item.
     const last = h.discord.state.message(CHANNEL.source, missed.at(-1) as string);
     await h.send('MESSAGE_CREATE', { ...last, guild_id: '1100' });
-    const texts = await itemTexts(h);
+    const texts = await storedItemTexts(h.ctx.db);
     expect(texts).toHaveLength(106);
     expect(new Set(texts).size).toBe(106);
     expect(texts.slice(0, 3)).toEqual(['Seen live: it crashes', 'Missed 1: it crashes', 'Missed 2: it crashes']);
-    expect(await cursorOf(h, CHANNEL.source)).toBe(missed.at(-1));
+    expect((await sourceCursor(h.ctx.db, CHANNEL.source)).lastMessageId).toBe(missed.at(-1));
     // One look at the start (nothing seen yet, nothing missed), then two pages after the restart.
     expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).map((c) => c.query.get('limit'))).toEqual(['100', '100', '100']);
 
     await h.restart();
-    expect(await itemTexts(h)).toHaveLength(106);
+    expect(await storedItemTexts(h.ctx.db)).toHaveLength(106);
   });
 
   it('after downtime, waits out a 429 on the history and still captures what was missed', async () => {
@@ -104,7 +101,7 @@ describe('gateway replays and downtime', () => {
         h.discord.rest.rateLimitNext('GET', /^\/channels\/1101\/messages$/, 0.05);
       },
     });
-    expect(await itemTexts(h)).toEqual(['Seen live: it crashes', 'Missed: sync is broken']);
+    expect(await storedItemTexts(h.ctx.db)).toEqual(['Seen live: it crashes', 'Missed: sync is broken']);
     expect(h.discord.rest.callsTo('GET', /^\/channels\/1101\/messages$/).length).toBeGreaterThanOrEqual(3);
   });
 
@@ -146,7 +143,7 @@ describe('gateway replays and downtime', () => {
     userMessage(h.discord.state, CHANNEL.source, PEOPLE.ben, 'Between sessions: it crashes');
     await waitFor(() => h.discord.gateway.identifies.length === 2);
     await h.settle();
-    expect(await itemTexts(h)).toEqual(['First: it crashes', 'Between sessions: it crashes']);
+    expect(await storedItemTexts(h.ctx.db)).toEqual(['First: it crashes', 'Between sessions: it crashes']);
   });
 });
 

@@ -1,5 +1,29 @@
-import { captureFeedback, type CaptureInput } from '../../src/core/capture-feedback.js';
+import { captureFeedback, type CaptureInput, type CaptureResult } from '../../src/core/capture-feedback.js';
 import type { Context } from '../../src/core/context.js';
+
+export type NewItem = Extract<CaptureResult, { status: 'created' }> & {
+  /** The ID of the item's routing to `team`. */
+  routing(team: string): number;
+};
+
+/** Captures a message the test means to be a new item (its ID and routings); stops the test at once if it was not. */
+export async function captureNew(ctx: Context, input: CaptureInput): Promise<NewItem> {
+  const result = await captureFeedback(ctx, input);
+  if (result.status !== 'created') throw new Error(`expected a new item, got ${result.status}: ${input.message.text}`);
+  return {
+    ...result,
+    routing(team) {
+      const found = result.routings.find((r) => r.team === team);
+      if (!found) throw new Error(`"${input.message.text}" was routed to ${result.routings.map((r) => r.team).join(', ')}, not ${team}`);
+      return found.id;
+    },
+  };
+}
+
+/** A community message given by its words (on Discord, or in BigCo's Slack channel), captured as a new item: its routings. */
+export async function routedMessage(ctx: Context, text: string, on: 'discord' | 'slack' = 'discord'): Promise<NewItem['routings']> {
+  return (await captureNew(ctx, on === 'slack' ? slackMessage(text) : discordMessage(text))).routings;
+}
 
 let counter = 0;
 
@@ -28,8 +52,7 @@ export function slackMessage(text: string, channel = 'C0BIGCO', overrides: Parti
 export async function cardsFor(ctx: Context, team: string, count: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    const result = await captureFeedback(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } });
-    if (result.status === 'created') ids.push(result.itemId);
+    ids.push((await captureNew(ctx, { ...slackMessage(`${team} report ${i}`), overrides: { teams: [team] } })).itemId);
   }
   return ids;
 }

@@ -1,29 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { closedPeriodFigures } from '../../src/core/digest/closed-period-cache.js';
 import { readPeriod } from '../../src/core/digest/period.js';
 import { buildImpact } from '../../src/core/impact/build-impact.js';
 import { recordAction } from '../../src/core/record-action.js';
 import type { DbOrTx } from '../../src/db/client.js';
-import { discordMessage } from '../helpers/capture.js';
+import { routedMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const HOUR = 3_600_000;
 
-async function capture(ctx: TestContext, text: string) {
-  const result = await captureFeedback(ctx, discordMessage(text));
-  if (result.status !== 'created') throw new Error(`not created: ${text}`);
-  return result.routings;
-}
-
 /** Items captured in 2026-W47, one of them acknowledged; the clock then stands in the week after. */
 async function aClosedWeek(ctx: TestContext) {
   ctx.clock.set('2026-11-16T14:00:00Z');
-  const [acknowledged] = await capture(ctx, 'Login is broken');
-  await capture(ctx, 'Export crashes on large gardens');
+  const [acknowledged] = await routedMessage(ctx, 'Login is broken');
+  await routedMessage(ctx, 'Export crashes on large gardens');
   ctx.clock.advance(2 * HOUR);
   await recordAction(ctx, { routingId: acknowledged!.id, kind: 'acknowledge', actor: person(ctx.config, 'sam'), via: 'button' });
   ctx.clock.set('2026-11-23T14:00:00Z');
@@ -71,7 +64,7 @@ describe('figures of a period that is over', () => {
     await aClosedWeek(ctx);
     const { unit, computed, count } = itemsOfTheWeek(ctx);
     expect(await closedPeriodFigures(ctx, unit, count)).toBe(2);
-    await capture(ctx, 'A new report this week');
+    await routedMessage(ctx, 'A new report this week');
     expect(await closedPeriodFigures(ctx, unit, count)).toBe(2);
     expect(computed).toEqual([2]);
   });
@@ -86,7 +79,7 @@ describe('figures of a period that is over', () => {
       await ctx.db.execute(sql`update feedback_items set captured_at = ${new Date(week.start.getTime() + HOUR).toISOString()} where id = (select max(id) from feedback_items)`);
       return n;
     };
-    await capture(ctx, 'Captured this week, moved back into W47 below');
+    await routedMessage(ctx, 'Captured this week, moved back into W47 below');
     expect(await closedPeriodFigures(ctx, unit, racing)).toBe(2);
     expect(await closedPeriodFigures(ctx, unit, count)).toBe(3);
     expect(await closedPeriodFigures(ctx, unit, count)).toBe(3);

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { parsePeriod, previousPeriod, readPeriod } from '../../src/core/digest/period.js';
 import { buildImpact, type ImpactReport } from '../../src/core/impact/build-impact.js';
 import { buildSilosReport } from '../../src/core/impact/build-silos-report.js';
 import type { Figure } from '../../src/core/impact/item-filter.js';
 import { listFilteredItems } from '../../src/core/impact/list-filtered-items.js';
 import { recordAction } from '../../src/core/record-action.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { routedMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { shipThroughJira, withJira } from './ship-through-jira.js';
 
 const HOUR = 3_600_000;
-
-async function capture(ctx: TestContext, text: string, slack = false) {
-  const result = await captureFeedback(ctx, slack ? slackMessage(text) : discordMessage(text));
-  if (result.status !== 'created') throw new Error(`not created: ${text}`);
-  return result.routings;
-}
 
 /** A week at Testco (2026-W47): answered, late, passed around, untouched, a lead, and one item the week before. */
 async function aWeek(ctx: TestContext) {
@@ -26,13 +19,13 @@ async function aWeek(ctx: TestContext) {
   const priya = person(ctx.config, 'priya');
   const lena = person(ctx.config, 'lena');
   ctx.clock.set('2026-11-10T15:00:00Z');
-  await capture(ctx, 'Crash in the week before');
+  await routedMessage(ctx, 'Crash in the week before');
   ctx.clock.set('2026-11-16T14:00:00Z');
-  const [bug1] = await capture(ctx, 'Login is broken');
-  const [bug2] = await capture(ctx, 'Export crashes on large gardens');
-  const [idea] = await capture(ctx, 'Would love a winter mode');
-  await capture(ctx, 'The pairing screen shows an error');
-  const quote = (await capture(ctx, 'Can we get a quote for 40 sensors?', true)).find((r) => r.team === 'sales');
+  const [bug1] = await routedMessage(ctx, 'Login is broken');
+  const [bug2] = await routedMessage(ctx, 'Export crashes on large gardens');
+  const [idea] = await routedMessage(ctx, 'Would love a winter mode');
+  await routedMessage(ctx, 'The pairing screen shows an error');
+  const quote = (await routedMessage(ctx, 'Can we get a quote for 40 sensors?', 'slack')).find((r) => r.team === 'sales');
   ctx.clock.advance(2 * HOUR);
   await recordAction(ctx, { routingId: bug1!.id, kind: 'acknowledge', actor: sam, via: 'button' });
   ctx.clock.advance(2 * HOUR);
@@ -46,7 +39,6 @@ async function aWeek(ctx: TestContext) {
   if (ctx.config.teams.sales?.tracker) await shipThroughJira(ctx, toSales.passedToRoutingId!, '2026-11-18T14:00:00Z');
   ctx.clock.set('2026-11-23T14:00:00Z');
 }
-
 
 /** Every figure in a report, with where it sits, so each can be held to the items it lists. */
 function figures(report: ImpactReport): [string, Figure][] {

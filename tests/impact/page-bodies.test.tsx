@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { publishDigest } from '../../src/core/publish-digest.js';
 import { buildImpact } from '../../src/core/impact/build-impact.js';
 import { buildSilosReport } from '../../src/core/impact/build-silos-report.js';
@@ -15,21 +14,21 @@ import { searchPageBody } from '../../src/adapters/web/search/search-page-body.j
 import { searchItems } from '../../src/core/search-items.js';
 import { digestText } from '../../src/cli/reports.js';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { pageWords, renderHtml } from '../helpers/page-words.js';
 import { shipThroughJira, withJira } from './ship-through-jira.js';
 
 const href = (f: ItemFilter) => `/items?${new URLSearchParams(f as Record<string, string>).toString()}`;
-const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
-const render = async (element: { toString(): string | Promise<string> }) => String(await element.toString());
+const links = { itemHref: (id: number) => `/items/${id}`, pageHref: (page: number) => `?page=${page}` };
+const names = (ctx: TestContext) => ({ team: (id: string) => ctx.config.teams[id]?.name ?? id, community: (id: string) => id });
 
 async function week(ctx: TestContext) {
-  const bug = await captureFeedback(ctx, discordMessage('Export <script>alert(1)</script> crashes'));
-  await captureFeedback(ctx, discordMessage('The pairing screen shows an error'));
-  if (bug.status !== 'created') throw new Error('not captured');
+  const bug = await captureNew(ctx, discordMessage('Export <script>alert(1)</script> crashes'));
+  await captureNew(ctx, discordMessage('The pairing screen shows an error'));
   ctx.clock.advance(2 * 3_600_000);
-  await recordAction(ctx, { routingId: bug.routings[0]!.id, kind: 'pass_on', toTeam: 'product', actor: person(ctx.config, 'sam'), via: 'button', reason: 'product' });
+  await recordAction(ctx, { routingId: bug.routing('support'), kind: 'pass_on', toTeam: 'product', actor: person(ctx.config, 'sam'), via: 'button', reason: 'product' });
   ctx.clock.set('2026-11-23T14:00:00Z');
 }
 
@@ -39,8 +38,8 @@ describe('the Impact, Silos and Digests page bodies', () => {
   it('the Impact body shows the period, the headline figures a leader reads, and links every number to its items', async () => {
     const ctx = await testContext(database.current().db);
     await week(ctx);
-    const html = await render(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
-    const words = text(html);
+    const html = await renderHtml(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
+    const words = pageWords(html);
     expect(words).toContain('Week 47 of 2026 · 16 – 22 Nov 2026');
     expect(words).toContain('Compared with Week 46 of 2026 · 9 – 15 Nov 2026.');
     expect(words).toContain('Items captured 2 2 more than the period before (0)');
@@ -65,12 +64,11 @@ describe('the Impact, Silos and Digests page bodies', () => {
     const ctx = await testContext(database.current().db, { config: withJira() });
     await week(ctx);
     ctx.clock.set('2026-11-16T14:00:00Z');
-    const quote = await captureFeedback(ctx, slackMessage('Can we get a quote for 40 sensors?'));
-    if (quote.status !== 'created') throw new Error('not captured');
-    await shipThroughJira(ctx, quote.routings.find((r) => r.team === 'sales')!.id, '2026-11-17T16:29:00Z');
+    const quote = await captureNew(ctx, slackMessage('Can we get a quote for 40 sensors?'));
+    await shipThroughJira(ctx, quote.routing('sales'), '2026-11-17T16:29:00Z');
     ctx.clock.set('2026-11-23T14:00:00Z');
-    const html = await render(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
-    const words = text(html);
+    const html = await renderHtml(await impactPageBody(await buildImpact(ctx, { period: '2026-W47' }), href));
+    const words = pageWords(html);
     expect(words).toContain('Through each team’s tracker: items that became issues (created or linked), and the time from the feedback being posted to its issue closed as done (wall-clock, not business hours)');
     expect(words).toContain('Team Became issues Shipped Median feedback to shipped Sales 1 1 26 h 30 min');
     expect(html).toContain('href="/items?period=2026-W47&amp;team=sales&amp;routing=became_issue"');
@@ -82,11 +80,11 @@ describe('the Impact, Silos and Digests page bodies', () => {
   it('the Silos body draws the hand-off heatmap and lists what fell between silos; outside text stays text', async () => {
     const ctx = await testContext(database.current().db);
     await week(ctx);
-    const html = await render(await silosPageBody(await buildSilosReport(ctx, { period: '2026-W47' }), href, (id) => `/items/${id}`));
-    expect(text(html)).toContain('Who handed what to whom');
+    const html = await renderHtml(await silosPageBody(await buildSilosReport(ctx, { period: '2026-W47' }), href, (id) => `/items/${id}`));
+    expect(pageWords(html)).toContain('Who handed what to whom');
     expect(html).toContain('Hand-offs between teams');
     expect(html).toContain('href="/items?period=2026-W47&amp;from=support&amp;to=product"');
-    expect(text(html)).toContain('The pairing screen shows an error');
+    expect(pageWords(html)).toContain('The pairing screen shows an error');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
@@ -95,20 +93,19 @@ describe('the Impact, Silos and Digests page bodies', () => {
     const ctx = await testContext(database.current().db);
     await week(ctx);
     const list = await listFilteredItems(ctx, { filter: { period: '2026-W47', team: 'support', routing: 'passed_on' } });
-    const html = await render(itemListBody(list, { itemHref: (id) => `/items/${id}`, pageHref: (p) => `?page=${p}` }, { team: (id) => ctx.config.teams[id]?.name ?? id, community: (id) => id }));
-    expect(text(html)).toContain('Items passed on by Support');
-    expect(text(html)).toContain('1 item');
+    const html = await renderHtml(itemListBody(list, links, names(ctx)));
+    expect(pageWords(html)).toContain('Items passed on by Support');
+    expect(pageWords(html)).toContain('1 item');
     expect(html).toContain('&lt;script&gt;');
   });
 
   it('the item list and the search results show an item and its teams alike, a page at a time', async () => {
     const ctx = await testContext(database.current().db);
     await week(ctx);
-    const names = { team: (id: string) => ctx.config.teams[id]?.name ?? id, community: (id: string) => id };
     const list = await listFilteredItems(ctx, { filter: { period: '2026-W47' }, pageSize: 1, page: 2 });
-    const listed = text(await render(itemListBody(list, { itemHref: (id) => `/items/${id}`, pageHref: (p) => `?page=${p}` }, names)));
+    const listed = pageWords(await renderHtml(itemListBody(list, links, names(ctx))));
     const found = await searchItems(ctx, { q: 'pairing error screen', pageSize: 1 });
-    const searched = text(await render(searchPageBody(found, { itemHref: (id) => `/items/${id}`, memberHref: (id) => `/members/${id}`, pageHref: (p) => `?page=${p}` }, ctx.config.timezone)));
+    const searched = pageWords(await renderHtml(searchPageBody(found, { ...links, memberHref: (id) => `/members/${id}` }, ctx.config.timezone)));
     for (const words of [listed, searched]) expect(words).toMatch(/#\d+ The pairing screen shows an error .*Support \(open\)/);
     expect(listed).toContain('2 items');
     expect(listed).toContain('Previous Page 2 of 2');
@@ -120,8 +117,8 @@ describe('the Impact, Silos and Digests page bodies', () => {
     const ctx = await testContext(database.current().db);
     await week(ctx);
     await publishDigest(ctx, { kind: 'leadership' }, '2026-W47', ctx.clock.now());
-    const html = await render(await digestArchiveBody(await listPublishedDigests(ctx), { itemHref: (id) => `/items/${id}`, pageHref: (p) => `?page=${p}` }, ctx.config.timezone));
-    const words = text(html);
+    const html = await renderHtml(await digestArchiveBody(await listPublishedDigests(ctx), links, ctx.config.timezone));
+    const words = pageWords(html);
     expect(words).toContain('Preview · not posted This week so far (2026-W48)');
     expect(words).toContain('Leadership digest · 2026-W47');
     expect(words).toContain('Testco feedback digest · 2026-W47');

@@ -1,21 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { weekContaining } from '../../src/core/digest/period.js';
 import { asOfPeriod, periodHandoffs, periodTeamMetrics } from '../../src/core/digest/period-figures.js';
 import { handoffMatrix } from '../../src/core/digest/silos.js';
 import { teamMetrics } from '../../src/core/digest/team-metrics.js';
 import { cohortCells, periodCohortCells } from '../../src/core/impact/cohort-figures.js';
 import { recordAction } from '../../src/core/record-action.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { routedMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-
-async function capture(ctx: TestContext, text: string, slack = false) {
-  const result = await captureFeedback(ctx, slack ? slackMessage(text) : discordMessage(text));
-  if (result.status !== 'created') throw new Error(`not created: ${text}`);
-  return result.routings;
-}
 
 /** The running week's figures as the pages read them (kept day by day), and as one query over the whole week. */
 async function bothWays(ctx: TestContext) {
@@ -36,13 +29,13 @@ const keptDays = async (ctx: TestContext) =>
 async function aRunningWeek(ctx: TestContext) {
   const sam = person(ctx.config, 'sam');
   ctx.clock.set('2026-11-15T15:00:00Z');
-  const [sunday] = await capture(ctx, 'Login is broken since Sunday');
+  const [sunday] = await routedMessage(ctx, 'Login is broken since Sunday');
   ctx.clock.set('2026-11-15T16:00:00Z');
   await recordAction(ctx, { routingId: sunday!.id, kind: 'acknowledge', actor: sam, via: 'button' });
   ctx.clock.set('2026-11-16T15:00:00Z');
-  const [crash] = await capture(ctx, 'Export crashes on large gardens');
-  const [idea] = await capture(ctx, 'Would love a winter mode');
-  const quote = (await capture(ctx, 'Can we get a quote for 40 sensors?', true)).find((r) => r.team === 'sales');
+  const [crash] = await routedMessage(ctx, 'Export crashes on large gardens');
+  const [idea] = await routedMessage(ctx, 'Would love a winter mode');
+  const quote = (await routedMessage(ctx, 'Can we get a quote for 40 sensors?', 'slack')).find((r) => r.team === 'sales');
   ctx.clock.set('2026-11-16T17:00:00Z');
   await recordAction(ctx, { routingId: crash!.id, kind: 'acknowledge', actor: sam, via: 'button' });
   ctx.clock.set('2026-11-17T15:00:00Z');
@@ -50,7 +43,7 @@ async function aRunningWeek(ctx: TestContext) {
   await recordAction(ctx, { routingId: idea!.id, kind: 'pass_on', toTeam: 'support', actor: person(ctx.config, 'priya'), via: 'modal', reason: 'a how-to' });
   await recordAction(ctx, { routingId: quote!.id, kind: 'decline', actor: person(ctx.config, 'lena'), via: 'modal', reason: 'not a fit' });
   ctx.clock.set('2026-11-17T23:00:00Z');
-  await capture(ctx, 'The pairing screen shows an error');
+  await routedMessage(ctx, 'The pairing screen shows an error');
   return { sunday: sunday!, crash: crash! };
 }
 

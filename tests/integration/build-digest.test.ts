@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { parsePeriod, weekContaining } from '../../src/core/digest/period.js';
 import { publishDigest } from '../../src/core/publish-digest.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { digestText } from '../../src/cli/reports.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
-import { person, testContext, type TestContext } from '../helpers/test-context.js';
+import { routedMessage } from '../helpers/capture.js';
+import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const HOUR = 3_600_000;
-
-async function capture(ctx: TestContext, text: string, slack = false) {
-  const result = await captureFeedback(ctx, slack ? slackMessage(text) : discordMessage(text));
-  if (result.status !== 'created') throw new Error(`not created: ${text}`);
-  return result.routings;
-}
 
 describe('the weekly digest', () => {
   const database = useTestDatabase();
@@ -24,10 +17,10 @@ describe('the weekly digest', () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-16T14:00:00Z' }); // Monday of 2026-W47, New York
     const sam = person(ctx.config, 'sam');
     const priya = person(ctx.config, 'priya');
-    const [bug1] = await capture(ctx, 'Login is broken');
-    const [bug2] = await capture(ctx, 'Export crashes on large gardens');
-    const [idea] = await capture(ctx, 'Would love a winter mode');
-    await capture(ctx, 'The pairing screen shows an error'); // nobody ever acts on this one
+    const [bug1] = await routedMessage(ctx, 'Login is broken');
+    const [bug2] = await routedMessage(ctx, 'Export crashes on large gardens');
+    const [idea] = await routedMessage(ctx, 'Would love a winter mode');
+    await routedMessage(ctx, 'The pairing screen shows an error'); // nobody ever acts on this one
     ctx.clock.advance(2 * HOUR);
     await recordAction(ctx, { routingId: bug1!.id, kind: 'acknowledge', actor: sam, via: 'button' });
     ctx.clock.advance(2 * HOUR);
@@ -78,7 +71,7 @@ describe('the weekly digest', () => {
 
   it('does not list an item minutes old as one nobody acted on, and says the week is still running', async () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-17T15:00:00Z' });
-    await capture(ctx, 'Crash right now');
+    await routedMessage(ctx, 'Crash right now');
     ctx.clock.advance(10 * 60_000);
     const text = digestText(await buildDigest(ctx, { period: '2026-W47' }));
     expect(text).toContain('Not answered yet, still within the acknowledge target (1).');
@@ -96,7 +89,7 @@ describe('the weekly digest', () => {
 
   it('does not count an acknowledgement that was undone', async () => {
     const ctx = await testContext(database.current().db);
-    const [bug] = await capture(ctx, 'Sync is broken');
+    const [bug] = await routedMessage(ctx, 'Sync is broken');
     const sam = person(ctx.config, 'sam');
     await recordAction(ctx, { routingId: bug!.id, kind: 'acknowledge', actor: sam, via: 'reaction', idempotencyKey: 'r1' });
     await recordAction(ctx, { routingId: bug!.id, kind: 'undo', actor: sam, via: 'reaction', undoesKey: 'r1' });
@@ -106,18 +99,18 @@ describe('the weekly digest', () => {
 
   it('compares with the previous week and limits a team digest to that team', async () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-10T15:00:00Z' }); // 2026-W46
-    await capture(ctx, 'Crash one');
-    await capture(ctx, 'Please add a feature');
+    await routedMessage(ctx, 'Crash one');
+    await routedMessage(ctx, 'Please add a feature');
     ctx.clock.set('2026-11-17T15:00:00Z');
-    await capture(ctx, 'Crash two');
-    await capture(ctx, 'Crash three');
+    await routedMessage(ctx, 'Crash two');
+    await routedMessage(ctx, 'Crash three');
     const digest = await buildDigest(ctx, { period: '2026-W47', team: 'support' });
     expect(digest.teams.map((t) => [t.team, t.metrics.received, t.previous.received])).toEqual([['support', 2, 1]]);
   });
 
   it('reports a week still running as it stands now, without counting targets not yet due as missed', async () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-17T15:00:00Z' });
-    await capture(ctx, 'Crash right now');
+    await routedMessage(ctx, 'Crash right now');
     ctx.clock.advance(30 * 60_000);
     const digest = await buildDigest(ctx, { period: '2026-W47' });
     expect(digest.asOf.toISOString()).toBe('2026-11-17T15:30:00.000Z');

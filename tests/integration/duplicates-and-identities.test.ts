@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cardText } from '../../src/adapters/console/card-text.js';
-import { captureFeedback, type CaptureResult } from '../../src/core/capture-feedback.js';
 import { findSimilarItems } from '../../src/core/find-similar-items.js';
 import { linkMemberIdentities } from '../../src/core/link-member-identities.js';
 import { loadRoutingCard } from '../../src/core/load-routing-card.js';
@@ -10,23 +9,18 @@ import { mergeDuplicates } from '../../src/core/merge-duplicates.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { unlinkMemberIdentity } from '../../src/core/unlink-member-identity.js';
 import { actions, deliveries, feedbackItems } from '../../src/db/schema/index.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-
-function created(result: CaptureResult) {
-  if (result.status !== 'created') throw new Error('expected a new item');
-  return result;
-}
 
 describe('similar open items', () => {
   const database = useTestDatabase();
 
   it('offers the earlier report of the same problem, across communities, and not an unrelated one', async () => {
     const ctx = await testContext(database.current().db);
-    const first = created(await captureFeedback(ctx, discordMessage('The CSV export crashes when my garden has more than 50 sensors')));
-    created(await captureFeedback(ctx, discordMessage('Please add a dark mode, would love it')));
-    const again = created(await captureFeedback(ctx, slackMessage('export to csv fails with a crash on large gardens')));
+    const first = await captureNew(ctx, discordMessage('The CSV export crashes when my garden has more than 50 sensors'));
+    await captureNew(ctx, discordMessage('Please add a dark mode, would love it'));
+    const again = await captureNew(ctx, slackMessage('export to csv fails with a crash on large gardens'));
     const similar = await findSimilarItems(ctx, { itemId: again.itemId });
     expect(similar.map((s) => [s.itemId, s.community.name])).toEqual([[first.itemId, 'Makers Discord']]);
     expect(similar[0]?.teams).toEqual(['support']);
@@ -36,8 +30,8 @@ describe('similar open items', () => {
 
   it('shows "Looks like #N — merge?" on the new item’s card, and stops once the other is closed or merged', async () => {
     const ctx = await testContext(database.current().db);
-    const first = created(await captureFeedback(ctx, discordMessage('Sync is broken since yesterday, readings stopped')));
-    const again = created(await captureFeedback(ctx, discordMessage('sync broken, my readings stopped updating')));
+    const first = await captureNew(ctx, discordMessage('Sync is broken since yesterday, readings stopped'));
+    const again = await captureNew(ctx, discordMessage('sync broken, my readings stopped updating'));
     const card = await loadRoutingCard(ctx.db, ctx.config, again.routings[0]!.id, ctx.clock.now());
     expect(cardText(card!, ctx.config.timezone, ctx.clock.now())).toContain(`  looks like #${first.itemId} — merge? “Sync is broken since yesterday, readings stopped” (Makers Discord)`);
     await recordAction(ctx, { routingId: first.routings[0]!.id, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
@@ -50,8 +44,8 @@ describe('merging duplicates', () => {
 
   it('keeps the older item when none is named, and refuses people whose team does not have both', async () => {
     const ctx = await testContext(database.current().db);
-    const first = created(await captureFeedback(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' })));
-    const second = created(await captureFeedback(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' })));
+    const first = await captureNew(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' }));
+    const second = await captureNew(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' }));
     await expect(mergeDuplicates(ctx, { duplicates: [second.itemId, first.itemId], actor: person(ctx.config, 'priya') })).rejects.toMatchObject({ code: 'not_permitted', message: `Only community managers, or members of a team that has all of them, can merge #${first.itemId} and #${second.itemId}.` });
     const merged = await mergeDuplicates(ctx, { duplicates: [second.itemId, first.itemId], actor: person(ctx.config, 'sam'), via: 'button' });
     expect(merged).toEqual({ itemId: first.itemId, merged: [second.itemId], voices: 2 });
@@ -61,9 +55,9 @@ describe('merging duplicates', () => {
 
   it('tells a duplicate’s author the answer the surviving item already had', async () => {
     const ctx = await testContext(database.current().db);
-    const first = created(await captureFeedback(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' })));
+    const first = await captureNew(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' }));
     await recordAction(ctx, { routingId: first.routings[0]!.id, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
-    const late = created(await captureFeedback(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' })));
+    const late = await captureNew(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' }));
     await mergeDuplicates(ctx, { into: first.itemId, duplicates: [late.itemId], actor: person(ctx.config, 'maya') });
     const replies = await ctx.db.select().from(deliveries).where(eq(deliveries.kind, 'loop_reply')).orderBy(deliveries.id);
     expect(replies.map((r) => [r.payload.authorId, r.payload.outcome, r.payload.team])).toEqual([['901', 'resolved', 'Support'], ['902', 'resolved', 'Support']]);
@@ -75,8 +69,8 @@ describe('linking and unlinking identities', () => {
 
   it('links two identities into one history and unlinks one again, both in the ledger', async () => {
     const ctx = await testContext(database.current().db);
-    created(await captureFeedback(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' })));
-    const onSlack = created(await captureFeedback(ctx, { ...slackMessage('Please add CSV export'), author: { platform: 'slack', id: 'U0ANN', name: 'Ann B' } }));
+    await captureNew(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' }));
+    const onSlack = await captureNew(ctx, { ...slackMessage('Please add CSV export'), author: { platform: 'slack', id: 'U0ANN', name: 'Ann B' } });
     const maya = person(ctx.config, 'maya');
     await expect(linkMemberIdentities(ctx, { identities: [{ platform: 'discord', id: '901' }, { platform: 'slack', id: 'U0ANN' }], actor: person(ctx.config, 'sam') })).rejects.toMatchObject({ code: 'not_permitted' });
     const linked = await linkMemberIdentities(ctx, { identities: [{ platform: 'discord', id: '901' }, { platform: 'slack', id: 'U0ANN' }], actor: maya });

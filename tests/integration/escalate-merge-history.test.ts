@@ -11,21 +11,16 @@ import { memberHistory } from '../../src/core/member-history.js';
 import { mergeDuplicates } from '../../src/core/merge-duplicates.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { deliveries, routings } from '../../src/db/schema/index.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-
-async function created(result: Awaited<ReturnType<typeof captureFeedback>>) {
-  if (result.status !== 'created') throw new Error('expected a new item');
-  return result;
-}
 
 describe('escalating', () => {
   const database = useTestDatabase();
 
   it('tightens the SLA from now, raises the priority and pages on-call under the card', async () => {
     const ctx = await testContext(database.current().db);
-    const item = await created(await captureFeedback(ctx, discordMessage('Please add offline mode, would love it')));
+    const item = await captureNew(ctx, discordMessage('Please add offline mode, would love it'));
     ctx.clock.advance(60_000);
     const result = await escalate(ctx, { itemId: item.itemId, priority: 'urgent', reason: 'Biggest customer is blocked', actor: person(ctx.config, 'maya') });
     expect(result.acknowledgeDueAt?.toISOString()).toBe('2026-11-16T14:16:00.000Z'); // urgent: acknowledge within 15m
@@ -38,13 +33,13 @@ describe('escalating', () => {
 
   it('is for community managers only', async () => {
     const ctx = await testContext(database.current().db);
-    const item = await created(await captureFeedback(ctx, discordMessage('Crash on start')));
+    const item = await captureNew(ctx, discordMessage('Crash on start'));
     await expect(escalate(ctx, { itemId: item.itemId, reason: 'now', actor: person(ctx.config, 'sam') })).rejects.toMatchObject({ code: 'not_permitted' });
   });
 
   it('routes to a team the item had not reached, with the escalation as the reason', async () => {
     const ctx = await testContext(database.current().db);
-    const item = await created(await captureFeedback(ctx, discordMessage('Crash on start')));
+    const item = await captureNew(ctx, discordMessage('Crash on start'));
     await escalate(ctx, { itemId: item.itemId, team: 'product', reason: 'Design flaw', actor: person(ctx.config, 'maya') });
     const rows = await ctx.db.select().from(routings).orderBy(routings.id);
     expect(rows.map((r) => [r.teamId, r.reason.kind, r.priority])).toEqual([['support', 'classifier', 'normal'], ['product', 'escalation', 'high']]);
@@ -56,8 +51,8 @@ describe('merging duplicates', () => {
 
   it('keeps one item with several voices, and every author hears the outcome', async () => {
     const ctx = await testContext(database.current().db);
-    const first = await created(await captureFeedback(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' })));
-    const second = await created(await captureFeedback(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' })));
+    const first = await captureNew(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' }));
+    const second = await captureNew(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' }));
     const merged = await mergeDuplicates(ctx, { into: first.itemId, duplicates: [second.itemId], actor: person(ctx.config, 'maya') });
     expect(merged.voices).toBe(2);
     expect((await ctx.db.select().from(routings).where(eq(routings.itemId, second.itemId))).map((r) => r.status)).toEqual(['merged']);
@@ -70,8 +65,8 @@ describe('merging duplicates', () => {
 
   it('moves a duplicate routing to a team the surviving item had not reached', async () => {
     const ctx = await testContext(database.current().db);
-    const bug = await created(await captureFeedback(ctx, discordMessage('Billing page is broken')));
-    const sales = await created(await captureFeedback(ctx, slackMessage('Billing page broken, we need a quote fixed')));
+    const bug = await captureNew(ctx, discordMessage('Billing page is broken'));
+    const sales = await captureNew(ctx, slackMessage('Billing page broken, we need a quote fixed'));
     await mergeDuplicates(ctx, { into: bug.itemId, duplicates: [sales.itemId], actor: person(ctx.config, 'maya') });
     const rows = await ctx.db.select().from(routings).where(eq(routings.itemId, bug.itemId)).orderBy(routings.teamId);
     expect(rows.map((r) => r.teamId)).toEqual(['sales', 'support']);
@@ -83,7 +78,7 @@ describe('history', () => {
 
   it('shows a member everything they raised across linked identities, with outcomes', async () => {
     const ctx = await testContext(database.current().db);
-    const onDiscord = await created(await captureFeedback(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' })));
+    const onDiscord = await captureNew(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' }));
     await captureFeedback(ctx, { ...slackMessage('Please add CSV export'), author: { platform: 'slack', id: 'U0ANN', name: 'Ann B' } });
     await recordAction(ctx, { routingId: onDiscord.routings[0]!.id, kind: 'decline', reason: 'Cannot reproduce', actor: person(ctx.config, 'sam'), via: 'modal' });
     await linkMemberIdentities(ctx, { identities: [{ platform: 'discord', id: '901' }, { platform: 'slack', id: 'U0ANN' }], actor: person(ctx.config, 'maya') });
@@ -109,8 +104,7 @@ describe('history', () => {
   it('counts each item once in a community’s outcomes, however many teams it reached', async () => {
     const ctx = await testContext(database.current().db);
     // BigCo is a customer: an idea from there goes to Product and to Sales, and Product resolves it.
-    const idea = await captureFeedback(ctx, slackMessage('Would love a planner export'));
-    if (idea.status !== 'created') throw new Error('not created');
+    const idea = await captureNew(ctx, slackMessage('Would love a planner export'));
     expect(idea.routings).toHaveLength(2);
     const product = idea.routings.find((r) => r.team === 'product')!;
     await recordAction(ctx, { routingId: product.id, kind: 'resolve', actor: person(ctx.config, 'priya'), via: 'button' });
@@ -125,7 +119,7 @@ describe('correcting a routing', () => {
 
   it('choosing a suggestion on an unsure card records the category and passes the item on', async () => {
     const ctx = await testContext(database.current().db);
-    const unsure = await created(await captureFeedback(ctx, discordMessage('The planner colours are odd')));
+    const unsure = await captureNew(ctx, discordMessage('The planner colours are odd'));
     const result = await correctRouting(ctx, { routingId: unsure.routings[0]!.id, category: 'feature_request', actor: person(ctx.config, 'sam'), via: 'button' });
     expect(result.team).toBe('product');
     const item = await describeItem(ctx, { itemId: unsure.itemId });

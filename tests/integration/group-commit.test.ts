@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
-import { discordMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
@@ -14,8 +14,7 @@ describe('group commit of captures', () => {
     // One first, so that the 40 find their source known and reach the database together rather than one by one.
     await captureFeedback(ctx, discordMessage('The planner crashes on start'));
     const answered = await Promise.all(Array.from({ length: 40 }, async (_, i) => {
-      const result = await captureFeedback(ctx, discordMessage(`Crash number ${i} in the planner`, {}, { id: `a${i % 7}`, name: `author ${i % 7}` }));
-      if (result.status !== 'created') throw new Error(`not created: ${result.status}`);
+      const result = await captureNew(ctx, discordMessage(`Crash number ${i} in the planner`, {}, { id: `a${i % 7}`, name: `author ${i % 7}` }));
       // Read back at once, on whichever pooled connection comes: the commit has happened before the answer.
       const [row] = await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from routings where item_id = ${result.itemId}`);
       return row?.n;

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { historyText } from '../../src/adapters/console/history-text.js';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { communityDossier } from '../../src/core/community-dossier.js';
 import { communityHistory } from '../../src/core/community-history.js';
 import { memberHistory } from '../../src/core/member-history.js';
 import { recordAction } from '../../src/core/record-action.js';
-import { slackMessage } from '../helpers/capture.js';
+import { captureNew, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
-/** A BigCo message (all from one customer) sent by hand to `teams`; answers its routing IDs by team. */
-async function sentTo(ctx: TestContext, text: string, teams: string[]): Promise<Record<string, number>> {
-  const result = await captureFeedback(ctx, { ...slackMessage(text), overrides: { teams } });
-  if (result.status !== 'created') throw new Error(`not created: ${text}`);
-  return Object.fromEntries(result.routings.map((r) => [r.team, r.id]));
-}
+/** A BigCo message (all from one customer) sent by hand to `teams`. */
+const sentTo = (ctx: TestContext, text: string, teams: string[]) => captureNew(ctx, { ...slackMessage(text), overrides: { teams } });
 
 describe('what became of an item, counted the same way everywhere', () => {
   const database = useTestDatabase();
@@ -32,13 +27,13 @@ describe('what became of an item, counted the same way everywhere', () => {
     const split = await sentTo(ctx, 'Dark mode please', ['product', 'sales']);
     ctx.clock.advance(3_600_000);
     // Waiting for Product, declined by Sales: one team still has it, so it is in progress, not declined.
-    await recordAction(ctx, { routingId: waiting.sales!, kind: 'decline', reason: 'not for sales', actor: lena, via: 'modal' });
-    await recordAction(ctx, { routingId: refused.sales!, kind: 'decline', reason: 'no', actor: lena, via: 'modal' });
-    await recordAction(ctx, { routingId: refused.product!, kind: 'decline', reason: 'no', actor: priya, via: 'modal' });
-    await recordAction(ctx, { routingId: fixed.sales!, kind: 'resolve', actor: lena, via: 'button' });
-    await recordAction(ctx, { routingId: handed.sales!, kind: 'pass_on', toTeam: 'support', reason: 'billing', actor: lena, via: 'modal' });
-    await recordAction(ctx, { routingId: split.product!, kind: 'resolve', actor: priya, via: 'button' });
-    await recordAction(ctx, { routingId: split.sales!, kind: 'decline', reason: 'no', actor: lena, via: 'modal' });
+    await recordAction(ctx, { routingId: waiting.routing('sales'), kind: 'decline', reason: 'not for sales', actor: lena, via: 'modal' });
+    await recordAction(ctx, { routingId: refused.routing('sales'), kind: 'decline', reason: 'no', actor: lena, via: 'modal' });
+    await recordAction(ctx, { routingId: refused.routing('product'), kind: 'decline', reason: 'no', actor: priya, via: 'modal' });
+    await recordAction(ctx, { routingId: fixed.routing('sales'), kind: 'resolve', actor: lena, via: 'button' });
+    await recordAction(ctx, { routingId: handed.routing('sales'), kind: 'pass_on', toTeam: 'support', reason: 'billing', actor: lena, via: 'modal' });
+    await recordAction(ctx, { routingId: split.routing('product'), kind: 'resolve', actor: priya, via: 'button' });
+    await recordAction(ctx, { routingId: split.routing('sales'), kind: 'decline', reason: 'no', actor: lena, via: 'modal' });
     ctx.clock.set('2026-11-23T14:00:00Z');
 
     const expected = { resolved: 2, declined: 1, in_progress: 2, untouched: 1 };

@@ -5,7 +5,7 @@ import { listOpenRoutings } from '../../src/core/list-open-routings.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
-import { slackMessage } from '../helpers/capture.js';
+import { captureNew, slackMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
@@ -14,10 +14,9 @@ describe('open routings of a team, and the reaction an undo takes back', () => {
 
   it('lists only the teams\' routings still waiting for an answer, oldest first, with SLA state now', async () => {
     const ctx = await testContext(database.current().db);
-    const first = await captureFeedback(ctx, slackMessage('Please add an export feature'));
+    const first = await captureNew(ctx, slackMessage('Please add an export feature'));
     ctx.clock.advance(3 * 86_400_000);
     await captureFeedback(ctx, slackMessage('We would love SSO, please add it'));
-    if (first.status !== 'created') throw new Error('not created');
     const product = first.routings.find((r) => r.team === 'product');
     await recordAction(ctx, { routingId: (first.routings.find((r) => r.team === 'sales') as { id: number }).id, kind: 'resolve', actor: person(ctx.config, 'lena'), via: 'button' });
     const chat = new RecordingChat();
@@ -33,8 +32,7 @@ describe('open routings of a team, and the reaction an undo takes back', () => {
 
   it('finds the latest reaction under a prefix that has not been undone yet', async () => {
     const ctx = await testContext(database.current().db);
-    const created = await captureFeedback(ctx, slackMessage('Please add an export feature'));
-    if (created.status !== 'created') throw new Error('not created');
+    await captureNew(ctx, slackMessage('Please add an export feature'));
     const chat = new RecordingChat();
     await new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { slack: chat, discord: chat, console: chat }, pacingMs: { slack: 0 } }).drain();
     const card = chat.sent.find((m) => m.channelId === 'C0PRODUCT' && m.content.kind === 'card');

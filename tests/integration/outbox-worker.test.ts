@@ -5,7 +5,7 @@ import { recordAction } from '../../src/core/record-action.js';
 import { PermanentDeliveryError } from '../../src/delivery/chat-port.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { deliveries } from '../../src/db/schema/index.js';
-import { discordMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { rateLimited, RecordingChat, SlowChat } from '../fakes/recording-chat.js';
@@ -15,8 +15,7 @@ function workerFor(ctx: TestContext, chat: RecordingChat) {
 }
 
 async function resolvedBug(ctx: TestContext) {
-  const result = await captureFeedback(ctx, discordMessage('Sync is broken'));
-  if (result.status !== 'created') throw new Error('not created');
+  const result = await captureNew(ctx, discordMessage('Sync is broken'));
   await recordAction(ctx, { routingId: result.routings[0]!.id, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
 }
 

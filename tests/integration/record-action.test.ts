@@ -1,16 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { actions, deliveries, routings } from '../../src/db/schema/index.js';
-import { discordMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 async function bugRoutedToSupport(ctx: TestContext, text = 'Sync is broken since the update') {
-  const result = await captureFeedback(ctx, discordMessage(text));
-  if (result.status !== 'created') throw new Error('not created');
+  const result = await captureNew(ctx, discordMessage(text));
   return result.routings[0]!.id;
 }
 

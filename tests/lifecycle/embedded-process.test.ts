@@ -116,7 +116,7 @@ describe('Liaison on its embedded database, run as processes', () => {
     expect({ code: ended.code, withinTenSeconds: Date.now() - stopping < 10_000 }, bot.output()).toEqual({ code: 0, withinTenSeconds: true });
   }, 120_000);
 
-  it('SIGTERM ends the bot within 10 s while its database is paused', async () => {
+  it('SIGTERM ends the bot within 10 s while its database is paused, with exit code 1 (the bound ended it)', async () => {
     const bot = start();
     const { httpPort } = await whenListening(dataDir, bot, 60_000);
     paused = postgresProcesses(readPostmasterLock(join(dataDir, 'pg'))!.pid);
@@ -129,6 +129,27 @@ describe('Liaison on its embedded database, run as processes', () => {
     bot.child.kill('SIGTERM');
     const ended = await Promise.race([bot.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
     expect(ended, bot.output()).toBe(true);
+    // The paused server does not answer its stop signal: the overall bound ends the process, and says so (README).
+    expect((await bot.exited).code).toBe(1);
     await pending.catch(() => undefined);
+  }, 120_000);
+
+  it('SIGTERM right after the embedded server is killed under load ends the bot cleanly: exit 0 within 5 s', async () => {
+    const bot = start();
+    const { httpPort } = await whenListening(dataDir, bot, 60_000);
+    // Posts keep coming (and their cards keep the worker busy) while the server dies and the bot is told to stop.
+    let sending = true;
+    const senders = Array.from({ length: 6 }, async (_, sender) => {
+      for (let n = 0; sending && n < 200; n += 1) await postIntake(httpPort, `sigterm-${sender}-${n}`).catch(() => undefined);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    process.kill(readPostmasterLock(join(dataDir, 'pg'))!.pid, 'SIGKILL');
+    await whenAnswering(`http://127.0.0.1:${httpPort}/healthz`, 503, 5000);
+    const stopping = Date.now();
+    bot.child.kill('SIGTERM');
+    const ended = await Promise.race([bot.exited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 12_000))]);
+    sending = false;
+    await Promise.all(senders);
+    expect({ code: ended?.code, withinFiveSeconds: Date.now() - stopping <= 5000 }, bot.output()).toEqual({ code: 0, withinFiveSeconds: true });
   }, 120_000);
 });

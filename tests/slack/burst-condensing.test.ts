@@ -7,7 +7,8 @@ import { slackMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import type { TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { browserAs, words } from '../web/web-forms.js';
+import { browserAs } from '../web/web-forms.js';
+import { pageWords } from '../helpers/page-words.js';
 import { shown } from './helpers/slack-asserts.js';
 import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, eventCallback, reactionEvent } from './helpers/slack-payloads.js';
@@ -74,8 +75,8 @@ describe('a burst of new cards on Slack', () => {
     const priya = await browserAs(h.ctx, 'priya');
     const page = await priya.get(`/items/${items[5]}`);
     expect(page.status).toBe(200);
-    expect(words(page.html)).toContain('Login fails after the update, report 6');
-    for (const label of ['Acknowledge', 'Take it', 'Resolve']) expect(words(page.html)).toContain(label);
+    expect(pageWords(page.html)).toContain('Login fails after the update, report 6');
+    for (const label of ['Acknowledge', 'Take it', 'Resolve']) expect(pageWords(page.html)).toContain(label);
 
     // The burst is over: the next items get cards of their own in the channel.
     const later = await cardsFor(h.ctx, 'product', ['Export is slow', 'Search misses titles']);

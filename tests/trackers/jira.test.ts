@@ -2,12 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digestText } from '../../src/cli/reports.js';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { requestIssue } from '../../src/core/trackers/request-issue.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { actions, routings } from '../../src/db/schema/index.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
-import { slackMessage } from '../helpers/capture.js';
+import { captureNew, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { FakeJira } from './fakes/fake-jira.js';
@@ -28,8 +27,7 @@ describe('Jira issues through its REST API', () => {
     const trackers = await trackerSetup(c);
     const chat = new RecordingChat();
     const worker = new OutboxWorker({ db: c.db, config: c.config, clock: c.clock, logger: c.logger, ports: { slack: chat, discord: chat, console: chat, tracker: trackers.port }, sleep: async (ms) => void c.clock.advance(ms) });
-    const captured = await captureFeedback(c, slackMessage('Could we get a quote for the enterprise plan? Ping @channel'));
-    if (captured.status !== 'created') throw new Error('not captured');
+    const captured = await captureNew(c, slackMessage('Could we get a quote for the enterprise plan? Ping @channel'));
     const sales = captured.routings.find((r) => r.team === 'sales')!;
     const create = async () => {
       await requestIssue(c, { routingId: sales.id, op: 'create', actor: person(c.config, 'lena'), via: 'command', notify: { platform: 'console', userId: 'lena', channelId: 'console' } });

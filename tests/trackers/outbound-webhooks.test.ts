@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HttpMetrics } from '../../src/adapters/http/metrics.js';
 import { WebhookPort } from '../../src/adapters/trackers/webhook-port.js';
 import { resolveTrackerSecrets } from '../../src/config/tracker-secrets.js';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { escalate } from '../../src/core/escalate.js';
 import { listFailedWebhooks } from '../../src/core/webhooks/list-failed-webhooks.js';
@@ -13,7 +12,7 @@ import { WebhookEvent } from '../../src/core/webhooks/webhook-event.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { deliveries } from '../../src/db/schema/index.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
-import { discordMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
@@ -41,9 +40,8 @@ describe('outbound webhooks', () => {
 
   /** Two items with some history: one resolved, one escalated and acknowledged. */
   async function history(ctx: TestContext) {
-    const first = await captureFeedback(ctx, discordMessage('Sync is broken'));
-    const second = await captureFeedback(ctx, discordMessage('Export crashes on big gardens'));
-    if (first.status !== 'created' || second.status !== 'created') throw new Error('not captured');
+    const first = await captureNew(ctx, discordMessage('Sync is broken'));
+    const second = await captureNew(ctx, discordMessage('Export crashes on big gardens'));
     await recordAction(ctx, { routingId: first.routings[0]!.id, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
     await escalate(ctx, { itemId: second.itemId, reason: 'a big customer', actor: person(ctx.config, 'maya') });
     await recordAction(ctx, { routingId: second.routings[0]!.id, kind: 'acknowledge', actor: person(ctx.config, 'sam'), via: 'button' });

@@ -12,9 +12,8 @@ import { searchPageBody } from '../../src/adapters/web/search/search-page-body.j
 import { discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { pageWords, renderHtml } from '../helpers/page-words.js';
 
-const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
-const render = async (element: { toString(): string | Promise<string> }) => String(await element.toString());
 const links = { itemHref: (id: number) => `/items/${id}`, memberHref: (id: number) => `/members/${id}`, communityHref: (id: string) => `/communities/${id}` };
 const TZ = 'America/New_York';
 
@@ -27,8 +26,8 @@ describe('the Member, Community, Search, Capture and period-problem page bodies'
     await captureFeedback(ctx, { ...slackMessage('Can we get a quote?'), author: { platform: 'slack', id: 'U0ANN', name: 'Ann (BigCo)' } });
     const linked = await linkMemberIdentities(ctx, { identities: [{ platform: 'discord', id: '901' }, { platform: 'slack', id: 'U0ANN' }], actor: person(ctx.config, 'maya'), via: 'web' });
     const forms = { linkAction: `/members/${linked.memberId}/link`, unlinkAction: `/members/${linked.memberId}/unlink`, csrf: <input type="hidden" name="csrf" value="t" />, error: { field: 'id' as const, message: 'Liaison has not seen discord user 777 yet.' }, given: { platform: 'discord', id: '777' } };
-    const html = await render(await memberPageBody(await memberDossier(ctx, { memberId: linked.memberId }), links, TZ, forms));
-    const words = text(html);
+    const html = await renderHtml(await memberPageBody(await memberDossier(ctx, { memberId: linked.memberId }), links, TZ, forms));
+    const words = pageWords(html);
     expect(words).toContain('Discord 901 ann_grows');
     expect(words).toContain('Slack U0ANN Ann (BigCo)');
     expect(words).toContain('In Makers Discord');
@@ -45,8 +44,8 @@ describe('the Member, Community, Search, Capture and period-problem page bodies'
   it('the community page says what it raised, which teams answered and who spoke most, each linking on', async () => {
     const ctx = await testContext(database.current().db);
     await captureFeedback(ctx, discordMessage('Login is broken', {}, { id: '901', name: 'ann_grows' }));
-    const html = await render(await communityPageBody(await communityDossier(ctx, { community: 'makers' }), { ...links, impactHref: '/?community=makers' }, TZ));
-    const words = text(html);
+    const html = await renderHtml(await communityPageBody(await communityDossier(ctx, { community: 'makers' }), { ...links, impactHref: '/?community=makers' }, TZ));
+    const words = pageWords(html);
     expect(words).toContain('Makers Discord');
     expect(words).toContain('ambassador: Slack U0AMBER');
     expect(words).toMatch(/Support 1 0 0% 0 0 0 1 none none/);
@@ -58,20 +57,20 @@ describe('the Member, Community, Search, Capture and period-problem page bodies'
   it('search results list members and items, and say when a number names no item', async () => {
     const ctx = await testContext(database.current().db);
     await captureFeedback(ctx, discordMessage('The export crashes', {}, { id: '901', name: 'ann_grows' }));
-    const html = await render(searchPageBody(await searchItems(ctx, { q: '#4242' }), { ...links, pageHref: (p) => `/search?q=x&page=${p}` }, TZ));
-    expect(text(html)).toContain('There is no item #4242 that you can see');
-    const found = text(await render(searchPageBody(await searchItems(ctx, { q: 'ann' }), { ...links, pageHref: (p) => `?page=${p}` }, TZ)));
+    const html = await renderHtml(searchPageBody(await searchItems(ctx, { q: '#4242' }), { ...links, pageHref: (p) => `/search?q=x&page=${p}` }, TZ));
+    expect(pageWords(html)).toContain('There is no item #4242 that you can see');
+    const found = pageWords(await renderHtml(searchPageBody(await searchItems(ctx, { q: 'ann' }), { ...links, pageHref: (p) => `?page=${p}` }, TZ)));
     expect(found).toContain('Members (1) ann_grows · Discord ann_grows · 1 item');
     expect(found).toMatch(/Items \(1\) #\d+ The export crashes · Makers Discord · Bug/);
   });
 
   it('the capture form keeps what was typed and puts each error beside its field', async () => {
-    const html = await render(capturePageBody({
+    const html = await renderHtml(capturePageBody({
       choices: { communities: [{ id: 'makers', name: 'Makers Discord' }], teams: [{ id: 'support', name: 'Support' }] },
       form: { key: 'k1', values: { authorName: 'Ann', text: 'It <b>breaks</b>', authorKind: 'slack', teams: ['support'] }, errors: { authorId: 'Give their Slack user ID, or choose "Name only".' } },
       csrf: <input type="hidden" name="csrf" value="t" />,
     }));
-    expect(text(html)).toContain('Nothing was captured: please correct the fields marked below.');
+    expect(pageWords(html)).toContain('Nothing was captured: please correct the fields marked below.');
     expect(html).toContain('<span id="authorId-error" class="field-error">Give their Slack user ID, or choose &quot;Name only&quot;.</span>');
     expect(html).toContain('It &lt;b&gt;breaks&lt;/b&gt;');
     expect(html).toMatch(/<option value="slack" selected="">/);
@@ -79,7 +78,7 @@ describe('the Member, Community, Search, Capture and period-problem page bodies'
   });
 
   it('the period problem says what was wrong and every accepted form', async () => {
-    const words = text(await render(periodProblemBody({ given: '2020-01-01..2026-01-01', reason: 'too_long', retryHref: '/' })));
+    const words = pageWords(await renderHtml(periodProblemBody({ given: '2020-01-01..2026-01-01', reason: 'too_long', retryHref: '/' })));
     expect(words).toContain('“2020-01-01..2026-01-01” is longer than 2 years.');
     for (const form of ['2026-W47', '2026-11', '2026-Q4', '2026-10-01..2026-12-31', 'last-week, last-month, last-quarter']) expect(words).toContain(form);
   });

@@ -1,31 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { captureFeedback, type CaptureInput } from '../../src/core/capture-feedback.js';
 import { recordAction } from '../../src/core/record-action.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
-import { person, testContext, type TestContext } from '../helpers/test-context.js';
+import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
+import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { trackerConfig } from '../trackers/helpers/tracker-setup.js';
-import { browserAs, formToken, ledger, outbox, words } from './web-forms.js';
-
-async function capture(ctx: TestContext, input: CaptureInput) {
-  const result = await captureFeedback(ctx, input);
-  if (result.status !== 'created') throw new Error(`not created: ${result.status}`);
-  return { itemId: result.itemId, routing: (team: string) => (result.routings.find((r) => r.team === team) as { id: number }).id };
-}
+import { pageWords } from '../helpers/page-words.js';
+import { browserAs, formToken, ledger, outbox } from './web-forms.js';
 
 describe('the inbox page', () => {
   const database = useTestDatabase();
 
   it('shows my team\'s open routings, most at risk first, with their SLA state and the card\'s actions', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     ctx.clock.advance(2 * 3_600_000);
-    await capture(ctx, discordMessage('Export is broken'));
-    await capture(ctx, discordMessage('Please add dark mode'));
+    await captureNew(ctx, discordMessage('Export is broken'));
+    await captureNew(ctx, discordMessage('Please add dark mode'));
     const sam = await browserAs(ctx, 'sam');
     const page = await sam.get('/inbox');
     expect(page.status).toBe(200);
-    const text = words(page.html);
+    const text = pageWords(page.html);
     expect(text).toContain('2 open routings');
     expect(text).toMatch(new RegExp(`Overdue Open #${crash.itemId} The app crashes on start .*On track Open #\\d+ Export is broken`));
     expect(text).toContain('Support · Makers Discord · Bug · from maker_ann · routed 2h ago');
@@ -36,18 +30,18 @@ describe('the inbox page', () => {
 
   it('filters with a plain query string, and says in words what a bad filter is', async () => {
     const ctx = await testContext(database.current().db);
-    await capture(ctx, discordMessage('The app crashes on start'));
-    await capture(ctx, slackMessage('Export is broken for us'));
+    await captureNew(ctx, discordMessage('The app crashes on start'));
+    await captureNew(ctx, slackMessage('Export is broken for us'));
     const maya = await browserAs(ctx, 'maya');
-    expect(words((await maya.get('/inbox?team=sales')).html)).toContain('1 open routing');
-    expect(words((await maya.get('/inbox?community=makers&category=bug&status=&age=&escalated=')).html)).toContain('1 open routing');
+    expect(pageWords((await maya.get('/inbox?team=sales')).html)).toContain('1 open routing');
+    expect(pageWords((await maya.get('/inbox?community=makers&category=bug&status=&age=&escalated=')).html)).toContain('1 open routing');
     const bad = await maya.get('/inbox?status=done&age=forever');
     expect(bad.status).toBe(400);
-    expect(words(bad.html)).toContain('Accepted: status open, acknowledged or owned; age 1, 3, 7 or 30');
+    expect(pageWords(bad.html)).toContain('Accepted: status open, acknowledged or owned; age 1, 3, 7 or 30');
     const lena = await browserAs(ctx, 'lena');
     const other = await lena.get('/inbox?team=support');
     expect(other.status).toBe(403);
-    expect(words(other.html)).toContain('You see the inbox of your own teams only, and you are not in Support.');
+    expect(pageWords(other.html)).toContain('You see the inbox of your own teams only, and you are not in Support.');
   });
 });
 
@@ -56,21 +50,21 @@ describe('acting on an item in the browser', () => {
 
   it('takes and resolves through the card\'s verbs: ledger via web, the card refreshed and the author told', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const inbox = await sam.get('/inbox');
     const took = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'own', form: formToken(inbox.html, `r${routing}-buttons`), back: '/inbox' });
     expect([took.status, took.location]).toEqual([303, '/inbox']);
     const after = await sam.get('/inbox');
-    expect(words(after.html)).toContain(`You took #${crash.itemId} for Support.`);
-    expect(words(after.html)).toContain('Undo take');
-    expect(words((await sam.get('/inbox')).html)).not.toContain('You took');
+    expect(pageWords(after.html)).toContain(`You took #${crash.itemId} for Support.`);
+    expect(pageWords(after.html)).toContain('Undo take');
+    expect(pageWords((await sam.get('/inbox')).html)).not.toContain('You took');
 
     const item = await sam.get(`/items/${crash.itemId}`);
     const resolved = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'resolve', form: formToken(item.html, `r${routing}-buttons`) });
     expect([resolved.status, resolved.location]).toEqual([303, `/items/${crash.itemId}`]);
-    const story = words((await sam.get(`/items/${crash.itemId}`)).html);
+    const story = pageWords((await sam.get(`/items/${crash.itemId}`)).html);
     expect(story).toContain(`You resolved #${crash.itemId} for Support. The people who raised it will be told.`);
     expect(story).toMatch(/sam took it for Support Web app/);
     expect(story).toMatch(/sam resolved it for Support Web app/);
@@ -82,20 +76,20 @@ describe('acting on an item in the browser', () => {
 
   it('records one action when the same form is submitted twice', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const form = formToken((await sam.get('/inbox')).html, `r${routing}-buttons`);
     const fields = { routing: String(routing), action: 'acknowledge', form, back: '/inbox' };
     const [first, second] = await Promise.all([sam.post(`/items/${crash.itemId}/act`, fields), sam.post(`/items/${crash.itemId}/act`, fields)]);
     expect([first.status, second.status]).toEqual([303, 303]);
-    expect(words((await sam.get('/inbox')).html)).toContain(`You acknowledged #${crash.itemId} for Support.`);
+    expect(pageWords((await sam.get('/inbox')).html)).toContain(`You acknowledged #${crash.itemId} for Support.`);
     expect((await ledger(ctx, crash.itemId)).filter((a) => a.kind === 'acknowledge')).toHaveLength(1);
   });
 
   it('brings a decline without a reason back with the error beside the field, recording nothing', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const inbox = (await sam.get('/inbox')).html;
@@ -108,8 +102,8 @@ describe('acting on an item in the browser', () => {
     expect(back.status).toBe(400);
     expect(back.html).toMatch(new RegExp(`<details class="disclosure" id="r${routing}-decline" open="">\\s*<summary>Decline…</summary>`));
     expect(back.html).toMatch(new RegExp(`<textarea id="r${routing}-decline-reason" name="reason"[^>]*aria-invalid="true" aria-describedby="r${routing}-decline-reason-error"`));
-    expect(words(back.html)).toContain('Say why you decline it: the people who raised it are told this reason.');
-    expect(words(back.html)).toContain('Nothing was recorded');
+    expect(pageWords(back.html)).toContain('Say why you decline it: the people who raised it are told this reason.');
+    expect(pageWords(back.html)).toContain('Nothing was recorded');
     expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture']);
     const retry = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'decline', reason: 'Works as designed', form: formToken(back.html, `r${routing}-decline`), back: '/inbox' });
     expect([retry.status, retry.location]).toEqual([303, '/inbox']);
@@ -118,13 +112,13 @@ describe('acting on an item in the browser', () => {
 
   it('brings a pass-on to an unknown team back with the error beside the team, recording nothing', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const form = formToken((await sam.get(`/items/${crash.itemId}`)).html, `r${routing}-pass`);
     const back = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'pass_on', toTeam: 'legal', reason: 'theirs', form });
     expect(back.status).toBe(400);
-    expect(words(back.html)).toContain('There is no team called "legal". Choose one of the teams in the list.');
+    expect(pageWords(back.html)).toContain('There is no team called "legal". Choose one of the teams in the list.');
     expect(back.html).toContain(`aria-describedby="r${routing}-pass-toTeam-error"`);
     expect(back.html).toContain('>theirs</textarea>');
     expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture']);
@@ -132,26 +126,26 @@ describe('acting on an item in the browser', () => {
 
   it('refuses a Sales member resolving a Support routing with a 403 in words, recording nothing', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const lena = await browserAs(ctx, 'lena');
     const seen = await lena.get(`/items/${crash.itemId}`);
     expect(seen.status).toBe(403);
-    expect(words(seen.html)).toContain(`Item #${crash.itemId} was not routed to any of your teams.`);
+    expect(pageWords(seen.html)).toContain(`Item #${crash.itemId} was not routed to any of your teams.`);
     const forced = await lena.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'resolve', form: 'abcdefghijkl.r1-buttons' });
     expect(forced.status).toBe(403);
-    expect(words(forced.html)).toContain('Only members of Support can resolve this.');
+    expect(pageWords(forced.html)).toContain('Only members of Support can resolve this.');
     expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture']);
     expect(await outbox(ctx, 'loop_reply')).toEqual([]);
   });
 
   it('shows leadership every team\'s inbox and items to read, with nothing to press, and refuses their posts', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
-    await capture(ctx, slackMessage('Export is broken for us'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
+    await captureNew(ctx, slackMessage('Export is broken for us'));
     const lee = await browserAs(ctx, 'lee');
     const inbox = await lee.get('/inbox');
-    expect(words(inbox.html)).toContain('3 open routings');
+    expect(pageWords(inbox.html)).toContain('3 open routings');
     expect(inbox.html).not.toContain('name="action"');
     const item = await lee.get(`/items/${crash.itemId}`);
     expect(item.status).toBe(200);
@@ -163,34 +157,34 @@ describe('acting on an item in the browser', () => {
 
   it('tells who got there first when a chat click beat the browser, and shows the chat click', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const form = formToken((await sam.get('/inbox')).html, `r${routing}-buttons`);
     await recordAction(ctx, { routingId: routing, kind: 'resolve', actor: { ...person(ctx.config, 'sam'), platform: 'discord', id: '4411', name: 'Jo', teams: ['support'] }, via: 'button' });
     const late = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'acknowledge', form });
     expect(late.status).toBe(303);
-    const page = words((await sam.get(`/items/${crash.itemId}`)).html);
+    const page = pageWords((await sam.get(`/items/${crash.itemId}`)).html);
     expect(page).toMatch(/You cannot acknowledge this now: Jo \(Support\) already resolved it at \d\d:\d\d UTC\./);
     expect(page).toContain('Jo resolved it for Support Chat button');
   });
 
   it('creates an issue in the team\'s tracker through the outbox, once, and shows it on its way', async () => {
     const ctx = await testContext(database.current().db, { config: trackerConfig({ linear: 'http://127.0.0.1:9' }) });
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const path = `/items/${crash.itemId}`;
     const html = (await sam.get(path)).html;
     const fields = { routing: String(routing), action: 'create_issue', form: formToken(html, `r${routing}-buttons`) };
     expect((await sam.post(`${path}/act`, fields)).status).toBe(303);
-    const page = words((await sam.get(path)).html);
+    const page = pageWords((await sam.get(path)).html);
     expect(page).toContain(`An issue for #${crash.itemId} is being created in Linear (ENG); its link appears here and on the card once the tracker answers.`);
     expect(page).toContain('Creating an issue in Linear (ENG)…');
     expect(page).not.toContain('Create issue');
     const again = await sam.post(`${path}/act`, fields);
     expect(again.status).toBe(303);
-    expect(words((await sam.get(path)).html)).toContain('An issue is being created in ENG already.');
+    expect(pageWords((await sam.get(path)).html)).toContain('An issue is being created in ENG already.');
     expect(await outbox(ctx, 'tracker_issue')).toHaveLength(1);
     const lena = await browserAs(ctx, 'lena');
     expect((await lena.post(`${path}/act`, { ...fields, form: 'abcdefghijkl.r1-buttons' })).status).toBe(403);
@@ -198,20 +192,20 @@ describe('acting on an item in the browser', () => {
 
   it('snoozes and undoes through the same forms', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const routing = crash.routing('support');
     const sam = await browserAs(ctx, 'sam');
     const path = `/items/${crash.itemId}`;
     let html = (await sam.get(path)).html;
     await sam.post(`${path}/act`, { routing: String(routing), action: 'snooze', snoozeFor: '1d', reason: 'waiting for logs', form: formToken(html, `r${routing}-snooze`) });
     html = (await sam.get(path)).html;
-    expect(words(html)).toContain(`Reminders about #${crash.itemId} for Support are snoozed until Tue 17 Nov, 09:00.`);
-    expect(words(html)).toContain('Reminders snoozed until Tue 17 Nov, 09:00: waiting for logs');
+    expect(pageWords(html)).toContain(`Reminders about #${crash.itemId} for Support are snoozed until Tue 17 Nov, 09:00.`);
+    expect(pageWords(html)).toContain('Reminders snoozed until Tue 17 Nov, 09:00: waiting for logs');
     await sam.post(`${path}/act`, { routing: String(routing), action: 'resolve', form: formToken(html, `r${routing}-buttons`) });
     html = (await sam.get(path)).html;
     await sam.post(`${path}/act`, { routing: String(routing), action: 'undo', form: formToken(html, `r${routing}-buttons`) });
     html = (await sam.get(path)).html;
-    expect(words(html)).toContain(`You undid your last step on #${crash.itemId} for Support: it is open again.`);
+    expect(pageWords(html)).toContain(`You undid your last step on #${crash.itemId} for Support: it is open again.`);
     expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture', 'snooze', 'resolve', 'undo']);
   });
 });
@@ -224,15 +218,15 @@ describe('the item page', () => {
     const maya = await browserAs(ctx, 'maya');
     const missing = await maya.get('/items/4242');
     expect(missing.status).toBe(404);
-    expect(words(missing.html)).toContain('There is no item #4242.');
+    expect(pageWords(missing.html)).toContain('There is no item #4242.');
     const odd = await maya.get('/items/abc');
     expect(odd.status).toBe(404);
-    expect(words(odd.html)).toContain('“abc” is not an item number.');
+    expect(pageWords(odd.html)).toContain('“abc” is not an item number.');
   });
 
   it('renders outside text escaped, and links only http(s) addresses', async () => {
     const ctx = await testContext(database.current().db);
-    const evil = await capture(ctx, discordMessage('<script>alert(1)</script> crashes <img src=x onerror=alert(2)>', { permalink: 'javascript:alert(3)' }, { id: '966', name: '<b>mallory</b>' }));
+    const evil = await captureNew(ctx, discordMessage('<script>alert(1)</script> crashes <img src=x onerror=alert(2)>', { permalink: 'javascript:alert(3)' }, { id: '966', name: '<b>mallory</b>' }));
     const maya = await browserAs(ctx, 'maya');
     for (const path of [`/items/${evil.itemId}`, '/inbox']) {
       const { html } = await maya.get(path);
@@ -242,49 +236,49 @@ describe('the item page', () => {
       expect(html).not.toContain('javascript:');
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     }
-    expect(words((await maya.get(`/items/${evil.itemId}`)).html)).toContain('The original message has no web link.');
+    expect(pageWords((await maya.get(`/items/${evil.itemId}`)).html)).toContain('The original message has no web link.');
     // A forum post's tags are shown beside the text, escaped like it.
-    const tagged = await capture(ctx, discordMessage('Export crashes', { title: 'Crash', tags: ['Bug', '<i>Desktop</i>'] }));
+    const tagged = await captureNew(ctx, discordMessage('Export crashes', { title: 'Crash', tags: ['Bug', '<i>Desktop</i>'] }));
     const html = (await maya.get(`/items/${tagged.itemId}`)).html;
-    expect(words(html)).toContain('Tagged Bug, <i>Desktop</i> where it was posted.');
+    expect(pageWords(html)).toContain('Tagged Bug, <i>Desktop</i> where it was posted.');
     expect(html).not.toContain('<i>Desktop');
   });
 
   it('lets a community manager escalate, and brings a reasonless escalation back beside its field', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const maya = await browserAs(ctx, 'maya');
     const path = `/items/${crash.itemId}`;
     const html = (await maya.get(path)).html;
     const empty = await maya.post(`${path}/escalate`, { team: 'support', priority: 'urgent', reason: '', form: formToken(html, 'escalate') });
     expect(empty.status).toBe(400);
-    expect(words(empty.html)).toContain('Say why this is being escalated: the team and its on-call see it.');
+    expect(pageWords(empty.html)).toContain('Say why this is being escalated: the team and its on-call see it.');
     const done = await maya.post(`${path}/escalate`, { team: 'support', priority: 'urgent', reason: 'Their launch is tomorrow', form: formToken(html, 'escalate') });
     expect([done.status, done.location]).toEqual([303, path]);
-    const page = words((await maya.get(path)).html);
+    const page = pageWords((await maya.get(path)).html);
     expect(page).toContain(`You escalated #${crash.itemId} to Support (urgent priority).`);
     expect(page).toContain('maya escalated it to Support (urgent): “Their launch is tomorrow” Web app');
     expect(await outbox(ctx, 'page')).toHaveLength(1);
     const sam = await browserAs(ctx, 'sam');
-    expect(words((await sam.get(path)).html)).not.toContain('Escalate this item');
+    expect(pageWords((await sam.get(path)).html)).not.toContain('Escalate this item');
   });
 
   it('offers similar open items first and merges this item into one of them', async () => {
     const ctx = await testContext(database.current().db);
-    const first = await capture(ctx, discordMessage('The export button crashes the app every time', {}, { id: '900', name: 'maker_ann' }));
-    const second = await capture(ctx, discordMessage('Export crashes the app for me too, every time', {}, { id: '901', name: 'maker_bo' }));
+    const first = await captureNew(ctx, discordMessage('The export button crashes the app every time', {}, { id: '900', name: 'maker_ann' }));
+    const second = await captureNew(ctx, discordMessage('Export crashes the app for me too, every time', {}, { id: '901', name: 'maker_bo' }));
     const maya = await browserAs(ctx, 'maya');
     const html = (await maya.get(`/items/${second.itemId}`)).html;
-    expect(words(html)).toContain(`Looks like #${first.itemId} — merge?`);
+    expect(pageWords(html)).toContain(`Looks like #${first.itemId} — merge?`);
     const merged = await maya.post(`/items/${second.itemId}/merge`, { into: String(first.itemId), form: formToken(html, `merge-${first.itemId}`) });
     expect([merged.status, merged.location]).toEqual([303, `/items/${first.itemId}`]);
-    const page = words((await maya.get(`/items/${first.itemId}`)).html);
+    const page = pageWords((await maya.get(`/items/${first.itemId}`)).html);
     expect(page).toContain(`#${second.itemId} was merged into #${first.itemId}, which now has 2 voices`);
     expect(page).toContain('2 people said it');
     expect(page).toContain('maker_bo');
-    expect(words((await maya.get(`/items/${second.itemId}`)).html)).toContain(`This item was merged into #${first.itemId}`);
+    expect(pageWords((await maya.get(`/items/${second.itemId}`)).html)).toContain(`This item was merged into #${first.itemId}`);
     const wrong = await maya.post(`/items/${first.itemId}/merge`, { into: 'twelve', form: formToken(html, 'merge') });
     expect(wrong.status).toBe(400);
-    expect(words(wrong.html)).toContain('Give the number of the item to merge into, such as 12 or #12.');
+    expect(pageWords(wrong.html)).toContain('Give the number of the item to merge into, such as 12 or #12.');
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { captureFeedback, type CaptureInput } from '../../src/core/capture-feedback.js';
 import { escalate } from '../../src/core/escalate.js';
 import { listInbox } from '../../src/core/list-inbox.js';
 import { loadItemStory } from '../../src/core/load-item-story.js';
@@ -8,17 +7,11 @@ import { recordAction } from '../../src/core/record-action.js';
 import { snoozeRouting } from '../../src/core/snooze-routing.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { RecordingChat } from '../fakes/recording-chat.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
+import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const HOUR = 3_600_000;
-
-async function capture(ctx: TestContext, input: CaptureInput) {
-  const result = await captureFeedback(ctx, input);
-  if (result.status !== 'created') throw new Error(`not created: ${result.status}`);
-  return { itemId: result.itemId, routing: (team: string) => (result.routings.find((r) => r.team === team) as { id: number }).id };
-}
 
 async function drain(ctx: TestContext) {
   const chat = new RecordingChat();
@@ -31,11 +24,11 @@ describe('the inbox read model', () => {
 
   it('lists the open routings of my teams, the one whose SLA risk came first at the top', async () => {
     const ctx = await testContext(database.current().db);
-    const idea = await capture(ctx, discordMessage('Please add dark mode'));
+    const idea = await captureNew(ctx, discordMessage('Please add dark mode'));
     ctx.clock.advance(HOUR);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     ctx.clock.advance(HOUR + HOUR / 2);
-    const later = await capture(ctx, discordMessage('Export is broken'));
+    const later = await captureNew(ctx, discordMessage('Export is broken'));
     const sam = person(ctx.config, 'sam');
 
     const support = await listInbox(ctx, { viewer: sam });
@@ -52,10 +45,10 @@ describe('the inbox read model', () => {
 
   it('narrows by team, community, category, status, age and escalation, a page at a time', async () => {
     const ctx = await testContext(database.current().db);
-    const old = await capture(ctx, discordMessage('The app crashes on start'));
+    const old = await captureNew(ctx, discordMessage('The app crashes on start'));
     ctx.clock.advance(4 * 86_400_000);
-    const bigco = await capture(ctx, slackMessage('Export is broken for us'));
-    const fresh = await capture(ctx, discordMessage('Login is broken'));
+    const bigco = await captureNew(ctx, slackMessage('Export is broken for us'));
+    const fresh = await captureNew(ctx, discordMessage('Login is broken'));
     const maya = person(ctx.config, 'maya');
     await recordAction(ctx, { routingId: fresh.routing('support'), kind: 'acknowledge', actor: person(ctx.config, 'sam'), via: 'web' });
     await escalate(ctx, { itemId: bigco.itemId, team: 'support', reason: 'Their renewal is next week', actor: maya, via: 'web' });
@@ -88,7 +81,7 @@ describe('the inbox read model', () => {
 
   it('offers undo of my own latest step while the routing still stands where it left it', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     const sam = person(ctx.config, 'sam');
     await recordAction(ctx, { routingId: crash.routing('support'), kind: 'own', actor: sam, via: 'web' });
     const [row] = (await listInbox(ctx, { viewer: sam })).rows;
@@ -103,8 +96,8 @@ describe('the item story', () => {
 
   it('tells every voice, routing, ledger entry and reply to the authors with its delivery state', async () => {
     const ctx = await testContext(database.current().db);
-    const first = await capture(ctx, discordMessage('The export button crashes the app every time', {}, { id: '900', name: 'maker_ann' }));
-    const second = await capture(ctx, discordMessage('Export crashes the app for me too, every time', {}, { id: '901', name: 'maker_bo' }));
+    const first = await captureNew(ctx, discordMessage('The export button crashes the app every time', {}, { id: '900', name: 'maker_ann' }));
+    const second = await captureNew(ctx, discordMessage('Export crashes the app for me too, every time', {}, { id: '901', name: 'maker_bo' }));
     const sam = person(ctx.config, 'sam');
     const maya = person(ctx.config, 'maya');
 
@@ -141,7 +134,7 @@ describe('the item story', () => {
 
   it('shows an item only to the teams it reached, and says so', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The app crashes on start'));
+    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
     await expect(loadItemStory(ctx, { itemId: crash.itemId, viewer: person(ctx.config, 'lena') })).rejects.toMatchObject({ code: 'not_permitted', message: `Item #${crash.itemId} was not routed to any of your teams.` });
     await expect(loadItemStory(ctx, { itemId: 999_999, viewer: person(ctx.config, 'maya') })).rejects.toMatchObject({ code: 'not_found', message: 'There is no item #999999.' });
     const story = await loadItemStory(ctx, { itemId: crash.itemId, viewer: person(ctx.config, 'maya') });
@@ -150,8 +143,8 @@ describe('the item story', () => {
 
   it('records one snooze and one merge when the same form arrives twice', async () => {
     const ctx = await testContext(database.current().db);
-    const a = await capture(ctx, discordMessage('The export button crashes the app every time'));
-    const b = await capture(ctx, discordMessage('Export crashes the app for me too, every time'));
+    const a = await captureNew(ctx, discordMessage('The export button crashes the app every time'));
+    const b = await captureNew(ctx, discordMessage('Export crashes the app for me too, every time'));
     const sam = person(ctx.config, 'sam');
     const snooze = { routingId: a.routing('support'), forMs: 86_400_000, reason: 'waiting for logs', actor: sam, via: 'web' as const, idempotencyKey: 'web:form:1' };
     const once = await snoozeRouting(ctx, snooze);

@@ -1,30 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { communityDossier } from '../../src/core/community-dossier.js';
 import { linkMemberIdentities } from '../../src/core/link-member-identities.js';
 import { memberDossier } from '../../src/core/member-dossier.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { searchItems } from '../../src/core/search-items.js';
-import { discordMessage, slackMessage } from '../helpers/capture.js';
-import { person, testContext, type TestContext } from '../helpers/test-context.js';
+import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
+import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const HOUR = 3_600_000;
-
-async function capture(ctx: TestContext, input: Parameters<typeof captureFeedback>[1]) {
-  const result = await captureFeedback(ctx, input);
-  if (result.status !== 'created') throw new Error('not created');
-  return result;
-}
 
 describe('search across items by text, member and number', () => {
   const database = useTestDatabase();
 
   it('finds items by their words (stemmed), by who said them, and jumps to an item by its number', async () => {
     const ctx = await testContext(database.current().db);
-    const crash = await capture(ctx, discordMessage('The export crashes on large gardens', {}, { id: '901', name: 'ann_grows' }));
-    await capture(ctx, discordMessage('Would love a winter mode', {}, { id: '902', name: 'bo' }));
-    await capture(ctx, slackMessage('Can we get a quote for 40 sensors?'));
+    const crash = await captureNew(ctx, discordMessage('The export crashes on large gardens', {}, { id: '901', name: 'ann_grows' }));
+    await captureNew(ctx, discordMessage('Would love a winter mode', {}, { id: '902', name: 'bo' }));
+    await captureNew(ctx, slackMessage('Can we get a quote for 40 sensors?'));
 
     const words = await searchItems(ctx, { q: 'crash export' });
     expect(words.items.list.map((i) => i.id)).toEqual([crash.itemId]);
@@ -45,7 +38,7 @@ describe('search across items by text, member and number', () => {
 
   it('shows a team member only the items routed to their teams, a number too', async () => {
     const ctx = await testContext(database.current().db);
-    const quote = await capture(ctx, slackMessage('Can we get a quote for 40 sensors?'));
+    const quote = await captureNew(ctx, slackMessage('Can we get a quote for 40 sensors?'));
     const asSupport = await searchItems(ctx, { q: 'quote', teams: ['product'] });
     expect(asSupport.items.total).toBe(0);
     expect((await searchItems(ctx, { q: `#${quote.itemId}`, teams: ['product'] })).jump).toBeUndefined();
@@ -54,7 +47,7 @@ describe('search across items by text, member and number', () => {
 
   it('takes any text without breaking the query: quotes, operators, percent signs', async () => {
     const ctx = await testContext(database.current().db);
-    await capture(ctx, discordMessage('Battery at 100% drains in a day'));
+    await captureNew(ctx, discordMessage('Battery at 100% drains in a day'));
     for (const q of ['"battery drains"', 'battery -nothing', '100%', "o'brien & (x | y)", '\\']) await expect(searchItems(ctx, { q })).resolves.toBeDefined();
     expect((await searchItems(ctx, { q: '"battery drains"' })).items.total).toBe(0);
     expect((await searchItems(ctx, { q: 'battery drain' })).items.total).toBe(1);
@@ -67,8 +60,8 @@ describe('the member and community dossiers', () => {
   it('a member’s dossier gathers every linked identity, per community what they raised, who answered and how fast', async () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-16T14:00:00Z' });
     const maya = person(ctx.config, 'maya');
-    const onDiscord = await capture(ctx, discordMessage('The export crashes on large gardens', {}, { id: '901', name: 'ann_grows' }));
-    const onSlack = await capture(ctx, { ...slackMessage('Can we get a quote for 40 sensors?'), author: { platform: 'slack', id: 'U0ANN', name: 'Ann (BigCo)' } });
+    const onDiscord = await captureNew(ctx, discordMessage('The export crashes on large gardens', {}, { id: '901', name: 'ann_grows' }));
+    const onSlack = await captureNew(ctx, { ...slackMessage('Can we get a quote for 40 sensors?'), author: { platform: 'slack', id: 'U0ANN', name: 'Ann (BigCo)' } });
     ctx.clock.advance(2 * HOUR);
     await recordAction(ctx, { routingId: onDiscord.routings[0]!.id, kind: 'resolve', actor: person(ctx.config, 'sam'), via: 'button' });
     const linked = await linkMemberIdentities(ctx, { identities: [{ platform: 'discord', id: '901' }, { platform: 'slack', id: 'U0ANN' }], actor: maya, via: 'web' });
@@ -97,10 +90,10 @@ describe('the member and community dossiers', () => {
 
   it('a community’s dossier: what it raised per quarter, which teams answered, what is still open, who spoke most', async () => {
     const ctx = await testContext(database.current().db, { now: '2026-11-16T14:00:00Z' });
-    const bug = await capture(ctx, discordMessage('Login is broken', {}, { id: '901', name: 'ann_grows' }));
-    await capture(ctx, discordMessage('Would love a winter mode', {}, { id: '901', name: 'ann_grows' }));
-    await capture(ctx, discordMessage('Pairing fails', {}, { id: '902', name: 'bo' }));
-    await capture(ctx, slackMessage('Can we get a quote for 40 sensors?'));
+    const bug = await captureNew(ctx, discordMessage('Login is broken', {}, { id: '901', name: 'ann_grows' }));
+    await captureNew(ctx, discordMessage('Would love a winter mode', {}, { id: '901', name: 'ann_grows' }));
+    await captureNew(ctx, discordMessage('Pairing fails', {}, { id: '902', name: 'bo' }));
+    await captureNew(ctx, slackMessage('Can we get a quote for 40 sensors?'));
     ctx.clock.advance(HOUR);
     await recordAction(ctx, { routingId: bug.routings[0]!.id, kind: 'decline', actor: person(ctx.config, 'sam'), via: 'modal', reason: 'works as designed' });
 

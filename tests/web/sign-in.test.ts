@@ -5,10 +5,8 @@ import { revokeSessions } from '../../src/core/revoke-sessions.js';
 import { webSessions } from '../../src/db/schema/index.js';
 import { testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { pageWords } from '../helpers/page-words.js';
 import { BASE, linkToken, signInOver, webApp } from './web-http.js';
-
-/** What a reader sees: the page's text with tags gone and entities decoded. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe('signing in to the web app', () => {
   const database = useTestDatabase();
@@ -17,7 +15,7 @@ describe('signing in to the web app', () => {
     const ctx = await testContext(database.current().db);
     const response = await webApp(ctx).request(`${BASE}/`);
     expect(response.status).toBe(200);
-    const page = text(await response.text());
+    const page = pageWords(await response.text());
     expect(page).toContain('In Slack: type /liaison web in any channel, or open Liaison’s Home tab and press Open the web app .');
     expect(page).toContain('In Discord: type /liaison web . The answer is visible only to you.');
     expect(page).toContain('liaison web-link <user> prints a link for a user the config names, such as liaison web-link maya');
@@ -38,12 +36,12 @@ describe('signing in to the web app', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).not.toContain('Secure');
-    const account = text(await (await app.request(`${BASE}/account`, { headers: { cookie: cookie.split(';')[0] as string } })).text());
+    const account = pageWords(await (await app.request(`${BASE}/account`, { headers: { cookie: cookie.split(';')[0] as string } })).text());
     expect(account).toContain('Signed in as maya');
     const again = await app.request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } });
     expect(again.status).toBe(410);
     expect(again.headers.get('set-cookie')).toBeNull();
-    expect(text(await again.text())).toContain('has been used already');
+    expect(pageWords(await again.text())).toContain('has been used already');
     expect(await ctx.db.$count(webSessions)).toBe(1);
   });
 
@@ -59,7 +57,7 @@ describe('signing in to the web app', () => {
     ctx.clock.advance(11 * 60_000);
     const response = await webApp(ctx).request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } });
     expect(response.status).toBe(410);
-    expect(text(await response.text())).toContain('has expired');
+    expect(pageWords(await response.text())).toContain('has expired');
     expect(await ctx.db.$count(webSessions)).toBe(0);
   });
 
@@ -68,7 +66,7 @@ describe('signing in to the web app', () => {
     const token = await linkToken(ctx, 'maya');
     const response = await webApp(ctx).request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
     expect(response.status).toBe(403);
-    expect(text(await response.text())).toContain('sent from another site');
+    expect(pageWords(await response.text())).toContain('sent from another site');
     expect(await ctx.db.$count(webSessions)).toBe(0);
   });
 
@@ -79,7 +77,7 @@ describe('signing in to the web app', () => {
     const limited = await app.request(`${BASE}/sign-in/guess-11`, { method: 'POST', headers: { origin: BASE } });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('900');
-    expect(text(await limited.text())).toContain('too many sign-in attempts from your address. Wait 15 minutes');
+    expect(pageWords(await limited.text())).toContain('too many sign-in attempts from your address. Wait 15 minutes');
     ctx.clock.advance(15 * 60_000);
     const token = await linkToken(ctx, 'maya');
     expect((await app.request(`${BASE}/sign-in/${token}`, { method: 'POST', headers: { origin: BASE } })).status).toBe(303);
@@ -93,7 +91,7 @@ describe('signing in to the web app', () => {
     const form = (body: string) => ({ method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'application/x-www-form-urlencoded' }, body });
     const forged = await app.request(`${BASE}/sign-out`, form('_csrf=not-the-token'));
     expect(forged.status).toBe(403);
-    expect(text(await forged.text())).toContain('did not come from a Liaison page');
+    expect(pageWords(await forged.text())).toContain('did not come from a Liaison page');
     expect((await app.request(`${BASE}/account`, { headers: { cookie } })).status).toBe(200);
     const out = await app.request(`${BASE}/sign-out`, form(`_csrf=${csrf}`));
     expect(out.status).toBe(303);
@@ -107,7 +105,7 @@ describe('signing in to the web app', () => {
     expect(await revokeSessions(ctx, { user: { platform: 'console', id: 'sam' } })).toEqual({ revoked: 1 });
     const response = await app.request(`${BASE}/account`, { headers: { cookie } });
     expect(response.status).toBe(401);
-    expect(text(await response.text())).toContain('Sign in to see this page');
+    expect(pageWords(await response.text())).toContain('Sign in to see this page');
   });
 
   it('gives no link to someone with no team or role', async () => {
@@ -123,7 +121,7 @@ describe('signing in to the web app', () => {
     const { cookie } = await signInOver(app, before, 'outsider');
     const response = await app.request(`${BASE}/account`, { headers: { cookie } });
     expect(response.status).toBe(403);
-    const page = text(await response.text());
+    const page = pageWords(await response.text());
     expect(page).toContain('does not list you in any team, among the community managers or in leadership');
     expect(page).toContain('roles.leadership');
   });
@@ -134,7 +132,7 @@ describe('signing in to the web app', () => {
     const { cookie } = await signInOver(app, ctx, 'lee');
     const response = await app.request(`${BASE}/no-such-page`, { headers: { cookie } });
     expect(response.status).toBe(404);
-    const page = text(await response.text());
+    const page = pageWords(await response.text());
     expect(page).toContain('There is no page at this address');
     expect(page).toContain('Signed in as lee · leadership');
   });

@@ -3,9 +3,6 @@ import { actions, deliveries } from '../../src/db/schema/index.js';
 import type { TestContext } from '../helpers/test-context.js';
 import { BASE, signInOver, webApp } from './web-http.js';
 
-/** What a reader sees: the page's text with tags gone and entities decoded. */
-export const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
-
 /** A signed-in browser, in process: GETs with its cookie, posts forms as a page would (form token and origin). */
 export async function browserAs(ctx: TestContext, who: string) {
   const app = webApp(ctx);

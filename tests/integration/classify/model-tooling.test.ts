@@ -128,8 +128,9 @@ describe('model tooling: train, evaluate, models', () => {
     expect(output).toMatch(/macro-F1 per repo\nrepo\s+macro-F1\s+rows\nalpha\s+\d\.\d{3}\s+9\nbeta\s+\d\.\d{3}\s+9\nmean of 2\s+\d\.\d{3}/);
     expect(output).toMatch(/calibrated on \d+ out-of-fold predictions:\n {2}unsure below 0\.\d{3} confidence/);
     output = '';
-    await liaison('train', '--data', issues, '--text', 'title,body', '--label', 'kind', '--map', 'feature=feature_request', '--no-cv');
+    await liaison('train', '--data', issues, '--text', 'title,body', '--label', 'kind', '--map', 'feature=feature_request', '--group', 'repo', '--no-cv');
     expect(output).toContain('trained in');
+    expect(output).toContain('no macro-F1 per repo with --no-cv: drop --no-cv, or score a held-out file with liaison evaluate --group repo');
     expect(output).not.toContain('-fold cross-validation');
     expect(output).toContain("thresholds: the built-in model's (no cross-validation to calibrate on)");
     expect(await storedModels()).toHaveLength(2);
