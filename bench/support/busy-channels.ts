@@ -60,12 +60,18 @@ export async function seedCards(db: Db, config: LiaisonConfig, teams: number, pe
 }
 
 /** The platform's real ChatPort against its loopback double, which enforces the platform's rate limits on the wall clock. */
-export async function limitedPlatform(platform: BenchPlatform, config: LiaisonConfig, channels: number): Promise<{ port: ChatPort; limits: PlatformRateLimits; posts(): { channel: string; at: number; thread?: string }[]; close(): Promise<void> }> {
+export async function limitedPlatform(platform: BenchPlatform, config: LiaisonConfig, channels: number): Promise<{ port: ChatPort; limits: PlatformRateLimits; posts(): { channel: string; at: number; thread?: string }[]; updates?(): { ts: string; at: number }[]; close(): Promise<void> }> {
   if (platform === 'slack') {
     const fake = await new FakeSlackApi().start();
     const limits = fake.enforceLimits(() => Date.now());
     const client = new WebClient('xoxb-bench', { slackApiUrl: `${fake.url}/api/`, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 });
-    return { port: new SlackChat(client, config.timezone, systemClock), limits, posts: () => fake.posts().map((p) => ({ channel: String(p.channel), at: Number(p.at), ...(p.thread_ts ? { thread: String(p.thread_ts) } : {}) })), close: () => fake.close() };
+    return {
+      port: new SlackChat(client, config.timezone, systemClock),
+      limits,
+      posts: () => fake.posts().map((p) => ({ channel: String(p.channel), at: Number(p.at), ...(p.thread_ts ? { thread: String(p.thread_ts) } : {}) })),
+      updates: () => fake.calls.filter((c) => c.method === 'chat.update' && !c.args.failedWith).map((c) => ({ ts: String(c.args.ts), at: Number(c.at) })),
+      close: () => fake.close(),
+    };
   }
   const fake = await new FakeDiscord(() => new Date()).start();
   for (let i = 0; i < channels; i += 1) fake.state.addChannel({ id: channelOf('discord', i), type: 0, guild_id: GUILD_ID, name: `team-${i}`, position: 0, permission_overwrites: [], parent_id: null, last_message_id: null });
