@@ -66,6 +66,8 @@ const readyMs = performance.now() - t0;
 const signInStarted = performance.now();
 const issued = await issueSignInToken(running.ctx, { platform: 'console', id: user, name: user });
 if (issued.status !== 'issued') throw new Error(`no sign-in link for ${user}: ${issued.reason}`);
+// As a browser following the link: its page first (whose button posts), then the post.
+await (await fetch(`${base}/sign-in/${issued.token}`)).text();
 const signIn = await fetch(`${base}/sign-in/${issued.token}`, { method: 'POST', headers: { origin: base }, redirect: 'manual' });
 const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
 if (!cookie) throw new Error(`signing in answered ${signIn.status} without a session`);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/build-digest.js';
-import { closedPeriodFigures } from '../../src/core/digest/closed-period-cache.js';
+import { closedPeriodFigures, raiseHorizon } from '../../src/core/digest/closed-period-cache.js';
 import { readPeriod } from '../../src/core/digest/period.js';
 import { buildImpact } from '../../src/core/impact/build-impact.js';
 import { recordAction } from '../../src/core/record-action.js';
@@ -67,6 +67,28 @@ describe('figures of a period that is over', () => {
     await routedMessage(ctx, 'A new report this week');
     expect(await closedPeriodFigures(ctx, unit, count)).toBe(2);
     expect(computed).toEqual([2]);
+  });
+
+  it('learn of new rows reaching back into the period, and of none from new feedback', async () => {
+    const ctx = await testContext(database.current().db);
+    ctx.clock.set('2026-11-16T14:00:00Z');
+    const [idea] = await routedMessage(ctx, 'Please add a dark theme');
+    ctx.clock.set('2026-11-23T14:00:00Z');
+    await raiseHorizon(ctx.db, itemsOfTheWeek(ctx).week.end);
+    const logged = async () => {
+      const [row] = await ctx.db.execute<{ all: number; week: number }>(sql`
+        select count(*)::int as all, count(*) filter (where touched @> '2026-11-16T14:00:00Z'::timestamptz)::int as week from report_changes`);
+      return row;
+    };
+
+    // New feedback, its routing, card and ledger entry: all after the period, so nothing to tell.
+    await routedMessage(ctx, 'Export crashes on large gardens');
+    expect(await logged()).toEqual({ all: 0, week: 0 });
+    // A new routing today for the week's item (as a hand-off or an escalation adds): the week it was captured in changed.
+    await ctx.db.execute(sql`
+      insert into routings (item_id, team_id, reason, created_at, updated_at)
+      select item_id, 'support', '{"kind": "manual", "summary": "test"}', now(), now() from routings where id = ${idea!.id}`);
+    expect(await logged()).toEqual({ all: 1, week: 1 });
   });
 
   it('are computed again when a change reaching back into the period was committed while they were being computed', async () => {

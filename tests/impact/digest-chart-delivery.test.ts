@@ -18,7 +18,7 @@ import { captureNew, discordMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { startSlack, type SlackHarness } from '../slack/helpers/slack-harness.js';
+import { useSlackHarness } from '../slack/helpers/slack-harness.js';
 
 const PNG = '\x89PNG';
 
@@ -33,11 +33,10 @@ async function week(ctx: TestContext) {
 
 describe('the digest image on Slack', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('is uploaded once into the digest thread through the files upload API, with alt text and a link to the Impact page', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await week(h.ctx);
     await h.worker.drain();
     const [summary] = h.fake.posts('C0LEADERS');
@@ -54,7 +53,7 @@ describe('the digest image on Slack', () => {
   });
 
   it('is not uploaded a second time when the answer to the upload was lost and the delivery is retried', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.failNext('files.completeUploadExternal', { lost: true });
     await week(h.ctx);
     await h.worker.drain();

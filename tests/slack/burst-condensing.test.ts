@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { routings } from '../../src/db/schema/index.js';
@@ -10,7 +10,7 @@ import { useTestDatabase } from '../helpers/test-database.js';
 import { browserAs } from '../web/web-forms.js';
 import { pageWords } from '../helpers/page-words.js';
 import { shown } from './helpers/slack-asserts.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, eventCallback, reactionEvent } from './helpers/slack-payloads.js';
 
 async function cardsFor(ctx: TestContext, team: string, texts: string[]): Promise<number[]> {
@@ -29,11 +29,10 @@ const buttonIn = (post: Record<string, unknown>, actionId: string) =>
 
 describe('a burst of new cards on Slack', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('is posted as one combined card whose thread holds every item\'s card, each still actionable, then single cards resume', async () => {
-    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.teams.product!.condense = { threshold: 5 })) });
+    const h = await startSlack({ config: testConfig((c) => void (c.teams.product!.condense = { threshold: 5 })) });
     const limits = h.fake.enforceLimits(() => h.ctx.clock.now().getTime());
     const texts = Array.from({ length: 8 }, (_, i) => `Login fails after the update, report ${i + 1}\nsteps follow`);
     const items = await cardsFor(h.ctx, 'product', texts);

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, routings } from '../../src/db/schema/index.js';
 import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { buttonValue, mentions, shown, topLevel } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
-import { DEFAULT_MEMBERS, startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { DEFAULT_MEMBERS, useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, slashCommand } from './helpers/slack-payloads.js';
 
 const members = { ...DEFAULT_MEMBERS, S0PROD: ['U0PRIYA', 'U0PAT'] };
@@ -14,11 +14,10 @@ const click = (h: SlackHarness, user: string, actionId: string, messageTs: strin
 
 describe('card buttons and closing the loop on Slack', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('the second of two product members to click is told who got there first, and the card changes once', async () => {
-    h = await startSlack(database.current().db, { members });
+    const h = await startSlack({ members });
     const { productCard } = await feedbackCarded(h);
     await Promise.all([click(h, 'U0PRIYA', 'card:resolve', productCard, 'priya'), click(h, 'U0PAT', 'card:resolve', productCard, 'pat')]);
     await h.settle();
@@ -29,7 +28,7 @@ describe('card buttons and closing the loop on Slack', () => {
   });
 
   it('the same click delivered twice records one action', async () => {
-    h = await startSlack(database.current().db, { members });
+    const h = await startSlack({ members });
     const { productCard } = await feedbackCarded(h);
     await click(h, 'U0PRIYA', 'card:own', productCard, 'a', '1794840000.111111');
     await click(h, 'U0PRIYA', 'card:own', productCard, 'b', '1794840000.111111');
@@ -40,7 +39,7 @@ describe('card buttons and closing the loop on Slack', () => {
   });
 
   it('feedback captured by command is answered by DM, and the community\'s ambassador hears of it too', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.command(slashCommand({ command: '/feedback', text: '<@U0ANN|ann> community:makers Please add a dark mode feature', user: 'U0MAYA', channel: 'C0RANDOM', responseUrl: `${h.fake.url}/respond/m` }));
     await h.settle();
     const card = topLevel(h.fake, 'C0PRODUCT');
@@ -55,7 +54,7 @@ describe('card buttons and closing the loop on Slack', () => {
   });
 
   it('with replies set to DM, the author of a channel message hears back privately', async () => {
-    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'dm', onDeclined: 'dm', onAcknowledged: 'none', grace: '0m' })) });
+    const h = await startSlack({ config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'dm', onDeclined: 'dm', onAcknowledged: 'none', grace: '0m' })) });
     const { productCard } = await feedbackCarded(h, 'We would love an export to CSV\nand to Excel too');
     await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p');
     await h.settle();
@@ -65,7 +64,7 @@ describe('card buttons and closing the loop on Slack', () => {
   });
 
   it('holds the reply for the grace period, so an undo in that time means the author never hears a false "resolved"', async () => {
-    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'reply', grace: '2m' })) });
+    const h = await startSlack({ config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'reply', grace: '2m' })) });
     const { productCard, originalTs } = await feedbackCarded(h);
     await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p1');
     await h.settle();
@@ -79,7 +78,7 @@ describe('card buttons and closing the loop on Slack', () => {
   });
 
   it('after the grace period, a reopen posts a one-line correction under the same reply thread', async () => {
-    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'reply', grace: '2m' })) });
+    const h = await startSlack({ config: testConfig((c) => void (c.closeTheLoop = { onResolved: 'reply', grace: '2m' })) });
     const { productCard, originalTs } = await feedbackCarded(h);
     await click(h, 'U0PRIYA', 'card:resolve', productCard, 'p1');
     await h.settle();

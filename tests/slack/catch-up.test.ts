@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTINUE_AFTER_MS } from '../../src/adapters/slack/catch-up.js';
 import { fromMicros, micros } from '../../src/adapters/slack/slack-ts.js';
 import type { Db } from '../../src/db/client.js';
@@ -6,7 +6,7 @@ import { sourceCursor, storedItemTexts } from '../helpers/stored-rows.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
 import type { StoredMessage } from './helpers/fake-slack-api.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
 
 // The test clock starts at 2026-11-16T14:00:00Z: Liaison starts watching the source channels then.
@@ -16,22 +16,21 @@ const said = (text: string, extra: Partial<StoredMessage> = {}): StoredMessage =
 const cursor = async (db: Db) => (await sourceCursor(db, 'C0BIGCO')).lastMessageId;
 const catchUpFrom = async (db: Db) => (await sourceCursor(db, 'C0BIGCO')).catchUpFrom;
 
-/** Liaison ran once, captured one message live (ten seconds after it started watching), and stopped. */
-async function ranOnceAndStopped(db: Db): Promise<void> {
-  const h = await startSlack(db);
-  await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ts(10), text: 'Seen live: the export crashes' })));
-  await h.adapter.idle();
-  await h.close();
-}
-
 describe('Slack catch-up after downtime', () => {
   const database = useTestDatabase();
-  let h: SlackHarness | undefined;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
+
+  /** Liaison ran once, captured one message live (ten seconds after it started watching), and stopped. */
+  async function ranOnceAndStopped(): Promise<void> {
+    const h = await startSlack();
+    await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ts(10), text: 'Seen live: the export crashes' })));
+    await h.adapter.idle();
+    await h.close();
+  }
 
   it('on its first start, captures what was posted since it started watching, not before', async () => {
     const db = database.current().db;
-    h = await startSlack(db, {
+    const h = await startSlack({
       history: {
         [`C0BIGCO:${ts(-3_600)}`]: said('Before watching: the export crashes'),
         [`C0BIGCO:${ts(60)}`]: said('While starting: the sync is broken'),
@@ -44,14 +43,14 @@ describe('Slack catch-up after downtime', () => {
 
   it('after downtime, captures every message posted meanwhile once, oldest first, paging past 200, and only people’s top-level messages', async () => {
     const db = database.current().db;
-    await ranOnceAndStopped(db);
+    await ranOnceAndStopped();
 
     const missed: Record<string, StoredMessage> = { [`C0BIGCO:${ts(10)}`]: said('Seen live: the export crashes') };
     for (let i = 1; i <= 205; i += 1) missed[`C0BIGCO:${ts(100 + i)}`] = said(`Missed ${i}: it crashes`);
     missed[`C0BIGCO:${ts(400)}`] = said('A reply in a thread', { thread_ts: ts(101) });
     missed[`C0BIGCO:${ts(401)}`] = { text: 'A bot said this', bot_id: 'B0OTHER' };
     missed[`C0BIGCO:${ts(402)}`] = said('joined the channel', { subtype: 'channel_join' } as Partial<StoredMessage>);
-    h = await startSlack(db, { history: missed });
+    const h = await startSlack({ history: missed });
     await h.adapter.idle();
 
     const texts = await storedItemTexts(db);
@@ -68,12 +67,12 @@ describe('Slack catch-up after downtime', () => {
 
   it('a backlog larger than one run may read is captured in full, oldest first: the next run resumes where the last stopped', async () => {
     const db = database.current().db;
-    await ranOnceAndStopped(db);
+    await ranOnceAndStopped();
 
     const missed: Record<string, StoredMessage> = {};
     for (let i = 1; i <= 450; i += 1) missed[`C0BIGCO:${ts(100 + i)}`] = said(`Missed ${i}: it crashes`);
     const slept: number[] = [];
-    h = await startSlack(db, { history: missed, catchUpRequests: 2, slept });
+    const h = await startSlack({ history: missed, catchUpRequests: 2, slept });
     await h.adapter.idle();
 
     const texts = (await storedItemTexts(db)).slice(1);
@@ -86,13 +85,13 @@ describe('Slack catch-up after downtime', () => {
 
   it('an unfinished catch-up resumes after a restart from where it stopped, though a live message moved the channel on', async () => {
     const db = database.current().db;
-    await ranOnceAndStopped(db);
+    await ranOnceAndStopped();
 
     const missed: Record<string, StoredMessage> = {};
     for (let i = 1; i <= 350; i += 1) missed[`C0BIGCO:${ts(100 + i)}`] = said(`Missed ${i}: it crashes`);
     // Its pause before the next run never ends: the restart comes first.
     const slept: number[] = [];
-    h = await startSlack(db, { history: missed, catchUpRequests: 2, slept, sleep: () => new Promise(() => {}) });
+    let h = await startSlack({ history: missed, catchUpRequests: 2, slept, sleep: () => new Promise(() => {}) });
     await waitFor(() => slept.includes(CONTINUE_AFTER_MS));
     const firstRun = (await storedItemTexts(db)).length - 1;
     expect(firstRun).toBeGreaterThan(0);
@@ -104,7 +103,7 @@ describe('Slack catch-up after downtime', () => {
     await waitFor(async () => (await cursor(db)) === ts(2_000));
     await h.close();
 
-    h = await startSlack(db, { history: { ...missed, [`C0BIGCO:${ts(2_000)}`]: said('Live after the restart: login fails') } });
+    h = await startSlack({ history: { ...missed, [`C0BIGCO:${ts(2_000)}`]: said('Live after the restart: login fails') } });
     await h.adapter.idle();
     const texts = await storedItemTexts(db);
     expect(texts).toHaveLength(352);
@@ -117,9 +116,9 @@ describe('Slack catch-up after downtime', () => {
   it('waits as long as a 429 says before reading on, then captures what it missed', async () => {
     const slept: number[] = [];
     const db = database.current().db;
-    const first = await startSlack(db);
+    const first = await startSlack();
     await first.close();
-    h = await startSlack(db, { history: { [`C0BIGCO:${ts(30)}`]: said('Missed while down: sync is broken') }, slept, beforeStart: (fake) => fake.failNext('conversations.history', { status: 429, retryAfter: 30 }) });
+    const h = await startSlack({ history: { [`C0BIGCO:${ts(30)}`]: said('Missed while down: sync is broken') }, slept, beforeStart: (fake) => fake.failNext('conversations.history', { status: 429, retryAfter: 30 }) });
     await h.adapter.idle();
     expect(slept).toEqual([30_000]);
     expect(h.fake.called('conversations.history').filter((c) => c.channel === 'C0BIGCO')).toHaveLength(2);
@@ -129,7 +128,7 @@ describe('Slack catch-up after downtime', () => {
   it('in Socket Mode, catches up again after the connection drops and comes back', async () => {
     // A short ping timeout: the client also waits that long before reconnecting.
     const db = database.current().db;
-    h = await startSlack(db, { socketMode: true, socketPingTimeoutMs: 1_000 });
+    const h = await startSlack({ socketMode: true, socketPingTimeoutMs: 1_000 });
     await h.settle();
     const socket = h.socket as NonNullable<SlackHarness['socket']>;
     h.fake.messages.set(`C0BIGCO:${ts(90)}`, said('Posted while reconnecting: the app crashes'));

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { mentions, shown } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { slashCommand } from './helpers/slack-payloads.js';
 
 let n = 0;
@@ -18,11 +18,10 @@ const run = async (h: SlackHarness, command: string, text: string, user = 'U0MAY
 
 describe('Slack slash commands', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('/feedback captures what a member said, for the community named, with the member as author', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { answer } = await run(h, '/feedback', '<@U0ANN|ann> community:makers Please add a dark mode feature');
     const [voice] = await h.ctx.db.select().from(voices);
     expect(voice).toMatchObject({ authorExternalId: 'U0ANN', capturedVia: 'command', channelId: 'C0RANDOM' });
@@ -33,7 +32,7 @@ describe('Slack slash commands', () => {
   });
 
   it('/feedback stores what was typed, not Slack\'s escaping, and names the person as their profile does', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.users.set('U0MAYA', 'Maya Green');
     h.fake.users.set('U0ANN', 'Ann Baker');
     await run(h, '/feedback', 'community:makers Tom &amp; Jerry love the dark mode feature &lt;3, see <https://status.example.com|status page> and ask <@U0ANN|ann.legacy>');
@@ -49,7 +48,7 @@ describe('Slack slash commands', () => {
   });
 
   it('/escalate and /liaison snooze store their reasons as typed', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h);
     const [routing] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
     await run(h, '/escalate', `#${routing?.itemId} product urgent Renewal &amp; pricing &lt;this week&gt;`);
@@ -60,14 +59,14 @@ describe('Slack slash commands', () => {
   });
 
   it('/feedback without a community outside a source channel says how to name one', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { answer } = await run(h, '/feedback', 'Please add a dark mode feature');
     expect(String(answer?.text)).toContain('Say which community this is from');
     expect(await h.ctx.db.$count(feedbackItems)).toBe(0);
   });
 
   it('/escalate by a community manager tightens the SLA and pages the on-call group under the card', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { productCard } = await feedbackCarded(h);
     const [routing] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'product'));
     const { answer } = await run(h, '/escalate', `#${routing?.itemId} product urgent BigCo renewal depends on it`);
@@ -81,7 +80,7 @@ describe('Slack slash commands', () => {
   });
 
   it('/escalate by someone who is not a community manager is refused', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h);
     const { answer } = await run(h, '/escalate', '#1 product urgent because', 'U0PRIYA');
     expect(String(answer?.text)).toContain('Only community managers can escalate');
@@ -89,7 +88,7 @@ describe('Slack slash commands', () => {
   });
 
   it('/escalate with only a link asks for the rest in a form, with the link filled in', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { originalTs } = await feedbackCarded(h);
     const link = `https://testco.slack.com/archives/C0BIGCO/p${originalTs.replace('.', '')}`;
     await run(h, '/escalate', `<${link}>`);
@@ -99,7 +98,7 @@ describe('Slack slash commands', () => {
   });
 
   it('/liaison status, history and help answer only the asker', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { originalTs } = await feedbackCarded(h);
     const status = await run(h, '/liaison', `status https://testco.slack.com/archives/C0BIGCO/p${originalTs.replace('.', '')}`);
     expect(status.answer).toMatchObject({ response_type: 'ephemeral' });
@@ -114,7 +113,7 @@ describe('Slack slash commands', () => {
   });
 
   it('/liaison snooze pauses reminders for the asker\'s team and shows it on the card', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h);
     const { answer } = await run(h, '/liaison', 'snooze #1 3d waiting on legal', 'U0PRIYA');
     expect(String(answer?.text)).toContain('paused for 3d (Product)');
@@ -124,7 +123,7 @@ describe('Slack slash commands', () => {
   });
 
   it("/liaison digest --preview shows last week's digest to the asker alone and posts nothing", async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h);
     h.ctx.clock.set('2026-11-23T15:00:00Z');
     const { answer } = await run(h, '/liaison', 'digest --preview');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageBlocks } from '../../src/adapters/slack/block-kit-limits.js';
 import { digestSilosBlocks } from '../../src/adapters/slack/digest-blocks.js';
 import { enqueueDeliveries } from '../../src/core/outbox.js';
@@ -7,7 +7,7 @@ import type { DigestSilosPart } from '../../src/delivery/content.js';
 import { deliveries } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { shown } from './helpers/slack-asserts.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
 
 function bigSilos(): DigestSilosPart {
@@ -20,8 +20,7 @@ const drawnIds = (blocks: unknown) => [...JSON.stringify(blocks).matchAll(/\|#(\
 
 describe('Slack deliveries', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('splits a big "fell between silos" reply into messages within Block Kit limits, each item exactly once', () => {
     const { messages } = digestSilosBlocks(bigSilos());
@@ -34,7 +33,7 @@ describe('Slack deliveries', () => {
   });
 
   it('posts the parts of a long digest reply in the leadership thread, and after a 429 mid-way posts only the rest', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const now = h.ctx.clock.now();
     const ids = await enqueueDeliveries(h.ctx.db, now, [{ key: 'digest:test:summary', kind: 'digest_summary', target: { platform: 'slack', channelId: 'C0LEADERS' }, payload: summaryPayload() }]);
     await enqueueDeliveries(h.ctx.db, now, [{ key: 'digest:test:silos', kind: 'digest_silos', target: { platform: 'slack', channelId: 'C0LEADERS' }, parentId: ids.get('digest:test:summary'), payload: bigSilos() as never }]);
@@ -53,7 +52,7 @@ describe('Slack deliveries', () => {
   });
 
   it('a 429 delays a card for as long as Retry-After says, then posts it once', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add an export feature' })));
@@ -72,7 +71,7 @@ describe('Slack deliveries', () => {
   });
 
   it('a Slack 500 or a request that hangs is retried later, and nothing is lost or posted twice', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.failNext('chat.postMessage', { status: 500 });
     h.fake.failNext('chat.postMessage', { hang: true });
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add an export feature' })));
@@ -87,7 +86,7 @@ describe('Slack deliveries', () => {
   });
 
   it('a card Slack posted but whose answer was lost is not posted again when the delivery is retried', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.failNext('chat.postMessage', { lost: true });
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add an export feature' })));
     await h.settle();
@@ -103,7 +102,7 @@ describe('Slack deliveries', () => {
   });
 
   it('gives up on a channel Slack says does not exist, without retrying', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add an export feature' })));
     await h.settle();

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { actions, feedbackItems, routings } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { buttonValue, shown, topLevel } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, slashCommand } from './helpers/slack-payloads.js';
 
 let n = 0;
@@ -18,11 +18,10 @@ async function liaison(h: SlackHarness, text: string, user = 'U0MAYA') {
 
 describe('duplicates and identities on Slack', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('a second report of the same wish shows "Looks like #1 — merge?", and one click makes them one item', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h, 'We would love an export to CSV of all our gardens');
     const { productCard } = await feedbackCarded(h, 'Please add a CSV export for the gardens, would love it');
     const card = topLevel(h.fake, 'C0PRODUCT');
@@ -41,7 +40,7 @@ describe('duplicates and identities on Slack', () => {
   });
 
   it('/liaison merge makes two items one, the older staying', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h, 'We would love an export to CSV');
     await feedbackCarded(h, 'Export to Excel would be great');
     expect(await liaison(h, 'merge #2 #1')).toBe(':link: Merged #2 into #1: one item, 2 voices. Everyone who said it will hear the outcome.');
@@ -49,7 +48,7 @@ describe('duplicates and identities on Slack', () => {
   });
 
   it('/liaison link and unlink are for community managers, and land in the ledger', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h);
     h.fake.users.set('U0CUST', 'Casey (BigCo)');
     // Casey also wrote in through the forum intake, with her e-mail.

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { feedbackItems, inboundEvents } from '../../src/db/schema/index.js';
 import { inboundRetryJob } from '../../src/jobs/inbound-retry-job.js';
 import { keywordClassifier } from '../fakes/keyword-classifier.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
 
 const TS = '1794837540.000100';
@@ -12,11 +12,10 @@ const idea = (fields: Partial<Parameters<typeof messageEvent>[0]> = {}) => messa
 
 describe('Slack events: retries, duplicates and what is not feedback', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('a Slack retry of a message creates no second item and no second card', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const body = eventCallback(idea(), 'Ev1');
     expect((await h.event(body)).status).toBe(200);
     await h.settle();
@@ -27,7 +26,7 @@ describe('Slack events: retries, duplicates and what is not feedback', () => {
   });
 
   it('the same Slack Connect message delivered to two workspaces (two event IDs) is one item', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await Promise.all([h.event(eventCallback(idea(), 'EvFromUs')), h.event(eventCallback(idea(), 'EvFromBigCo'))]);
     await h.settle();
     expect(await h.ctx.db.$count(feedbackItems)).toBe(1);
@@ -35,7 +34,7 @@ describe('Slack events: retries, duplicates and what is not feedback', () => {
   });
 
   it('a retry whose first attempt never arrived is processed like a first delivery', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.event(eventCallback(idea(), 'EvLost'), { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' });
     await h.settle();
     expect(await h.ctx.db.$count(feedbackItems)).toBe(1);
@@ -43,7 +42,7 @@ describe('Slack events: retries, duplicates and what is not feedback', () => {
   });
 
   it('ignores bot posts, edits, joins, thread replies and channels that are not sources', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.event(eventCallback(idea({ bot_id: 'B0OTHER', ts: '1794837541.000100' })));
     await h.event(eventCallback(idea({ subtype: 'message_changed', ts: '1794837542.000100' })));
     await h.event(eventCallback(idea({ subtype: 'channel_join', text: '<@U0CUST> has joined the channel', ts: '1794837543.000100' })));
@@ -56,7 +55,7 @@ describe('Slack events: retries, duplicates and what is not feedback', () => {
   });
 
   it('an event that cannot be stored is answered 500, so that Slack sends it again', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.ctx.db.execute(sql`alter table inbound_events rename to inbound_events_away`);
     expect((await h.event(eventCallback(idea()))).status).toBe(500);
     await h.ctx.db.execute(sql`alter table inbound_events_away rename to inbound_events`);
@@ -68,7 +67,7 @@ describe('Slack events: retries, duplicates and what is not feedback', () => {
   it('a message whose processing failed after it was stored is captured by the inbound retry job', async () => {
     let down = true;
     const classifier = keywordClassifier();
-    h = await startSlack(database.current().db, {
+    const h = await startSlack({
       classifier: { classify: (text) => {
         if (down) throw new Error('classifier unavailable');
         return classifier.classify(text);

@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inboundEvents, memberIdentities } from '../../src/db/schema/index.js';
 import { streamUntilAnswered } from '../helpers/stream-body.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { topLevel } from './helpers/slack-asserts.js';
-import { SIGNING_SECRET, slackSignature, startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { SIGNING_SECRET, slackSignature, useSlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
 import { createHmac } from 'node:crypto';
 
 describe('the Slack endpoint against hostile and awkward requests', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('captures a message whose author has a NUL in their display name on the first attempt', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const event = eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add a feature for exports', user_profile: { display_name: 'Ca\u0000sey' } }));
     expect((await h.event(event)).status).toBe(200);
     await h.settle();
@@ -26,7 +25,7 @@ describe('the Slack endpoint against hostile and awkward requests', () => {
   });
 
   it('refuses a request stamped more than five minutes in the future, and accepts one within', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const body = JSON.stringify(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Export please, we would love it' })));
     const now = Math.floor(h.ctx.clock.now().getTime() / 1000);
     const post = (at: number) => fetch(`${h.url}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(at), 'x-slack-signature': slackSignature(SIGNING_SECRET, at, body) } });
@@ -39,7 +38,7 @@ describe('the Slack endpoint against hostile and awkward requests', () => {
   });
 
   it('checks the signature over the bytes as sent: a BOM or an invalid byte is not a forgery', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const now = Math.floor(h.ctx.clock.now().getTime() / 1000);
     const json = new TextEncoder().encode(JSON.stringify(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000200', text: 'Sync loses photos X' }))));
     json[json.lastIndexOf(0x58)] = 0xff;
@@ -52,7 +51,7 @@ describe('the Slack endpoint against hostile and awkward requests', () => {
   });
 
   it('refuses an oversized streamed body with 413 long before it has all been sent', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const answer = await streamUntilAnswered(`${h.url}/slack/events`, { 'content-type': 'application/json' }, 48 * 1024 * 1024);
     expect(answer.status).toBe(413);
     // The limit is 1 MB; socket buffers on both sides let a few more MB through before the answer is read.

@@ -1,20 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userText } from '../../src/adapters/slack/mrkdwn.js';
 import { feedbackItems } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { buttonValue, mentions, shown, topLevel } from './helpers/slack-asserts.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness } from './helpers/slack-harness.js';
 import { blockAction, eventCallback, messageEvent, viewSubmission } from './helpers/slack-payloads.js';
 
 const HOSTILE = 'Feature please @here @channel <!channel> <!here|here> <@U0PRIYA> <!subteam^S0PROD|@product> <https://evil.example/login|Click to keep your account> \u202Eevil\u202C bad\u0000byte &amp; more';
 
 describe('text from outside is inert on Slack', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('a hostile message reaches the card readable, but pings nobody, links nowhere and hides nothing', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: HOSTILE, user_profile: { display_name: '<!everyone> Casey' } })));
     await h.settle();
     const card = topLevel(h.fake, 'C0PRODUCT');
@@ -35,7 +34,7 @@ describe('text from outside is inert on Slack', () => {
   });
 
   it('a decline reason with mentions reaches the author without pinging anyone but the author', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Please add a feature for exports' })));
     await h.settle();
     const card = topLevel(h.fake, 'C0PRODUCT');
@@ -55,7 +54,7 @@ describe('text from outside is inert on Slack', () => {
   });
 
   it('a card keeps an oversized message within Block Kit limits', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: `Please add a feature ${'<@U0PRIYA> '.repeat(3_000)}` })));
     await h.settle();
     const [item] = await h.ctx.db.select().from(feedbackItems);

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routings } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { buttonValue, shown, topLevel } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, messageShortcut, viewSubmission } from './helpers/slack-payloads.js';
 
 const respond = (h: SlackHarness, id: string) => `${h.fake.url}/respond/${id}`;
@@ -12,11 +12,10 @@ const openedView = (h: SlackHarness) => h.fake.called('views.open').at(-1)?.view
 
 describe('Slack modals', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('Decline asks a product member for a reason, and the reason reaches the card, its thread and the author', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { productCard, originalTs } = await feedbackCarded(h);
     await h.interaction(blockAction({ user: 'U0PRIYA', channel: 'C0PRODUCT', messageTs: productCard, actionId: 'card:decline', value: buttonValue(h.fake, 'C0PRODUCT', 'card:decline'), responseUrl: respond(h, 'p') }));
     await h.settle();
@@ -31,7 +30,7 @@ describe('Slack modals', () => {
   });
 
   it('Decline by someone outside the team is refused before any form opens', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { productCard } = await feedbackCarded(h);
     await h.interaction(blockAction({ user: 'U0LENA', channel: 'C0PRODUCT', messageTs: productCard, actionId: 'card:decline', value: buttonValue(h.fake, 'C0PRODUCT', 'card:decline'), responseUrl: respond(h, 'lena') }));
     await h.settle();
@@ -40,7 +39,7 @@ describe('Slack modals', () => {
   });
 
   it('Pass on offers the other teams (not the card\'s own), hands the item to the chosen one with the note, and a second submit does nothing more', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { salesCard } = await feedbackCarded(h);
     await h.interaction(blockAction({ user: 'U0LENA', channel: 'C0SALES', messageTs: salesCard, actionId: 'card:pass_on', value: buttonValue(h.fake, 'C0SALES', 'card:pass_on'), responseUrl: respond(h, 'l') }));
     await h.settle();
@@ -58,7 +57,7 @@ describe('Slack modals', () => {
   });
 
   it('"Send to Liaison" opens a form, and its submit sends the message to the team chosen', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.messages.set('C0RANDOM:1794837800.000100', { text: 'Our Makers told me they want dark mode', user: 'U0SOMEONE' });
     await h.interaction(messageShortcut({ user: 'U0MAYA', channel: 'C0RANDOM', ts: '1794837800.000100', text: 'Our Makers told me they want dark mode', author: 'U0SOMEONE', responseUrl: respond(h, 'maya') }));
     await h.settle();
@@ -74,7 +73,7 @@ describe('Slack modals', () => {
   });
 
   it('an escalation form with an item that is neither a number nor a link points at that field', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const response = await h.interaction(viewSubmission({ user: 'U0MAYA', callbackId: 'liaison:escalate', privateMetadata: '{"channel":"C0RANDOM"}', values: { item: 'the one from yesterday', priority: 'high', reason: 'Customer is angry' } }));
     expect(await response.json()).toEqual({ response_action: 'errors', errors: { item: 'Give an item number such as #42, or a link to the message.' } });
   });

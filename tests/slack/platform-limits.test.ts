@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { recordAction } from '../../src/core/record-action.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
@@ -6,7 +6,7 @@ import { routings } from '../../src/db/schema/index.js';
 import { cardsFor } from '../helpers/capture.js';
 import { person } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 
 /** The real worker at Slack's pace (the SlackChat port's own limits), sleeping on the test clock. */
 function pacedWorker(h: SlackHarness): OutboxWorker {
@@ -26,11 +26,10 @@ async function acknowledge(h: SlackHarness, items: number[], who: 'priya' | 'len
 
 describe("Slack's rate limits", () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it("a 429 on one channel does not delay another channel's cards, and the refused channel keeps its order", async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const product = await cardsFor(h.ctx, 'product', 3);
     const sales = await cardsFor(h.ctx, 'sales', 3);
     const limits = h.fake.enforceLimits(() => h.ctx.clock.now().getTime());
@@ -56,7 +55,7 @@ describe("Slack's rate limits", () => {
   });
 
   it("a 429 on chat.update pauses only updates: the channel's new cards and the card's note go on, the update follows when Slack said", async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const [first] = await cardsFor(h.ctx, 'product', 1);
     const worker = pacedWorker(h);
     await worker.drain();
@@ -84,7 +83,7 @@ describe("Slack's rate limits", () => {
   });
 
   it("while chat.update is paused by a 429 in one channel, another channel's update waits aside and its new cards go on", async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const [sales] = await cardsFor(h.ctx, 'sales', 1);
     const [product] = await cardsFor(h.ctx, 'product', 1);
     const worker = pacedWorker(h);
@@ -112,7 +111,7 @@ describe("Slack's rate limits", () => {
   });
 
   it('a burst of updates across channels is paced within chat.update\'s tier (50 a minute per workspace): no 429', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const product = await cardsFor(h.ctx, 'product', 27);
     const sales = await cardsFor(h.ctx, 'sales', 27);
     const worker = pacedWorker(h);

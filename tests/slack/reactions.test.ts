@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { shown } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, reactionEvent } from './helpers/slack-payloads.js';
 
 let eventTs = 1_794_840_000;
@@ -13,11 +13,10 @@ const react = (h: SlackHarness, type: 'reaction_added' | 'reaction_removed', use
 
 describe('reactions on Slack cards and messages', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('a product member\'s :eyes: acknowledges the card, removing it undoes that, and adding it again counts again', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { productCard } = await feedbackCarded(h);
     const status = async () => (await h.ctx.db.select({ status: routings.status }).from(routings).where(eq(routings.teamId, 'product')))[0]?.status;
 
@@ -43,7 +42,7 @@ describe('reactions on Slack cards and messages', () => {
   });
 
   it('a reaction by someone outside the team changes nothing and tells them why, and its removal undoes nothing', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { productCard } = await feedbackCarded(h);
     await react(h, 'reaction_added', 'U0LENA', 'white_check_mark', 'C0PRODUCT', productCard);
     await react(h, 'reaction_removed', 'U0LENA', 'white_check_mark', 'C0PRODUCT', productCard);
@@ -56,7 +55,7 @@ describe('reactions on Slack cards and messages', () => {
   });
 
   it('the same emoji on a message that is not a card is ignored quietly', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await react(h, 'reaction_added', 'U0PRIYA', 'eyes', 'C0PRODUCT', '1794837000.000100');
     await h.settle();
     expect(h.fake.called('chat.postEphemeral')).toEqual([]);
@@ -64,7 +63,7 @@ describe('reactions on Slack cards and messages', () => {
   });
 
   it('a community manager\'s :mega: on a thread reply in a source channel captures it and tells them privately; anyone else\'s does nothing', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.messages.set('C0BIGCO:1794837600.000200', { text: 'Also, the invoice PDF is broken', user: 'U0CUST2', thread_ts: '1794837500.000100' });
     await react(h, 'reaction_added', 'U0LENA', 'mega', 'C0BIGCO', '1794837600.000200');
     await h.settle();
@@ -86,7 +85,7 @@ describe('reactions on Slack cards and messages', () => {
   });
 
   it('a :mega: outside any source asks the community manager which community the message is from', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     h.fake.messages.set('C0RANDOM:1794837700.000100', { text: 'A customer told me pricing is confusing', user: 'U0SOMEONE' });
     await react(h, 'reaction_added', 'U0MAYA', 'mega', 'C0RANDOM', '1794837700.000100');
     await h.settle();

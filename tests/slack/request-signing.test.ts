@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { verifySlackRequest } from '@slack/bolt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inboundEvents } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { SIGNING_SECRET, slackSignature, startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { SIGNING_SECRET, slackSignature, useSlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent } from './helpers/slack-payloads.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/slack/${name}`, import.meta.url), 'utf8')) as Record<string, string>;
@@ -20,11 +20,10 @@ describe('Slack request signing', () => {
 
 describe('the Slack HTTP endpoint', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('answers Slack\'s url_verification challenge', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const challenge = fixture('url_verification.json');
     const response = await h.send(JSON.stringify(challenge), 'application/json');
     expect(response.status).toBe(200);
@@ -32,7 +31,7 @@ describe('the Slack HTTP endpoint', () => {
   });
 
   it('refuses unsigned, wrongly signed, tampered and stale requests with 401 and stores nothing', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const body = JSON.stringify(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Export please, we would love it' })));
     const now = Math.floor(h.ctx.clock.now().getTime() / 1000);
     const post = (headers: Record<string, string>) => fetch(`${h.url}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
@@ -46,7 +45,7 @@ describe('the Slack HTTP endpoint', () => {
   });
 
   it('answers Slack\'s ssl_check without a signature, and acts on nothing it carries', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const response = await fetch(`${h.url}/slack/events`, { method: 'POST', body: 'ssl_check=1&token=x&command=%2Ffeedback&text=hello', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(200);
     await h.settle();

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/test-database.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { blockAction, eventCallback, messageEvent, slashCommand } from './helpers/slack-payloads.js';
 import { buttonValue, mentions, shown, topLevel } from './helpers/slack-asserts.js';
 
@@ -9,11 +9,10 @@ const respond = (h: SlackHarness, id: string) => `${h.fake.url}/respond/${id}`;
 
 describe('Slack, from a Slack Connect message to the leadership digest', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('routes a Slack Connect message to Product, lets only Product act, answers the author and counts it in the digest', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const said = eventCallback(messageEvent({ channel: 'C0BIGCO', ts: ORIGINAL_TS, user: 'U0CUST', text: 'We would love an export to CSV, please add it', user_profile: { display_name: 'Casey (BigCo)' } }));
     expect((await h.event(said)).status).toBe(200);
     await h.settle();

@@ -1,20 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { feedbackItems, inboundEvents } from '../../src/db/schema/index.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness, type SlackHarness } from './helpers/slack-harness.js';
 import { eventCallback, messageEvent, slashCommand } from './helpers/slack-payloads.js';
 
 const TS = '1794837540.000100';
 
 describe('Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('connects through SLACK_API_URL with the app token, and captures a message event once however often it comes', async () => {
-    h = await startSlack(database.current().db, { socketMode: true });
+    const h = await startSlack({ socketMode: true });
     const socket = h.socket as NonNullable<SlackHarness['socket']>;
     const opened = h.fake.calls.filter((c) => c.method === 'apps.connections.open');
     expect(opened.map((c) => c.authorization)).toEqual(['Bearer xapp-1-test-token']);
@@ -32,7 +31,7 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
   });
 
   it('answers a slash command in its acknowledgement or through its response URL', async () => {
-    h = await startSlack(database.current().db, { socketMode: true });
+    const h = await startSlack({ socketMode: true });
     const socket = h.socket as NonNullable<SlackHarness['socket']>;
     const ack = await socket.send('slash_commands', slashCommand({ command: '/liaison', text: 'help', user: 'U0MAYA', channel: 'C0RANDOM', responseUrl: `${h.fake.url}/respond/help` }));
     await h.settle();

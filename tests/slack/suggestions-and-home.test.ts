@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { feedbackItems, routings } from '../../src/db/schema/index.js';
 import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { buttonValue, shown, topLevel } from './helpers/slack-asserts.js';
 import { feedbackCarded } from './helpers/slack-flows.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness } from './helpers/slack-harness.js';
 import { blockAction, eventCallback, messageEvent } from './helpers/slack-payloads.js';
 
 // No rule for BigCo, and Sales as the fallback: an item Liaison cannot place lands in a Slack channel.
@@ -16,11 +16,10 @@ const unsureConfig = () => testConfig((c) => {
 
 describe('unsure cards and the App Home', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('an unsure card offers its suggestions as buttons, and choosing one moves the item to that team', async () => {
-    h = await startSlack(database.current().db, { config: unsureConfig() });
+    const h = await startSlack({ config: unsureConfig() });
     await h.event(eventCallback(messageEvent({ channel: 'C0BIGCO', ts: '1794837540.000100', text: 'Your reporting is interesting' })));
     await h.settle();
     const card = topLevel(h.fake, 'C0SALES');
@@ -37,7 +36,7 @@ describe('unsure cards and the App Home', () => {
   });
 
   it('the Home tab shows the viewer\'s teams\' open items, oldest first, with their SLA state', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h, 'Please add an export feature');
     h.ctx.clock.advance(3 * 86_400_000);
     await feedbackCarded(h, 'We would love SSO, please add it');
@@ -55,7 +54,7 @@ describe('unsure cards and the App Home', () => {
   });
 
   it('the Home tab tells someone in no team that nothing waits for them', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     await feedbackCarded(h);
     await h.event(eventCallback({ type: 'app_home_opened', user: 'U0NOBODY', channel: 'D0NOBODY', tab: 'home', event_ts: '1795096800.000100' }));
     await h.settle();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import type { ChatPort, OutboundMessage } from '../../src/delivery/chat-port.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
@@ -8,7 +8,7 @@ import { slackMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { startSlack, type SlackHarness } from './helpers/slack-harness.js';
+import { useSlackHarness } from './helpers/slack-harness.js';
 
 /**
  * A worker process that dies: its `lives`-th post reaches Slack but the process is gone before it hears the answer
@@ -32,11 +32,10 @@ function dyingPort(port: ChatPort, lives: number): ChatPort & { dead: () => bool
 
 describe('workers killed mid-way', () => {
   const database = useTestDatabase();
-  let h: SlackHarness;
-  afterEach(async () => h?.close());
+  const startSlack = useSlackHarness(database);
 
   it('no card is lost or posted twice when one of two workers dies in the middle of its channels', async () => {
-    h = await startSlack(database.current().db);
+    const h = await startSlack();
     const { ctx } = h;
     for (let i = 0; i < 8; i += 1) await captureFeedback(ctx, { ...slackMessage(`Export idea ${i}`), overrides: { teams: ['product'] } });
     for (let i = 0; i < 8; i += 1) await captureFeedback(ctx, { ...slackMessage(`Pricing question ${i}`), overrides: { teams: ['sales'] } });
@@ -71,7 +70,7 @@ describe('workers killed mid-way', () => {
   });
 
   it("a worker dying in the middle of a burst's thread loses no card and posts none twice: the next one finds what Slack has", async () => {
-    h = await startSlack(database.current().db, { config: testConfig((c) => void (c.teams.product!.condense = { threshold: 3 })) });
+    const h = await startSlack({ config: testConfig((c) => void (c.teams.product!.condense = { threshold: 3 })) });
     const { ctx } = h;
     for (let i = 0; i < 6; i += 1) await captureFeedback(ctx, { ...slackMessage(`Checkout fails, case ${i}`), overrides: { teams: ['product'] } });
     const others = new RecordingChat();

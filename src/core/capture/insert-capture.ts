@@ -25,8 +25,9 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  *
  * Each capture gets its item ID up front, so every row it inserts is tied to it and to nothing else of the batch.
  * The voice goes first because it carries the unique source key: a message already captured (before, or earlier in
- * the same batch) inserts no voice, and so nothing after it. Foreign keys are checked at the end of the statement,
- * which is why a voice may name an item inserted after it. A message sent again under another author identity (a
+ * the same batch) inserts no voice, and so nothing after it. A voice names an item inserted after it in the same
+ * statement, which is what guarantees that row: voices, routings and the ledger have no foreign key to items (nor
+ * voices and items to members) since migration 0013. A message sent again under another author identity (a
  * new email, a changed name) creates no member: the voice row it would conflict with lends its member. An author
  * seen again under a new name is renamed, so histories and cards show the name people know now; an unchanged name
  * writes nothing.

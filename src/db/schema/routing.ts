@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { feedbackItems } from './feedback.js';
 import { members } from './members.js';
 import { teams } from './organisation.js';
 
@@ -54,7 +53,8 @@ export const routings = pgTable(
   'routings',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => feedbackItems.id),
+    // Not a foreign key, for the reason given at feedback_items.author_id.
+    itemId: bigint('item_id', { mode: 'number' }).notNull(),
     teamId: text('team_id').notNull().references(() => teams.id),
     status: text('status', { enum: ROUTING_STATUSES }).notNull().default('open'),
     reason: jsonb('reason').$type<RoutingReason>().notNull(),
@@ -123,7 +123,8 @@ export const actions = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** The item acted on; null only for actions about a member (linking and unlinking identities). */
-    itemId: bigint('item_id', { mode: 'number' }).references(() => feedbackItems.id),
+    // Not a foreign key, for the reason given at feedback_items.author_id.
+    itemId: bigint('item_id', { mode: 'number' }),
     /** For link and unlink: the member whose identities changed. */
     memberId: bigint('member_id', { mode: 'number' }).references(() => members.id),
     routingId: bigint('routing_id', { mode: 'number' }).references(() => routings.id),

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { afterEach } from 'vitest';
 import { createHttpApp } from '../../../src/adapters/http/http-app.js';
 import { HttpMetrics } from '../../../src/adapters/http/metrics.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
@@ -41,11 +42,37 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
+export interface SlackOptions {
+  config?: LiaisonConfig;
+  members?: Record<string, string[]>;
+  classifier?: Classifier;
+  socketMode?: boolean;
+  history?: Record<string, StoredMessage>;
+  beforeStart?: (fake: FakeSlackApi) => void;
+  slept?: number[];
+  socketPingTimeoutMs?: number;
+  catchUpRequests?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** `startSlack` on the test's database, for a describe block: every app it starts is closed after each test, however the test ended. */
+export function useSlackHarness(database: { current(): { db: Db } }): (options?: SlackOptions) => Promise<SlackHarness> {
+  const running: SlackHarness[] = [];
+  afterEach(async () => {
+    for (const h of running.splice(0)) await h.close();
+  });
+  return async (options = {}) => {
+    const h = await startSlack(database.current().db, options);
+    running.push(h);
+    return h;
+  };
+}
+
 /**
  * The real Bolt app on Liaison's real HTTP app, on loopback, talking to a fake Slack Web API; with `socketMode`, it
  * is given an app token and takes its events over the fake's Socket Mode WebSocket instead.
  */
-export async function startSlack(db: Db, options: { config?: LiaisonConfig; members?: Record<string, string[]>; classifier?: Classifier; socketMode?: boolean; history?: Record<string, StoredMessage>; beforeStart?: (fake: FakeSlackApi) => void; slept?: number[]; socketPingTimeoutMs?: number; catchUpRequests?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<SlackHarness> {
+export async function startSlack(db: Db, options: SlackOptions = {}): Promise<SlackHarness> {
   const ctx = await testContext(db, { config: options.config, classifier: options.classifier });
   const fake = await new FakeSlackApi().start();
   for (const [group, users] of Object.entries(options.members ?? DEFAULT_MEMBERS)) fake.groups.set(group, users);
@@ -73,6 +100,7 @@ export async function startSlack(db: Db, options: { config?: LiaisonConfig; memb
     const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
     return fetch(`${url}/slack/events`, { method: 'POST', body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body), ...headers } });
   };
+  let closed: Promise<void> | undefined;
   return {
     ctx, fake, adapter, worker, socket, others, url, send,
     event: (body, headers) => send(JSON.stringify(body), 'application/json', headers),
@@ -82,11 +110,15 @@ export async function startSlack(db: Db, options: { config?: LiaisonConfig; memb
       await adapter.idle();
       await worker.drain();
     },
-    async close() {
-      await adapter.stop();
-      socket?.close();
-      server.close();
-      await fake.close();
+    // Once, however often it is called: a test may stop the app itself before the harness does.
+    close() {
+      closed ??= (async () => {
+        await adapter.stop();
+        socket?.close();
+        server.close();
+        await fake.close();
+      })();
+      return closed;
     },
   };
 }

@@ -7,6 +7,7 @@ import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-m
 import { errorPage } from '../web-errors.js';
 import type { WebDeps, WebEnv } from '../web-env.js';
 import { ContinuePage, RefusedPage, SignInPage } from './sign-in-pages.js';
+import { preloadCharts } from '../../charts/render-svg.js';
 
 /** Ten sign-in attempts per address every fifteen minutes. */
 const ATTEMPTS = { limit: 10, windowMs: 15 * 60_000 };
@@ -24,6 +25,8 @@ export function signInRoutes(deps: WebDeps): Hono<WebEnv> {
   });
   routes.get('/sign-in/:token', (c) => {
     noStore(c);
+    // Signing in lands on Impact, whose charts need their modules: they load while the person reads this page.
+    preloadCharts();
     return c.html(<ContinuePage action={`/sign-in/${encodeURIComponent(c.req.param('token'))}`} />);
   });
   routes.post('/sign-in/:token', async (c) => {
