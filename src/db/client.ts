@@ -24,6 +24,8 @@ export interface ConnectOptions {
   connectTimeoutSeconds?: number;
   /** The server cancels any statement running longer (PostgreSQL's `statement_timeout`); unset: no limit. */
   statementTimeoutMs?: number;
+  /** The server ends a session that leaves a transaction open and quiet longer (`idle_in_transaction_session_timeout`). */
+  idleInTransactionMs?: number;
 }
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -33,7 +35,10 @@ export function connect(url: string, options: ConnectOptions = {}): Database {
     max: options.max ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 30,
     onnotice: () => {},
-    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
+    connection: {
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      ...(options.idleInTransactionMs ? { idle_in_transaction_session_timeout: options.idleInTransactionMs } : {}),
+    },
   });
   const db = drizzle(sql, { schema });
   // Closing comes after the work that used the pool has stopped: a statement still running then is a straggler

@@ -27,12 +27,18 @@ export interface OpenOptions {
 export const CONNECT_TIMEOUT_SECONDS = 5;
 /** The server cancels any statement running longer, so that one stuck query cannot hold a connection for ever. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
+/**
+ * A transaction whose client went quiet (a driver call never answered, a process paused) is ended by the server after
+ * this, so that the locks it holds (the outbox's claim lock) do not stop every other worker. No transaction of ours
+ * waits on anything but the database.
+ */
+export const IDLE_IN_TRANSACTION_MS = 60_000;
 
 /** DATABASE_URL when set; otherwise Liaison's own embedded PostgreSQL under LIAISON_DATA_DIR. Migrations applied. */
 export async function openDatabase(env: Env, logger: Logger, options: OpenOptions = {}): Promise<OpenDatabase> {
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.LIAISON_DATA_DIR, logger, 'liaison', { beside: options.beside ?? 'share' });
   const url = env.DATABASE_URL ?? (embedded as EmbeddedDatabase).url;
-  const database = connect(url, { max: options.max, connectTimeoutSeconds: CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
+  const database = connect(url, { max: options.max, connectTimeoutSeconds: CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: STATEMENT_TIMEOUT_MS, idleInTransactionMs: IDLE_IN_TRANSACTION_MS });
   try {
     if (options.migrate ?? true) await migrateDatabase(database);
     else await database.sql`select 1`;

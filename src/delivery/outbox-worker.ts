@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
+import { withinDeadline } from '../db/availability.js';
 import type { Db } from '../db/client.js';
 import type { DeliveryPlatform } from '../db/schema/delivery.js';
 import { BurstCondenser } from './burst-condenser.js';
@@ -37,6 +38,8 @@ export interface OutboxWorkerOptions {
   pacingMs?: Partial<Record<DeliveryPlatform, number>>;
   sleep?: (ms: number) => Promise<void>;
   observer?: DeliveryObserver;
+  /** How long the loop waits for one claim (see CLAIM_DEADLINE_MS). */
+  claimDeadlineMs?: number;
 }
 
 /**
@@ -48,6 +51,12 @@ const LEASE_MS = 60_000;
 const BATCH_SIZE = 500;
 /** Least time between claims while deliveries trickle in (see start): a small share of the lag a card may have. */
 const GATHER_MS = 100;
+/**
+ * A claim is a few statements, each cancelled by the server after 30 s (statement_timeout). One the driver never
+ * answers (postgres.js can lose a transaction's BEGIN with a connection that dies under it) would stop delivery
+ * for good; past this the loop gives up on it and claims again. What such a claim took comes back with its lease.
+ */
+const CLAIM_DEADLINE_MS = 45_000;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -98,13 +107,13 @@ export class OutboxWorker {
    */
   start(intervalMs = 250): void {
     this.stopping = false;
-    const { batchSize = BATCH_SIZE } = this.options;
+    const { batchSize = BATCH_SIZE, claimDeadlineMs = CLAIM_DEADLINE_MS } = this.options;
     this.loop = (async () => {
       while (!this.stopping) {
         const began = performance.now();
         let claimed = 0;
         try {
-          const rows = await this.claim();
+          const rows = await withinDeadline(this.claim(), claimDeadlineMs, 'outbox claim');
           claimed = rows.length;
           void this.dispatch(rows);
         } catch (error) {
@@ -166,7 +175,9 @@ export class OutboxWorker {
     const port = ports[first.platform] ?? (offChat ? undefined : ports.console);
     const buckets = pacingMs?.[first.platform] === 0 ? undefined : this.buckets;
     const lane = new DeliveryLane({ ...this.options, sleep, leaseMs: this.options.leaseMs ?? LEASE_MS, pacingMs: pacingMs?.[first.platform], stopping: () => this.stopping }, port, buckets);
-    const before = this.lanes.get(channel) ?? Promise.resolve();
+    // A channel's earlier lane is waited for, but not for ever: rows of it could be claimed again only once that
+    // lane's leases had run out, so by then it is stuck (on a database call never answered), not sending.
+    const before = settledWithin(this.lanes.get(channel) ?? Promise.resolve(), this.options.leaseMs ?? LEASE_MS);
     const run = before
       .then(() => lane.send(queue))
       .catch((error: unknown) => this.options.logger.error({ err: error, channel }, 'delivery lane failed'))
@@ -177,4 +188,10 @@ export class OutboxWorker {
     this.lanes.set(channel, run);
     return run;
   }
+}
+
+/** Resolves when `work` settles or after `ms`, whichever comes first. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work.then(() => {}, () => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,8 @@ import { captureNew, discordMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { rateLimited, RecordingChat, SlowChat } from '../fakes/recording-chat.js';
+import { waitFor } from '../helpers/wait-for.js';
+import type { Db } from '../../src/db/client.js';
 
 function workerFor(ctx: TestContext, chat: RecordingChat) {
   return new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat, slack: chat }, sleep: async (ms) => void ctx.clock.advance(ms) });
@@ -134,5 +136,25 @@ describe('the outbox worker', () => {
     ctx.clock.advance(61_000);
     await worker.drain();
     expect(chat.sent).toHaveLength(1);
+  });
+
+  it('gives up on a claim the database never answers and claims again, so the card is still posted', async () => {
+    const ctx = await testContext(database.current().db);
+    await captureFeedback(ctx, discordMessage('Sync is broken'));
+    // The first transaction is never answered: what postgres.js does with a BEGIN on a connection dying under it.
+    let lost = 0;
+    const lossy = Object.create(ctx.db, {
+      transaction: { value: (...args: Parameters<Db['transaction']>) => (lost++ === 0 ? new Promise(() => {}) : ctx.db.transaction(...args)) },
+    }) as Db;
+    const chat = new RecordingChat();
+    const worker = new OutboxWorker({ db: lossy, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat, discord: chat, slack: chat }, claimDeadlineMs: 200 });
+    worker.start(20);
+    try {
+      await waitFor(() => chat.sent.length > 0, 10_000);
+    } finally {
+      await worker.stop();
+    }
+    expect(lost).toBeGreaterThan(1);
+    expect(chat.kinds()).toEqual(['card']);
   });
 });

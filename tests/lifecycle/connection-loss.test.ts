@@ -1,12 +1,15 @@
+import pino from 'pino';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/adapters/http/http-app.js';
 import { HttpMetrics } from '../../src/adapters/http/metrics.js';
 import { signIntake } from '../../src/adapters/http/signature.js';
 import { connect, type Database } from '../../src/db/client.js';
-import { CONNECT_TIMEOUT_SECONDS, STATEMENT_TIMEOUT_MS } from '../../src/db/open-database.js';
+import { parseEnv } from '../../src/config/env.js';
+import { CONNECT_TIMEOUT_SECONDS, openDatabase, STATEMENT_TIMEOUT_MS } from '../../src/db/open-database.js';
 import { testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const SECRET = 'a-test-secret-of-some-length';
 
@@ -77,4 +80,23 @@ describe('the database ending Liaison’s connections under load', () => {
     // "202" means stored: never an answer of 202 for something that is not there.
     expect(answers.filter((a) => a.status === 202 && !storedIds.has(a.id))).toEqual([]);
   }, 120_000);
+
+  it('a transaction left open by a client that went quiet is ended by the server, so its locks do not stop everyone else', async () => {
+    // Liaison's own pool asks the server for this (a minute).
+    const opened = await openDatabase(parseEnv({ DATABASE_URL: database.current().url }), pino({ level: 'silent' }), { migrate: false });
+    try {
+      const [setting] = await opened.sql`show idle_in_transaction_session_timeout`;
+      expect(setting).toEqual({ idle_in_transaction_session_timeout: '1min' });
+    } finally {
+      await opened.shutdown();
+    }
+    // The same with a shorter wait: a transaction that took the outbox's kind of lock, and whose client never goes on.
+    pool = connect(database.current().url, { max: 1, idleInTransactionMs: 300 });
+    admin = postgres(database.current().url, { max: 1, onnotice: () => {} });
+    await pool.sql.unsafe('begin; select pg_advisory_xact_lock(4242)').catch(() => undefined);
+    const lockFree = async () => (await admin!`select pg_try_advisory_lock(4242) as got`)[0]?.got === true;
+    const heldAtFirst = !(await lockFree());
+    await waitFor(lockFree, 10_000);
+    expect(heldAtFirst).toBe(true);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containsPhrase, planRouting } from '../../src/core/routing/plan-routing.js';
+import { routingReasonWords } from '../../src/delivery/routing-reason-words.js';
 import type { Classification } from '../../src/core/classify/classifier.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -13,7 +14,8 @@ describe('planning where an item goes', () => {
   it('follows a confident category rule and says which words weighed', () => {
     const plan = planRouting(config, { text: 'it crashes', community: 'makers', classification: classified('bug', 0.9) });
     expect(plan).toEqual([{ team: 'support', reason: expect.objectContaining({ kind: 'classifier', rule: 'bugs and questions', terms: ['crash'] }) }]);
-    expect(plan[0]?.reason.summary).toBe('Rule "bugs and questions": classified as bug (90%) from "crash"');
+    expect(plan[0]?.reason.matched).toEqual({ category: { category: 'bug', confidence: 0.9, terms: ['crash'] } });
+    expect(plan[0] && routingReasonWords(plan[0].reason)).toBe('Rule "bugs and questions": classified as bug (90%) from "crash"');
   });
 
   it('adds every team whose rule matches, each once', () => {

@@ -4,6 +4,7 @@ import { STATUS_LABEL } from '../../core/actions/transitions.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
 import { zonedTime } from '../local-time.js';
+import { routingReasonWords } from '../../delivery/routing-reason-words.js';
 
 const BUTTON_LABEL: Record<string, string> = { acknowledge: 'Acknowledge', own: 'Take it', resolve: 'Resolve', decline: 'Decline', pass_on: 'Pass on', reopen: 'Reopen' };
 
@@ -20,7 +21,7 @@ export function cardText(card: RoutingCard, timezone: string, now: Date, itemUrl
     ...(item.tags?.length ? [`  tags: ${item.tags.map(inert).join(', ')}`] : []),
     `  from ${inert(item.author.name)} in ${item.community.name}${item.voices.length > 1 ? ` · ${item.voices.length} people said this` : ''}${item.permalink ? ` · ${item.permalink}` : item.voices[0]?.via === 'command' ? ' · sent with /feedback' : ''}`,
     `  ${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%) · urgency ${item.urgency} · sentiment ${item.sentiment}`,
-    `  why here: ${inert(routing.reason.summary)}`,
+    `  why here: ${inert(routingReasonWords(routing.reason))}`,
   ];
   const { sla } = card;
   if (sla.dueAt) {

@@ -7,6 +7,7 @@ import { assertMessageBlocks, type Block } from './block-kit-limits.js';
 import { button, context, fields, section } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
 import { localTime } from '../local-time.js';
+import { routingReasonWords } from '../../delivery/routing-reason-words.js';
 
 export const CARD_ACTION = {
   acknowledge: 'card:acknowledge',
@@ -50,7 +51,7 @@ export function routedCardBlocks(card: RoutingCard, timezone: string, now: Date)
     fields([
       `*Category*\n${item.category.replace('_', ' ')} (${Math.round(item.confidence * 100)}%)`,
       `*Urgency*\n${item.urgency}${item.sentiment === 'negative' ? ' · negative' : ''}`,
-      `*Why here*\n${userText(routing.reason.summary)}`,
+      `*Why here*\n${userText(routingReasonWords(routing.reason))}`,
       ...(item.tags?.length ? [`*Tags*\n${item.tags.map(userText).join(', ')}`] : []),
       ...(routing.owner ? [`*Owner*\n${userText(routing.owner.name)}`] : []),
     ]),

@@ -1,5 +1,5 @@
 import type { Category, LiaisonConfig, RoutingRule } from '../../config/schema.js';
-import type { RoutingReason } from '../../db/schema/routing.js';
+import type { RoutingReason, RuleMatch } from '../../db/schema/routing.js';
 import type { Classification } from '../classify/classifier.js';
 
 export interface PlannedRouting {
@@ -13,11 +13,8 @@ export interface RoutingSubject {
   classification: Classification;
 }
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
-const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
-
 /**
- * Decides which teams receive an item, and why. Rules are read in order; a rule's category condition counts only
+ * Decides which teams receive an item, and why, as facts (the presenters word them: `routingReasonWords`). Rules are read in order; a rule's category condition counts only
  * when the classifier is confident. Teams learned from the ledger's corrections outrank category rules, because
  * they exist precisely where those rules sent similar items to the wrong desk. The team model trained on the
  * organisation's own history (`liaison train --team`), when confident, comes after the config's own rules (keywords,
@@ -39,35 +36,27 @@ export function planRouting(config: LiaisonConfig, subject: RoutingSubject): Pla
     const matched = matchRule(rule, subject);
     if (!matched) continue;
     const reason: RoutingReason = usesCategory
-      ? { kind: 'classifier', source: 'category', summary: matched, rule: rule.name, terms: classification.terms, confidence: classification.confidence }
-      : { kind: 'rule', summary: matched, rule: rule.name };
+      ? { kind: 'classifier', source: 'category', rule: rule.name, matched, terms: classification.terms, confidence: classification.confidence }
+      : { kind: 'rule', rule: rule.name, matched };
     for (const team of rule.route) if (!planned.has(team)) planned.set(team, reason);
     if (rule.stop) break;
   }
   if (useLearned && !planned.has(learned.team)) {
-    planned.set(learned.team, {
-      kind: 'classifier',
-      source: 'hand_offs',
-      summary: `Learned from earlier hand-offs of similar feedback (${percent(learned.confidence)})${classification.terms.length ? `: ${quoted(classification.terms)}` : ''}`,
-      terms: classification.terms,
-      confidence: learned.confidence,
-    });
+    planned.set(learned.team, { kind: 'classifier', source: 'hand_offs', terms: classification.terms, confidence: learned.confidence });
   }
   if (planned.size === 0 && own) {
     const terms = own.terms.length > 0 ? own.terms : classification.terms;
-    planned.set(own.team, { kind: 'classifier', source: 'team_model', summary: `Like earlier items ${own.team} handled${terms.length ? `: ${quoted(terms)}` : ''}`, terms, confidence: own.confidence });
+    planned.set(own.team, { kind: 'classifier', source: 'team_model', team: own.team, terms, confidence: own.confidence });
   }
   if (planned.size > 0) return [...planned].map(([team, reason]) => ({ team, reason }));
 
   const fallback = config.routing.fallback;
+  const guess = { category: classification.category, confidence: classification.confidence };
   // Chatter that reaches routing was sent on purpose or was borderline: someone checks it, with the best guesses offered.
-  if (classification.category === 'noise') {
-    return [{ team: fallback, reason: { kind: 'unsure', summary: `Reads like chatter (${percent(classification.confidence)}), so it went to the fallback team to check`, suggestions: suggestTeams(config, subject) } }];
+  if (classification.category === 'noise' || !confident) {
+    return [{ team: fallback, reason: { kind: 'unsure', guess, suggestions: suggestTeams(config, subject) } }];
   }
-  if (!confident) {
-    return [{ team: fallback, reason: { kind: 'unsure', summary: `Not sure what this is (best guess ${classification.category.replace('_', ' ')} at ${percent(classification.confidence)}), so it went to the fallback team`, suggestions: suggestTeams(config, subject) } }];
-  }
-  return [{ team: fallback, reason: { kind: 'fallback', summary: `No rule routes ${classification.category.replace('_', ' ')}, so it went to the fallback team`, terms: classification.terms } }];
+  return [{ team: fallback, reason: { kind: 'fallback', guess, terms: classification.terms } }];
 }
 
 /** For a model without calibrated thresholds (one stored before calibration, a test double), when the config sets none. */
@@ -102,38 +91,33 @@ export function teamForCategory(config: LiaisonConfig, category: Category, subje
   return undefined;
 }
 
-/** A human-readable account of why the rule matched, or undefined when it does not. */
-function matchRule(rule: RoutingRule, subject: RoutingSubject): string | undefined {
+/** The rule's conditions as they held for this item, or undefined when the rule does not match. */
+function matchRule(rule: RoutingRule, subject: RoutingSubject): RuleMatch | undefined {
   const { when } = rule;
-  const reasons: string[] = [];
-  if (when.category) {
-    if (!when.category.includes(subject.classification.category)) return undefined;
-    const terms = subject.classification.terms;
-    reasons.push(`classified as ${subject.classification.category.replace('_', ' ')} (${percent(subject.classification.confidence)})${terms.length ? ` from ${quoted(terms)}` : ''}`);
-  }
+  const { classification } = subject;
+  if (when.category && !when.category.includes(classification.category)) return undefined;
   const rest = matchConditions(when, subject);
   if (rest === undefined) return undefined;
-  reasons.push(...rest);
-  return `${rule.name ? `Rule "${rule.name}": ` : ''}${reasons.join('; ')}`;
+  return { ...(when.category ? { category: { category: classification.category, confidence: classification.confidence, terms: classification.terms } } : {}), ...rest };
 }
 
-function matchConditions(when: Omit<RoutingRule['when'], 'category'>, subject: Omit<RoutingSubject, 'classification'> & { classification?: Classification }): string[] | undefined {
-  const reasons: string[] = [];
+function matchConditions(when: Omit<RoutingRule['when'], 'category'>, subject: Omit<RoutingSubject, 'classification'> & { classification?: Classification }): Omit<RuleMatch, 'category'> | undefined {
+  const matched: Omit<RuleMatch, 'category'> = {};
   if (when.keywords) {
     const found = when.keywords.filter((k) => containsPhrase(subject.text, k));
     if (found.length === 0) return undefined;
-    reasons.push(`mentions ${quoted(found)}`);
+    matched.mentions = found;
   }
   if (when.community !== undefined) {
     if (![when.community].flat().includes(subject.community)) return undefined;
-    reasons.push(`from the ${subject.community} community`);
+    matched.community = subject.community;
   }
   if (when.urgency) {
     const urgency = subject.classification?.urgency;
     if (!urgency || !when.urgency.includes(urgency)) return undefined;
-    reasons.push(`urgency ${urgency}`);
+    matched.urgency = urgency;
   }
-  return reasons;
+  return matched;
 }
 
 /** Whole-word, case-insensitive: "quote" matches "Quote?" but not "quoted" or "misquote". */

@@ -9,11 +9,21 @@ export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'none'] as const;
 export const ROUTING_STATUSES = ['open', 'acknowledged', 'owned', 'resolved', 'declined', 'passed_on', 'merged'] as const;
 export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
 
-/** Why an item reached a team: the rule that matched, the classifier's words, the fallback, a person's hand. */
+/**
+ * Why an item reached a team: the rule that matched, the classifier's words, the fallback, a person's hand. Stored as
+ * facts; the presenters write the sentence (`src/delivery/routing-reason-words.ts`).
+ */
 export interface RoutingReason {
   kind: 'rule' | 'classifier' | 'fallback' | 'unsure' | 'pass_on' | 'manual' | 'escalation';
-  summary: string;
+  /** The sentence as versions before reasons were facts stored it; shown as it is when the facts below are absent. */
+  summary?: string;
   rule?: string;
+  /** For a rule: its conditions as they held for this item (each present only when the rule sets it). */
+  matched?: RuleMatch;
+  /** For kinds `unsure` and `fallback`: what the classifier took the item for (`noise`: chatter), and how sure it was. */
+  guess?: { category: string; confidence: number };
+  /** For source `team_model`: the team whose earlier items this one resembles. */
+  team?: string;
   /** The words or phrases that weighed most (never filler), for presenters to show. */
   terms?: string[];
   /** For kind `classifier`: what decided the team, the category rules, a model of the organisation's own teams trained on an exported history, or earlier hand-offs. */
@@ -22,6 +32,14 @@ export interface RoutingReason {
   confidence?: number;
   /** When the classifier was unsure: the two best teams, offered on the card as one-click choices. */
   suggestions?: { team: string; category: string; confidence: number }[];
+}
+
+/** A routing rule's conditions as they held: the category with the classifier's confidence and telling words, the keywords found, the community, the urgency. */
+export interface RuleMatch {
+  category?: { category: string; confidence: number; terms: string[] };
+  mentions?: string[];
+  community?: string;
+  urgency?: string;
 }
 
 export interface ActorRef {

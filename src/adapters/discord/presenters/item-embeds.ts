@@ -7,6 +7,7 @@ import { clip, discordTime, quote, safeText } from '../discord-text.js';
 import { LIMITS, type DiscordEmbed } from './embed-limits.js';
 import { linesToEmbeds, packMessages } from './pack-embeds.js';
 import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../../delivery/history-words.js';
+import { routingReasonWords } from '../../../delivery/routing-reason-words.js';
 
 const PAST: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid', escalate: 'escalated', capture: 'captured', snooze: 'snoozed', merge: 'merged', recategorize: 'recategorised' };
 
@@ -19,7 +20,7 @@ export function itemStatusEmbed(item: ItemView): DiscordEmbed {
       r.declineReason ? `declined: ${safeText(r.declineReason)}` : undefined,
       r.acknowledgeDueAt && r.status === 'open' ? `acknowledge by ${discordTime(r.acknowledgeDueAt)}` : undefined,
       r.resolveDueAt && (r.status === 'acknowledged' || r.status === 'owned') ? `resolve by ${discordTime(r.resolveDueAt)}` : undefined,
-      `why: ${safeText(r.reason.summary)}`,
+      `why: ${safeText(routingReasonWords(r.reason))}`,
     ].filter(Boolean).join('\n'), LIMITS.fieldValue),
   }));
   const recent = item.actions.slice(-5).map((a) => `${discordTime(a.createdAt, 'R')} ${safeText(a.actorName)} ${PAST[a.kind] ?? a.kind}${a.team ? ` (${safeText(a.team)})` : ''}${a.reason ? `: ${safeText(excerpt(a.reason, 80))}` : ''}`);

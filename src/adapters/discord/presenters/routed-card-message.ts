@@ -5,6 +5,7 @@ import type { RoutingCard } from '../../../core/load-routing-card.js';
 import { cardCustomId, mergeCustomId } from '../custom-ids.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';
 import { LIMITS, type DiscordEmbed, type MessageBody } from './embed-limits.js';
+import { routingReasonWords } from '../../../delivery/routing-reason-words.js';
 
 const BUTTON: Record<RoutingCard['available'][number], { label: string; style: ButtonStyle }> = {
   acknowledge: { label: 'Acknowledge', style: ButtonStyle.Secondary },
@@ -49,7 +50,7 @@ function cardFields(card: RoutingCard): NonNullable<DiscordEmbed['fields']> {
   const voices = item.voices.length > 1 ? ` · ${item.voices.length} people said this` : '';
   const fields = [
     field('From', `${safeText(item.author.name)} in ${safeText(item.community.name)}${voices}${commandOrigin(item)}`, true),
-    field('Why here', safeText(routing.reason.summary), true),
+    field('Why here', safeText(routingReasonWords(routing.reason)), true),
   ];
   // Forum tags are the community's labels for the post, not something its author wrote: shown apart from the quote.
   if (item.tags?.length) fields.push(field('Tags', item.tags.map(safeText).join(', '), true));

@@ -4,6 +4,7 @@ import { localTime } from '../../local-time.js';
 import { ExternalLink, isWebUrl } from '../safe-link.js';
 import { Disclosure, FieldError, RoutingActions, type FormKit } from './action-forms.js';
 import { ago, ledgerWords, replyWords, SLA_LABEL, slaWords, statusLabel, VIA_LABEL } from './story-words.js';
+import { routingReasonWords } from '../../../delivery/routing-reason-words.js';
 
 const TRACKER_NAME = { github: 'GitHub', linear: 'Linear', jira: 'Jira' } as const;
 const PLATFORM_NAME: Record<string, string> = { slack: 'Slack', discord: 'Discord', webhook: 'a webhook', console: 'the console' };
@@ -76,7 +77,7 @@ function RoutingPanel(props: { routing: RoutingStory; itemId: number; kit: FormK
   return (
     <div class={`routing sla-${state}`} id={`routing-${r.id}`}>
       <h3>{r.team.name} <span class="status">{statusLabel(r.status)}</span>{r.sla && r.sla.target ? <span class={`sla-badge sla-${state}`}>{SLA_LABEL[state]}</span> : ''}</h3>
-      <p class="meta">Why here: {r.reason.summary} · routed {ago(r.createdAt, now)}{r.owner ? ` · owner ${r.owner.name}` : ''}{r.hops > 0 ? ` · passed on ${r.hops === 1 ? 'once' : `${r.hops} times`}` : ''}</p>
+      <p class="meta">Why here: {routingReasonWords(r.reason)} · routed {ago(r.createdAt, now)}{r.owner ? ` · owner ${r.owner.name}` : ''}{r.hops > 0 ? ` · passed on ${r.hops === 1 ? 'once' : `${r.hops} times`}` : ''}</p>
       {r.sla && r.sla.target ? <p class="sla-line">{slaWords(r.sla, tz, now)}</p> : ''}
       {r.status === 'declined' && r.declineReason ? <p>Declined: “{r.declineReason}”</p> : ''}
       {r.snoozedUntil && r.snoozedUntil > now ? <p class="snoozed">Reminders snoozed until {localTime(r.snoozedUntil, tz)}{r.snoozeReason ? `: ${r.snoozeReason}` : ''}</p> : ''}
