@@ -86,7 +86,7 @@ export async function captureFeedback(ctx: Context, raw: CaptureInput): Promise<
   }
 
   const planned: PlannedRouting[] = input.overrides.teams
-    ? input.overrides.teams.map((team) => ({ team, reason: { kind: 'manual', summary: `Sent here by ${input.capturedBy?.name ?? 'hand'}${input.overrides.note ? `: ${input.overrides.note}` : ''}` } }))
+    ? input.overrides.teams.map((team) => ({ team, reason: { kind: 'manual', ...(input.capturedBy ? { by: input.capturedBy.name } : {}), ...(input.overrides.note ? { note: input.overrides.note } : {}) } }))
     : planRouting(ctx.config, { text: `${title ?? ''}\n${body}`, community: source.communityId, classification });
   for (const p of planned) if (!(p.team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${p.team}".`);
 

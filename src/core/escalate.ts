@@ -50,7 +50,7 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
     const now = ctx.clock.now();
     let routing = current.find((r) => r.teamId === team);
     if (!routing) {
-      const [created] = await insertRoutings(tx, ctx, itemId, item.communityId, [{ team, reason: { kind: 'escalation', summary: `Escalated by ${input.actor.name}: ${input.reason}` } }], now, { priority: input.priority });
+      const [created] = await insertRoutings(tx, ctx, itemId, item.communityId, [{ team, reason: { kind: 'escalation', by: input.actor.name, note: input.reason } }], now, { priority: input.priority });
       routing = (await tx.select().from(routings).where(eq(routings.id, (created as { id: number }).id)))[0];
     }
     if (!routing) throw new Error('routing vanished');

@@ -3,6 +3,7 @@ import type { RoutingReason, RuleMatch } from '../db/schema/routing.js';
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
 const categoryName = (category: string) => category.replace('_', ' ');
+const noted = (note: string | undefined) => (note ? `: ${note}` : '');
 
 /** Said when a reason carries neither its facts nor a stored sentence (a row damaged by hand, say). */
 const BARE: Record<RoutingReason['kind'], string> = {
@@ -40,6 +41,13 @@ function fromFacts(reason: RoutingReason): string | undefined {
         : `Not sure what this is (best guess ${categoryName(reason.guess.category)} at ${percent(reason.guess.confidence)}), so it went to the fallback team`;
     case 'fallback':
       return reason.guess && `No rule routes ${categoryName(reason.guess.category)}, so it went to the fallback team`;
+    case 'pass_on':
+      return reason.by !== undefined && reason.from !== undefined ? `Passed on by ${reason.by} from ${reason.from}${noted(reason.note)}` : undefined;
+    case 'escalation':
+      return reason.by !== undefined ? `Escalated by ${reason.by}: ${reason.note ?? ''}` : undefined;
+    case 'manual':
+      // A capture by hand may name no one; only a stored sentence marks a reason from before facts.
+      return reason.summary === undefined ? `Sent here by ${reason.by ?? 'hand'}${noted(reason.note)}` : undefined;
     default:
       return undefined;
   }

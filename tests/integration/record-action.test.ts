@@ -1,3 +1,4 @@
+import { routingReasonWords } from '../../src/delivery/routing-reason-words.js';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { recordAction } from '../../src/core/record-action.js';
@@ -107,7 +108,8 @@ describe('recording what a team did', () => {
     const routingId = await bugRoutedToSupport(ctx, 'The invoice export is broken');
     await recordAction(ctx, { routingId, kind: 'pass_on', toTeam: 'product', reason: 'Export is a product area', actor: person(ctx.config, 'sam'), via: 'modal' });
     const [product] = await ctx.db.select().from(routings).where(and(eq(routings.teamId, 'product')));
-    expect(product).toMatchObject({ status: 'open', hops: 1, passedFromId: routingId, reason: { kind: 'pass_on', summary: 'Passed on by Sam from Support: Export is a product area' } });
+    expect(product).toMatchObject({ status: 'open', hops: 1, passedFromId: routingId, reason: { kind: 'pass_on', by: 'Sam', from: 'Support', note: 'Export is a product area' } });
+    expect(product && routingReasonWords(product.reason)).toBe('Passed on by Sam from Support: Export is a product area');
     expect(await ctx.db.$count(deliveries, and(eq(deliveries.kind, 'card'), eq(deliveries.routingId, product!.id)))).toBe(1);
     await expect(recordAction(ctx, { routingId: product!.id, kind: 'pass_on', toTeam: 'sales', actor: person(ctx.config, 'priya'), via: 'modal' })).rejects.toMatchObject({ code: 'already_done', message: 'Sales already has this item.' });
   });

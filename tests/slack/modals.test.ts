@@ -1,3 +1,4 @@
+import { routingReasonWords } from '../../src/delivery/routing-reason-words.js';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { routings } from '../../src/db/schema/index.js';
@@ -51,7 +52,7 @@ describe('Slack modals', () => {
     await h.interaction(submit);
     await h.settle();
     const [support] = await h.ctx.db.select().from(routings).where(eq(routings.teamId, 'support'));
-    expect(support?.reason.summary).toContain('Looks like a bug report');
+    expect(support && routingReasonWords(support.reason)).toContain('Looks like a bug report');
     expect(h.others.kinds().filter((k) => k === 'card')).toHaveLength(1);
     expect(shown(h.fake.called('chat.update').at(-1))).toContain('(Sales) passed this to Support');
   });

@@ -39,6 +39,14 @@ describe('the "why here" words of a routing', () => {
     expect(routingReasonWords({ kind: 'fallback', guess: { category: 'praise', confidence: 0.9 }, terms: ['love'] })).toBe('No rule routes praise, so it went to the fallback team');
   });
 
+  it('says who passed it on, escalated it or sent it by hand, with their note', () => {
+    expect(routingReasonWords({ kind: 'pass_on', by: 'Sam', from: 'Support', note: 'Export is a product area' })).toBe('Passed on by Sam from Support: Export is a product area');
+    expect(routingReasonWords({ kind: 'pass_on', by: 'Sam', from: 'Support' })).toBe('Passed on by Sam from Support');
+    expect(routingReasonWords({ kind: 'escalation', by: 'Maya', note: 'Three customers down' })).toBe('Escalated by Maya: Three customers down');
+    expect(routingReasonWords({ kind: 'manual', by: 'Maya', note: 'for the roadmap' })).toBe('Sent here by Maya: for the roadmap');
+    expect(routingReasonWords({ kind: 'manual' })).toBe('Sent here by hand');
+  });
+
   it('shows a reason stored by an earlier version, which has only its sentence, as it was stored', () => {
     for (const kind of ['rule', 'classifier', 'unsure', 'fallback', 'pass_on', 'manual', 'escalation'] as const) {
       expect(routingReasonWords({ kind, summary: `An older ${kind} sentence` })).toBe(`An older ${kind} sentence`);

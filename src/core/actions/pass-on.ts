@@ -21,7 +21,7 @@ export async function passOn(tx: Tx, ctx: Context, args: { routing: Routing; toT
   if (!target) throw new DomainError('invalid_input', `There is no team called "${toTeam}".`, { fields: { toTeam: 'unknown team' } });
   if (toTeam === routing.teamId) throw new DomainError('invalid_input', 'It is already with this team.', { fields: { toTeam: 'same team' } });
   const fromName = ctx.config.teams[routing.teamId]?.name ?? routing.teamId;
-  const reason = { kind: 'pass_on' as const, summary: `Passed on by ${actor.name} from ${fromName}${note ? `: ${note}` : ''}` };
+  const reason = { kind: 'pass_on' as const, by: actor.name, from: fromName, ...(note ? { note } : {}) };
   const [item] = await tx.select({ communityId: feedbackItems.communityId }).from(feedbackItems).where(eq(feedbackItems.id, routing.itemId));
   const communityId = (item as { communityId: string }).communityId;
   const [existing] = await tx.select().from(routings).where(and(eq(routings.itemId, routing.itemId), eq(routings.teamId, toTeam))).for('update');

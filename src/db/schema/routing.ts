@@ -24,6 +24,10 @@ export interface RoutingReason {
   guess?: { category: string; confidence: number };
   /** For source `team_model`: the team whose earlier items this one resembles. */
   team?: string;
+  /** For kinds `pass_on`, `escalation`, `manual`: who did it (a `manual` capture may have no one), from which team (`pass_on`), and their note. */
+  by?: string;
+  from?: string;
+  note?: string;
   /** The words or phrases that weighed most (never filler), for presenters to show. */
   terms?: string[];
   /** For kind `classifier`: what decided the team, the category rules, a model of the organisation's own teams trained on an exported history, or earlier hand-offs. */
