@@ -3,16 +3,17 @@ import type { Tx } from '../../db/client.js';
 import { actions } from '../../db/schema/index.js';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Context } from '../context.js';
-import type { AttentionRow } from './attention.js';
-import { enqueueLadderMessages, type LadderFired } from './ladder-messages.js';
+import type { WatchedRow } from './attention.js';
+import type { LadderFired } from './ladder-messages.js';
 import { dueLadderSteps, ladderKeyPrefix, type LadderStep } from './ladder-plan.js';
 import { teamCalendar } from './sla-policy.js';
 
 /**
  * Climbs the breach ladder for a team's overdue routings: each step once per missed deadline, recorded in the ledger,
  * spaced by business-time delays, paused while snoozed, and stopped for good once a person acts on the routing.
+ * Called once per page of a pass; the pass sends the steps' messages (`enqueueLadderMessages`) once all pages are done.
  */
-export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: AttentionRow[], now: Date, window: string): Promise<LadderFired[]> {
+export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: WatchedRow[], now: Date, window: string): Promise<LadderFired[]> {
   const breached = rows.filter((row) => row.sla.state === 'breached' && !row.sla.snoozedUntil && row.sla.dueAt && row.sla.target);
   if (breached.length === 0) return [];
   const history = await tx
@@ -44,7 +45,6 @@ export async function climbLadder(tx: Tx, ctx: Context, team: string, rows: Atte
       fired.push({ step, row, actionId: action.id });
     }
   }
-  await enqueueLadderMessages(tx, ctx, team, fired, window, now);
   if (fired.length > 0) ctx.logger.info({ team, steps: fired.map((f) => `${f.row.routing.id}:${f.step}`) }, 'sla ladder climbed');
   return fired;
 }
@@ -57,7 +57,7 @@ const TOLD: Record<LadderStep, string> = {
   leadership: 'listed for leadership in the digest',
 };
 
-function applicableSteps(ctx: Context, team: string, row: AttentionRow): Set<LadderStep> {
+function applicableSteps(ctx: Context, team: string, row: WatchedRow): Set<LadderStep> {
   const steps = new Set<LadderStep>(['team']);
   if (ctx.config.teams[team]?.oncall) steps.add('oncall');
   if (ctx.config.communities[row.communityId]?.ambassador) steps.add('ambassador');

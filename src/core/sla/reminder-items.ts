@@ -1,5 +1,5 @@
 import type { Reminder } from '../../delivery/content.js';
-import type { AttentionRow } from './attention.js';
+import type { AttentionRow, WatchedRow } from './attention.js';
 
 type ReminderItem = Reminder['items'][number];
 
@@ -21,10 +21,24 @@ export function reminderItem(row: AttentionRow): ReminderItem {
 /** At most this many items per message: the oldest, with a count of the rest (Slack allows 50 blocks). */
 export const MAX_LISTED = 25;
 
-/** The listed items of a reminder, oldest first, and how many more there are. */
-export function listedItems(rows: AttentionRow[]): Pick<Reminder, 'items' | 'omitted'> {
+/** The listed items of a reminder, oldest first, and how many more there are (of `total`, all rows by default). */
+export function listedItems(rows: AttentionRow[], total = rows.length): Pick<Reminder, 'items' | 'omitted'> {
   const items = rows.slice(0, MAX_LISTED).map(reminderItem);
-  return rows.length > MAX_LISTED ? { items, omitted: rows.length - MAX_LISTED } : { items };
+  return total > MAX_LISTED ? { items, omitted: total - MAX_LISTED } : { items };
+}
+
+/**
+ * What a message will list, gathered over a pass's pages: the first MAX_LISTED rows offered (the pages come oldest
+ * first, so these are the oldest) and how many were offered in all; nothing else is kept.
+ */
+export class ListedRows {
+  readonly first: WatchedRow[] = [];
+  total = 0;
+
+  add(row: WatchedRow): void {
+    if (this.first.length < MAX_LISTED) this.first.push(row);
+    this.total += 1;
+  }
 }
 
 /** The outbox payload: plain JSON, the shape presenters draw (`Reminder` in delivery/content.ts). */
