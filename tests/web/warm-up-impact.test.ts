@@ -85,15 +85,20 @@ describe('the web app after a start', () => {
   });
 
   it('begins only once the delay it is given is over', async () => {
-    const ctx = await testContext(database.current().db);
+    // On a database nothing listens for: the prompt one fails at once, and is over before the test ends.
+    const unreachable = connect('postgres://postgres@127.0.0.1:1/none', { max: 1, connectTimeoutSeconds: 2 });
+    cleanups.push(() => unreachable.close());
+    const ctx = { ...(await testContext(database.current().db)), db: unreachable.db };
     const held = impactWarmUp(ctx, { delayMs: 60_000 });
     const prompt = impactWarmUp(ctx);
-    cleanups.push(() => held.stop(), () => prompt.stop());
+    cleanups.push(() => held.stop());
     held.start();
     prompt.start();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(prompt.underWay()).toBeInstanceOf(Promise);
+    const underWay = prompt.underWay();
+    expect(underWay).toBeInstanceOf(Promise);
     expect(held.underWay()).toBeUndefined();
+    await underWay;
   });
 
   it('gives a leader who opens the home page during the warm-up its page, not a second computation beside it', async () => {
