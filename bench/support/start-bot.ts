@@ -13,7 +13,8 @@ export function startBot(env: Record<string, string>, stdio: StdioOptions): Chil
   if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
   const [command, ...args] = startScript();
   if (command !== 'node') throw new Error(`package.json's start script does not start with node: ${command}`);
-  const bot = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio });
+  const extra = process.env.BENCH_BOT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  const bot = spawn(process.execPath, [...extra, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio });
   process.once('exit', () => bot.kill('SIGKILL'));
   return bot;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GroupCommit, WRITE_DEADLINE_MS } from '../../src/core/capture/group-commit.js';
+import { EARLY_BATCH, GroupCommit, WRITE_DEADLINE_MS } from '../../src/core/capture/group-commit.js';
 import type { CaptureRow } from '../../src/core/capture/insert-capture.js';
 import { DatabaseUnavailable } from '../../src/db/availability.js';
 import type { Db } from '../../src/db/client.js';
@@ -31,6 +31,19 @@ function databaseThatLosesStatements(): { db: Db; answerAgain(): void } {
     return Promise.resolve(batch.map((r) => ({ n: r.n, item_id: String(item++), routings: [] })));
   };
   return { db: { $client: { unsafe } } as unknown as Db, answerAgain: () => void (answering = true) };
+}
+
+/** A database that stores every batch as soon as `commit()` is called, and says which batches it was sent. */
+function databaseThatCommitsOnCue(): { db: Db; sent: number[][]; commit(): void } {
+  const sent: number[][] = [];
+  const waiting: (() => void)[] = [];
+  let item = 100;
+  const unsafe = (_text: string, [json]: [string]) => {
+    const batch = JSON.parse(json) as { n: number; message_id: string }[];
+    sent.push(batch.map((r) => Number(r.message_id)));
+    return new Promise((resolve) => waiting.push(() => resolve(batch.map((r) => ({ n: r.n, item_id: String(item++), routings: [] })))));
+  };
+  return { db: { $client: { unsafe } } as unknown as Db, sent, commit: () => waiting.splice(0).forEach((answer) => answer()) };
 }
 
 /** Captures arriving one turn of the event loop apart, so that each leaves in a batch of its own while slots are free. */
@@ -68,5 +81,36 @@ describe('group commit when the database never answers a statement', () => {
     const stored = writer.insert(row('after'));
     await vi.advanceTimersByTimeAsync(1);
     await expect(stored).resolves.toEqual({ created: true, itemId: 100, routings: [] });
+  });
+});
+
+describe('group commit of captures started together', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends each EARLY_BATCH at once while a slot is free, so the database writes them while the rest are still being prepared', async () => {
+    vi.useFakeTimers();
+    const database = databaseThatCommitsOnCue();
+    const writer = new GroupCommit(database.db);
+    const count = 2 * EARLY_BATCH + 3;
+    const inserts = Array.from({ length: count }, (_, i) => writer.insert(row(String(i))));
+    // Still in the same turn, each batch left as soon as it was full, in order; with both slots busy, the last
+    // three wait for a commit, then leave together.
+    expect(database.sent).toEqual([Array.from({ length: EARLY_BATCH }, (_, i) => i), Array.from({ length: EARLY_BATCH }, (_, i) => EARLY_BATCH + i)]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(database.sent.map((b) => b.length)).toEqual([EARLY_BATCH, EARLY_BATCH]);
+    let answered = 0;
+    inserts.forEach((insert) => void insert.then(() => (answered += 1)));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(0);
+    database.commit();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(2 * EARLY_BATCH);
+    expect(database.sent.map((b) => b.length)).toEqual([EARLY_BATCH, EARLY_BATCH, 3]);
+    database.commit();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(count);
+    expect((await Promise.all(inserts)).map((r) => (r as { itemId: number }).itemId)).toEqual(Array.from({ length: count }, (_, i) => 100 + i));
   });
 });

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Context } from '../../core/context.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, withinDeadline } from '../../db/availability.js';
 import { mountWeb } from '../web/web-app.js';
 import type { WebDeps } from '../web/web-env.js';
+import { bodyLimit } from './body-limit.js';
 import { mountIntake } from './intake-route.js';
 import type { HttpMetrics } from './metrics.js';
 

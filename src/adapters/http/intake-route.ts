@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { friendlyIssue } from '../../config/friendly-issue.js';
 import { describeIssues } from '../../config/problems.js';
@@ -8,6 +7,7 @@ import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
 import { cleanInbound } from '../../core/inert-text.js';
 import { withinDeadline } from '../../db/availability.js';
+import { bodyLimit } from './body-limit.js';
 import type { HttpMetrics } from './metrics.js';
 import { verifyIntakeSignature } from './signature.js';
 
