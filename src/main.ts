@@ -10,7 +10,7 @@ import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { createTrackerClients } from './adapters/trackers/create-tracker-clients.js';
 import { TrackerPort } from './adapters/trackers/tracker-port.js';
 import { mountTrackerWebhooks, trackerInboundHandlers } from './adapters/trackers/tracker-webhook-route.js';
-import { warmUpImpact } from './adapters/web/impact/warm-up-impact.js';
+import { impactWarmUp } from './adapters/web/impact/warm-up-impact.js';
 import { WebhookPort } from './adapters/trackers/webhook-port.js';
 import { publicUrl, type Env } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
@@ -50,6 +50,8 @@ export interface LiaisonDeps {
   roles: Set<Role>;
   out: Writable;
   clock?: Clock;
+  /** How long after the web server listens its warm-up begins (none by default; see web/impact/warm-up-impact.ts). */
+  warmUpDelayMs?: number;
 }
 
 export interface RunningLiaison {
@@ -87,15 +89,20 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
 
   let server: ServerType | undefined;
   let port: number | undefined;
+  // Started once the server listens, before the chat platforms (Discord's gateway may take a while); it gives way to
+  // start-up and readiness probes between its steps.
+  const warmUp = impactWarmUp(ctx, { delayMs: deps.warmUpDelayMs });
   if (roles.has('web')) {
     const trackerRoutes = (a: Parameters<NonNullable<PlatformAdapter['mountHttp']>>[0]) => mountTrackerWebhooks(a, ctx, loaded.trackers, (team, outcome) => metrics.trackerWebhooks.inc({ team, outcome }));
-    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, health: () => database.health(), metricsToken: env.METRICS_TOKEN, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes], web: { ctx, publicUrl: publicUrl(env) } });
+    const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, health: () => database.health(), metricsToken: env.METRICS_TOKEN, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes], web: { ctx, publicUrl: publicUrl(env), warmUp } });
     port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => resolve(info.port));
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
     stops.input.unshift(named('http', () => closeHttpServer(server as ServerType, HTTP_GRACE_MS), { boundMs: HTTP_GRACE_MS + 500 }));
     if (!env.LIAISON_PUBLIC_URL) webBase = `http://localhost:${port}`;
+    warmUp.start();
+    stops.input.push(named('web warm-up', () => warmUp.stop()));
   }
   // After HTTP, so that a restart is ready (intake, Slack's HTTP mode: their routes are mounted already) without
   // waiting for the chat connections (Discord's gateway waits for every guild).
@@ -125,7 +132,6 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
   const modelRefresh = new Scheduler([{ name: 'routing-model', run: () => deps.routingModel.refresh() }], logger, loaded.config.timezone);
   await modelRefresh.start();
   stops.input.push(named('routing-model refresh', () => modelRefresh.stop()));
-  if (roles.has('web')) stops.input.push(named('web warm-up', warmUpImpact(ctx)));
   // The heap bound in force (README "Memory": the start command's, or the operator's own).
   logger.info({ roles: [...roles], port, platforms: platforms.map((p) => p.platform), config: loaded.path, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }, 'Liaison started');
   return {

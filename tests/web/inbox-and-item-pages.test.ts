@@ -4,6 +4,7 @@ import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js'
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { trackerConfig } from '../trackers/helpers/tracker-setup.js';
+import { itemPageAs } from '../helpers/item-page.js';
 import { pageWords } from '../helpers/page-words.js';
 import { browserAs, formToken, ledger, outbox } from './web-forms.js';
 
@@ -111,12 +112,10 @@ describe('acting on an item in the browser', () => {
   });
 
   it('brings a pass-on to an unknown team back with the error beside the team, recording nothing', async () => {
-    const ctx = await testContext(database.current().db);
-    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
+    const { ctx, item: crash, browser: sam, page, path } = await itemPageAs(database.current().db, 'sam', 'The app crashes on start');
     const routing = crash.routing('support');
-    const sam = await browserAs(ctx, 'sam');
-    const form = formToken((await sam.get(`/items/${crash.itemId}`)).html, `r${routing}-pass`);
-    const back = await sam.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'pass_on', toTeam: 'legal', reason: 'theirs', form });
+    const form = formToken((await page()).html, `r${routing}-pass`);
+    const back = await sam.post(`${path}/act`, { routing: String(routing), action: 'pass_on', toTeam: 'legal', reason: 'theirs', form });
     expect(back.status).toBe(400);
     expect(pageWords(back.html)).toContain('There is no team called "legal". Choose one of the teams in the list.');
     expect(back.html).toContain(`aria-describedby="r${routing}-pass-toTeam-error"`);
@@ -125,14 +124,12 @@ describe('acting on an item in the browser', () => {
   });
 
   it('refuses a Sales member resolving a Support routing with a 403 in words, recording nothing', async () => {
-    const ctx = await testContext(database.current().db);
-    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
+    const { ctx, item: crash, browser: lena, page, path } = await itemPageAs(database.current().db, 'lena', 'The app crashes on start');
     const routing = crash.routing('support');
-    const lena = await browserAs(ctx, 'lena');
-    const seen = await lena.get(`/items/${crash.itemId}`);
+    const seen = await page();
     expect(seen.status).toBe(403);
     expect(pageWords(seen.html)).toContain(`Item #${crash.itemId} was not routed to any of your teams.`);
-    const forced = await lena.post(`/items/${crash.itemId}/act`, { routing: String(routing), action: 'resolve', form: 'abcdefghijkl.r1-buttons' });
+    const forced = await lena.post(`${path}/act`, { routing: String(routing), action: 'resolve', form: 'abcdefghijkl.r1-buttons' });
     expect(forced.status).toBe(403);
     expect(pageWords(forced.html)).toContain('Only members of Support can resolve this.');
     expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture']);
@@ -170,41 +167,35 @@ describe('acting on an item in the browser', () => {
   });
 
   it('creates an issue in the team\'s tracker through the outbox, once, and shows it on its way', async () => {
-    const ctx = await testContext(database.current().db, { config: trackerConfig({ linear: 'http://127.0.0.1:9' }) });
-    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
+    const { ctx, item: crash, browser: sam, page, path, words } = await itemPageAs(database.current().db, 'sam', 'The app crashes on start', { config: trackerConfig({ linear: 'http://127.0.0.1:9' }) });
     const routing = crash.routing('support');
-    const sam = await browserAs(ctx, 'sam');
-    const path = `/items/${crash.itemId}`;
-    const html = (await sam.get(path)).html;
+    const html = (await page()).html;
     const fields = { routing: String(routing), action: 'create_issue', form: formToken(html, `r${routing}-buttons`) };
     expect((await sam.post(`${path}/act`, fields)).status).toBe(303);
-    const page = pageWords((await sam.get(path)).html);
-    expect(page).toContain(`An issue for #${crash.itemId} is being created in Linear (ENG); its link appears here and on the card once the tracker answers.`);
-    expect(page).toContain('Creating an issue in Linear (ENG)…');
-    expect(page).not.toContain('Create issue');
+    const seen = await words();
+    expect(seen).toContain(`An issue for #${crash.itemId} is being created in Linear (ENG); its link appears here and on the card once the tracker answers.`);
+    expect(seen).toContain('Creating an issue in Linear (ENG)…');
+    expect(seen).not.toContain('Create issue');
     const again = await sam.post(`${path}/act`, fields);
     expect(again.status).toBe(303);
-    expect(pageWords((await sam.get(path)).html)).toContain('An issue is being created in ENG already.');
+    expect(await words()).toContain('An issue is being created in ENG already.');
     expect(await outbox(ctx, 'tracker_issue')).toHaveLength(1);
     const lena = await browserAs(ctx, 'lena');
     expect((await lena.post(`${path}/act`, { ...fields, form: 'abcdefghijkl.r1-buttons' })).status).toBe(403);
   });
 
   it('snoozes and undoes through the same forms', async () => {
-    const ctx = await testContext(database.current().db);
-    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
+    const { ctx, item: crash, browser: sam, page, path } = await itemPageAs(database.current().db, 'sam', 'The app crashes on start');
     const routing = crash.routing('support');
-    const sam = await browserAs(ctx, 'sam');
-    const path = `/items/${crash.itemId}`;
-    let html = (await sam.get(path)).html;
+    let html = (await page()).html;
     await sam.post(`${path}/act`, { routing: String(routing), action: 'snooze', snoozeFor: '1d', reason: 'waiting for logs', form: formToken(html, `r${routing}-snooze`) });
-    html = (await sam.get(path)).html;
+    html = (await page()).html;
     expect(pageWords(html)).toContain(`Reminders about #${crash.itemId} for Support are snoozed until Tue 17 Nov, 09:00 America/New_York.`);
     expect(pageWords(html)).toContain('Reminders snoozed until Tue 17 Nov, 09:00 America/New_York: waiting for logs');
     await sam.post(`${path}/act`, { routing: String(routing), action: 'resolve', form: formToken(html, `r${routing}-buttons`) });
-    html = (await sam.get(path)).html;
+    html = (await page()).html;
     await sam.post(`${path}/act`, { routing: String(routing), action: 'undo', form: formToken(html, `r${routing}-buttons`) });
-    html = (await sam.get(path)).html;
+    html = (await page()).html;
     expect(pageWords(html)).toContain(`You undid your last step on #${crash.itemId} for Support: it is open again.`);
     expect((await ledger(ctx, crash.itemId)).map((a) => a.kind)).toEqual(['capture', 'snooze', 'resolve', 'undo']);
   });
@@ -245,19 +236,16 @@ describe('the item page', () => {
   });
 
   it('lets a community manager escalate, and brings a reasonless escalation back beside its field', async () => {
-    const ctx = await testContext(database.current().db);
-    const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
-    const maya = await browserAs(ctx, 'maya');
-    const path = `/items/${crash.itemId}`;
-    const html = (await maya.get(path)).html;
+    const { ctx, item: crash, browser: maya, page, path, words } = await itemPageAs(database.current().db, 'maya', 'The app crashes on start');
+    const html = (await page()).html;
     const empty = await maya.post(`${path}/escalate`, { team: 'support', priority: 'urgent', reason: '', form: formToken(html, 'escalate') });
     expect(empty.status).toBe(400);
     expect(pageWords(empty.html)).toContain('Say why this is being escalated: the team and its on-call see it.');
     const done = await maya.post(`${path}/escalate`, { team: 'support', priority: 'urgent', reason: 'Their launch is tomorrow', form: formToken(html, 'escalate') });
     expect([done.status, done.location]).toEqual([303, path]);
-    const page = pageWords((await maya.get(path)).html);
-    expect(page).toContain(`You escalated #${crash.itemId} to Support (urgent priority).`);
-    expect(page).toContain('maya escalated it to Support (urgent): “Their launch is tomorrow” Web app');
+    const seen = await words();
+    expect(seen).toContain(`You escalated #${crash.itemId} to Support (urgent priority).`);
+    expect(seen).toContain('maya escalated it to Support (urgent): “Their launch is tomorrow” Web app');
     expect(await outbox(ctx, 'page')).toHaveLength(1);
     const sam = await browserAs(ctx, 'sam');
     expect(pageWords((await sam.get(path)).html)).not.toContain('Escalate this item');

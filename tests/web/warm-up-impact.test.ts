@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { warmUpImpact } from '../../src/adapters/web/impact/warm-up-impact.js';
+import postgres from 'postgres';
+import { impactWarmUp, type ImpactWarmUp } from '../../src/adapters/web/impact/warm-up-impact.js';
 import { parseEnv } from '../../src/config/env.js';
 import { captureFeedback } from '../../src/core/capture-feedback.js';
 import { ManualClock } from '../../src/core/clock.js';
@@ -17,6 +18,7 @@ import { testConfig } from '../helpers/test-config.js';
 import { testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { BASE, signInOver, webApp } from './web-http.js';
 
 type LogLine = { level: number; msg: string; ms?: number; period?: string; reason?: string; err?: unknown };
 
@@ -39,7 +41,7 @@ describe('the web app after a start', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function start(roles: Role[]) {
+  async function start(roles: Role[], warmUpDelayMs?: number) {
     const dataDir = mkdtempSync(join(tmpdir(), 'liaison-warm-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const { logger, lines } = capturedLog();
@@ -55,12 +57,13 @@ describe('the web app after a start', () => {
       roles: new Set(roles),
       out: new PassThrough(),
       clock,
+      warmUpDelayMs,
     });
     cleanups.push(() => running.stop());
     return { running, lines };
   }
 
-  it('readies the Impact page in the background and says so in the log, and a leader then sees it', async () => {
+  it('readies the Impact page in the background as soon as the web server listens, says so in the log, and a leader then sees it', async () => {
     const db = database.current();
     await captureFeedback(await testContext(db.db), discordMessage('The export crashes on large gardens'));
     const { running, lines } = await start(['web', 'worker']);
@@ -81,18 +84,86 @@ describe('the web app after a start', () => {
     expect(html).toContain('<svg');
   });
 
+  it('begins only once the delay it is given is over', async () => {
+    // On a database nothing listens for: the prompt one fails at once, and is over before the test ends.
+    const unreachable = connect('postgres://postgres@127.0.0.1:1/none', { max: 1, connectTimeoutSeconds: 2 });
+    cleanups.push(() => unreachable.close());
+    const ctx = { ...(await testContext(database.current().db)), db: unreachable.db };
+    const held = impactWarmUp(ctx, { delayMs: 60_000 });
+    const prompt = impactWarmUp(ctx);
+    cleanups.push(() => held.stop());
+    held.start();
+    prompt.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    const underWay = prompt.underWay();
+    expect(underWay).toBeInstanceOf(Promise);
+    expect(held.underWay()).toBeUndefined();
+    await underWay;
+  });
+
+  it('gives a leader who opens the home page during the warm-up its page, not a second computation beside it', async () => {
+    const url = database.current().url;
+    // A pool of its own, larger than the test database's: the warm-up's queries wait below while a visit signs in.
+    const own = connect(url, { max: 20 });
+    cleanups.push(() => own.close());
+    const base = await testContext(own.db);
+    await captureFeedback(base, discordMessage('The export crashes on large gardens'));
+    const { logger, lines } = capturedLog();
+    const ctx = { ...base, logger };
+    // The kept figures' table locked: the warm-up begins (its figures as of 09:00 in New York) and waits there.
+    const locker = postgres(url, { max: 1, onnotice: () => {} });
+    cleanups.push(() => locker.end());
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked: () => void = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = locker.begin(async (tx) => {
+      await tx`lock table report_cache in access exclusive mode`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    const warmUp = impactWarmUp(ctx);
+    let asked: () => void = () => {};
+    const visitAsked = new Promise<void>((resolve) => (asked = resolve));
+    const watched: ImpactWarmUp = { ...warmUp, underWay: () => (asked(), warmUp.underWay()) };
+    cleanups.push(() => warmUp.stop());
+    const app = webApp(ctx, BASE, watched);
+    warmUp.start();
+    await waitFor(async () => (await own.sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`)[0]?.n > 0);
+
+    // An hour later the leader arrives: a page of their own would say "as of 10:00".
+    ctx.clock.advance(3_600_000);
+    const { cookie } = await signInOver(app, ctx, 'lee');
+    const visit = app.request(`${BASE}/`, { headers: { cookie } });
+    await visitAsked;
+    release();
+    await holding;
+    const html = await (await visit).text();
+    expect(html).toContain('as of 16 Nov 2026, 09:00');
+    expect(html).not.toContain('10:00');
+    expect(html).toContain('Feedback per week, by category');
+    expect(lines.filter((l) => l.msg.startsWith('web app warmed up'))).toHaveLength(1);
+
+    // Once it is done, a visit draws its own page, as of now.
+    expect(await (await app.request(`${BASE}/`, { headers: { cookie } })).text()).toContain('as of 16 Nov 2026, 10:00');
+  });
+
   it('says in one line, without a stack trace, when the warm-up fails, and nothing crashes', async () => {
     const ctx = await testContext(database.current().db);
     // Nothing listens on port 1: every query of the warm-up fails at once.
     const unreachable = connect('postgres://postgres@127.0.0.1:1/none', { max: 1, connectTimeoutSeconds: 2 });
     cleanups.push(() => unreachable.close());
     const { logger, lines } = capturedLog();
-    const stop = warmUpImpact({ ...ctx, db: unreachable.db, logger });
-    cleanups.push(stop);
+    const warmUp = impactWarmUp({ ...ctx, db: unreachable.db, logger });
+    cleanups.push(() => warmUp.stop());
+    warmUp.start();
     await waitFor(() => lines.length > 0);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 40, msg: 'web app warm-up failed; the first Impact visit computes its figures itself' });
     expect(lines[0]?.reason).toMatch(/ECONNREFUSED|connect/i);
     expect(lines[0]?.err).toBeUndefined();
+    // A visit then is not kept waiting on it.
+    expect(warmUp.underWay()).toBeUndefined();
   });
 });

@@ -1,14 +1,15 @@
 import { createHttpApp } from '../../src/adapters/http/http-app.js';
 import { HttpMetrics } from '../../src/adapters/http/metrics.js';
+import type { ImpactWarmUp } from '../../src/adapters/web/impact/warm-up-impact.js';
 import { issueSignInToken } from '../../src/core/issue-sign-in-token.js';
 import type { Context } from '../../src/core/context.js';
 import type { TestContext } from '../helpers/test-context.js';
 
 export const BASE = 'http://liaison.test';
 
-/** Liaison's HTTP app with the web app mounted, driven in process. */
-export function webApp(ctx: TestContext, publicUrl = BASE) {
-  return createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, ctx.clock), web: { ctx, publicUrl } });
+/** Liaison's HTTP app with the web app mounted, driven in process (with the web process's warm-up, if given). */
+export function webApp(ctx: TestContext, publicUrl = BASE, warmUp?: ImpactWarmUp) {
+  return createHttpApp({ ctx, webhookSecrets: new Map(), metrics: new HttpMetrics(ctx.db, ctx.clock), web: { ctx, publicUrl, warmUp } });
 }
 
 /** A sign-in link's secret for a console user of the config. */

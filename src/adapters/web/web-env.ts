@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/actor.js';
 import type { Context } from '../../core/context.js';
+import type { ImpactWarmUp } from './impact/warm-up-impact.js';
 
 /** The signed-in person looking at a page: who they are to Liaison (teams, roles) and which session they hold. */
 export interface Viewer {
@@ -19,6 +20,8 @@ export interface WebDeps {
   ctx: Context;
   /** The base of links (LIAISON_PUBLIC_URL, or this machine's port), without a trailing slash. */
   publicUrl: string;
+  /** The web process's background warm-up, which the home page joins while it is under way. */
+  warmUp?: ImpactWarmUp;
 }
 
 /** Cookies are marked Secure when people reach Liaison over https. */

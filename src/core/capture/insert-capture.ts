@@ -23,30 +23,35 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  * named prepared statement (its single parameter is the batch as JSON), so PostgreSQL plans it once per connection.
  * This is what makes capture fast (`npm run bench -- capture`); one capture alone is a batch of one.
  *
- * Each capture gets its item ID up front, so every row it inserts is tied to it and to nothing else of the batch.
+ * Each capture gets its item ID up front (in batch order), so every row it inserts is tied to it and to nothing
+ * else of the batch, by that ID alone.
  * The voice goes first because it carries the unique source key: a message already captured (before, or earlier in
  * the same batch) inserts no voice, and so nothing after it. A voice names an item inserted after it in the same
  * statement, which is what guarantees that row: voices, routings and the ledger have no foreign key to items (nor
- * voices and items to members) since migration 0013. A message sent again under another author identity (a
+ * voices and items to members) since migration 0013, nor voices to sources (the item's source is checked) and
+ * items to communities (the community is the source's) since 0014. A message sent again under another author identity (a
  * new email, a changed name) creates no member: the voice row it would conflict with lends its member. An author
  * seen again under a new name is renamed, so histories and cards show the name people know now; an unchanged name
  * writes nothing.
  */
 const CAPTURE_MANY = `
   with x as materialized (
-    select * from jsonb_to_recordset($1::jsonb) as x(n int, author_platform text, author_id text, author_name text,
-      platform text, channel_id text, message_id text, source_id int, thread_id text, text text, permalink text, via text,
-      captured_by text, posted_at timestamptz, captured_at timestamptz, community_id text, title text, tags text[],
-      category text, confidence real, sentiment text, urgency text, classification jsonb,
-      ledger_via text, actor_platform text, actor_id text, actor_name text, note text, data jsonb, plan jsonb)
-  ), ids as materialized (
-    select n, nextval('feedback_items_id_seq') as item_id from (select n from x order by n) o
+    select x.*, nextval('feedback_items_id_seq') as item_id from (
+      select * from jsonb_to_recordset($1::jsonb) as x(n int, author_platform text, author_id text, author_name text,
+        platform text, channel_id text, message_id text, source_id int, thread_id text, text text, permalink text, via text,
+        captured_by text, posted_at timestamptz, captured_at timestamptz, community_id text, title text, tags text[],
+        category text, confidence real, sentiment text, urgency text, classification jsonb,
+        ledger_via text, actor_platform text, actor_id text, actor_name text, note text, data jsonb, plan jsonb)
+      order by n) x
   ), authors as materialized (
     -- Each author once, under the name of their latest capture in the batch.
     select distinct on (author_platform, author_id) author_platform, author_id, author_name from x order by author_platform, author_id, n desc
   ), author_known as materialized (
-    select mi.member_id, mi.platform, mi.external_id, mi.display_name, a.author_name
-    from member_identities mi join authors a on mi.platform = a.author_platform and mi.external_id = a.author_id
+    -- One index lookup per author: planned as a join, the generic plan (which expects a hundred authors) read the
+    -- whole of member_identities for every batch.
+    select k.member_id, a.author_platform as platform, a.author_id as external_id, k.display_name, a.author_name
+    from authors a cross join lateral (
+      select mi.member_id, mi.display_name from member_identities mi where mi.platform = a.author_platform and mi.external_id = a.author_id limit 1) k
   ), identity_renamed as (
     update member_identities mi set display_name = k.author_name from author_known k
     where mi.platform = k.platform and mi.external_id = k.external_id and mi.display_name is distinct from k.author_name
@@ -75,27 +80,27 @@ const CAPTURE_MANY = `
     select member_id, platform, external_id from author_known union all select member_id, platform, external_id from author_linked
   ), voice as (
     insert into voices (item_id, member_id, author_external_id, source_id, platform, channel_id, message_id, thread_id, text, permalink, captured_via, captured_by, posted_at, captured_at)
-    select ids.item_id,
+    select x.item_id,
       coalesce(au.member_id, (select v.member_id from voices v where v.platform = x.platform and v.channel_id = x.channel_id and v.message_id = x.message_id)),
       x.author_id, x.source_id, x.platform, x.channel_id, x.message_id, x.thread_id, x.text, x.permalink, x.via, x.captured_by, x.posted_at, x.captured_at
-    from x join ids using (n) left join author au on au.platform = x.author_platform and au.external_id = x.author_id
+    from x left join author au on au.platform = x.author_platform and au.external_id = x.author_id
     order by x.n
     on conflict (platform, channel_id, message_id) do nothing
     returning item_id, member_id
   ), item as (
     insert into feedback_items (id, community_id, source_id, author_id, title, text, tags, category, category_confidence, sentiment, urgency, classification, permalink, posted_at, captured_at)
     select voice.item_id, x.community_id, x.source_id, voice.member_id, x.title, x.text, coalesce(x.tags, '{}'), x.category, x.confidence, x.sentiment, x.urgency, x.classification, x.permalink, x.posted_at, x.captured_at
-    from voice join ids on ids.item_id = voice.item_id join x using (n)
+    from voice join x on x.item_id = voice.item_id
     order by x.n
     returning id
   ), ledger as (
     insert into actions (item_id, kind, via, actor_platform, actor_id, actor_name, reason, data, created_at)
     select item.id, 'capture', x.ledger_via, x.actor_platform, x.actor_id, x.actor_name, x.note, x.data, x.captured_at
-    from item join ids on ids.item_id = item.id join x using (n)
+    from item join x on x.item_id = item.id
     order by x.n
   ), plan as (
-    select ids.item_id, x.captured_at, p.*
-    from x join ids using (n)
+    select x.item_id, x.captured_at, p.*
+    from x
     cross join lateral rows from (jsonb_to_recordset(x.plan) as (team text, reason jsonb, ack_due timestamptz, resolve_due timestamptz,
       ack_risk timestamptz, resolve_risk timestamptz, home_platform text, home_channel text)) with ordinality as p(team, reason, ack_due, resolve_due,
       ack_risk, resolve_risk, home_platform, home_channel, k)
@@ -111,10 +116,11 @@ const CAPTURE_MANY = `
     from routed join plan on plan.item_id = routed.item_id and plan.team = routed.team_id
     order by routed.id
   )
-  select ids.n, item.id as item_id,
-    coalesce((select json_agg(json_build_object('id', r.id, 'team', r.team_id) order by r.id) from routed r where r.item_id = item.id), '[]'::json) as routings
-  from ids left join item on item.id = ids.item_id
-  order by ids.n`;
+  select x.n, item.id as item_id, coalesce(r.routings, '[]'::json) as routings
+  from x left join item on item.id = x.item_id
+    left join (select item_id, json_agg(json_build_object('id', id, 'team', team_id) order by id) as routings from routed group by item_id) r
+      on r.item_id = item.id
+  order by x.n`;
 
 export async function insertCapture(db: Db, row: CaptureRow): Promise<CaptureInsert> {
   return (await insertCaptures(db.$client, [row]))[0] as CaptureInsert;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { communities, sources } from './organisation.js';
+import { sources } from './organisation.js';
 
 export interface ClassificationDetail {
   modelVersion: string;
@@ -15,7 +15,9 @@ export const feedbackItems = pgTable(
   'feedback_items',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communityId: text('community_id').notNull().references(() => communities.id),
+    // No foreign key to communities (migration 0014): the capture statement takes the community from the item's
+    // source row (sources.community_id has one), and neither communities nor sources are ever deleted.
+    communityId: text('community_id').notNull(),
     sourceId: integer('source_id').notNull().references(() => sources.id),
     // No foreign key to members here, nor from voices and the ledger to items (migration 0013): the capture
     // statement inserts or finds the very rows they name, neither is ever deleted, and the checks (a lookup and a
@@ -59,7 +61,9 @@ export const voices = pgTable(
     memberId: bigint('member_id', { mode: 'number' }).notNull(),
     /** The author's ID on the platform of this message, to mention them (and only them) in the reply. */
     authorExternalId: text('author_external_id').notNull(),
-    sourceId: integer('source_id').notNull().references(() => sources.id),
+    // Not a foreign key (migration 0014): the capture statement writes the voice's item with the same source, and
+    // feedback_items.source_id checks it.
+    sourceId: integer('source_id').notNull(),
     platform: text('platform', { enum: ['slack', 'discord', 'webhook', 'console'] }).notNull(),
     channelId: text('channel_id').notNull(),
     messageId: text('message_id').notNull(),

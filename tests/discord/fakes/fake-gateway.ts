@@ -9,7 +9,7 @@ interface Session { id: string; seq: number; history: Frame[]; valid: boolean }
 /**
  * Discord's gateway, speaking the real protocol to the real discord.js client: HELLO, IDENTIFY → READY and
  * GUILD_CREATE, heartbeats and their ACKs, dispatches with sequence numbers, RECONNECT and RESUME with replay of
- * what the client missed, INVALID_SESSION.
+ * what the client missed, INVALID_SESSION. As on Discord, GUILD_CREATE lists only active threads, not archived ones.
  */
 export class FakeGateway {
   readonly identifies: Json[] = [];
@@ -133,7 +133,7 @@ export class FakeGateway {
       id: GUILD_ID, name: 'Makers', icon: null, owner_id: '1', unavailable: false, member_count: this.state.members.size, large: false, joined_at: '2024-01-01T00:00:00.000Z',
       roles: [[GUILD_ID, '@everyone'], [ROLE.support, 'Support'], [ROLE.oncall, 'Support on-call'], [ROLE.communityManager, 'Community manager']]
         .map(([id, name], position) => ({ id, name, permissions: '0', position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
-      channels: channels.filter((c) => c.type !== 11), threads: channels.filter((c) => c.type === 11), members: [], voice_states: [], presences: [], emojis: [], stickers: [],
+      channels: channels.filter((c) => c.type !== 11), threads: channels.filter((c) => c.type === 11 && !(c.thread_metadata as Json | undefined)?.archived), members: [], voice_states: [], presences: [], emojis: [], stickers: [],
       features: [], preferred_locale: 'en-US', verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, system_channel_flags: 0, premium_tier: 0, nsfw_level: 0,
     });
     this.live = true;

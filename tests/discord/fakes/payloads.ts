@@ -45,18 +45,22 @@ export function reaction(op: 'add' | 'remove', message: { id: string; channel_id
   return d;
 }
 
-function base(who: Person, channelId: string, id: string): Json {
-  return { id, application_id: APPLICATION_ID, token: `token-${id}`, version: 1, guild_id: GUILD_ID, channel_id: channelId, channel: { id: channelId, type: 0, guild_id: GUILD_ID }, member: memberOf(who), locale: 'en-GB', guild_locale: 'en-US', app_permissions: '2248473465835073', entitlements: [], authorizing_integration_owners: { 0: GUILD_ID }, context: 0 };
+/** An interaction's envelope; its channel is the partial one Discord sends (a thread's with its parent and metadata). */
+function base(state: FakeState, who: Person, channelId: string): Json {
+  const id = state.snowflake();
+  const known = state.channels.get(channelId);
+  const channel = { id: channelId, type: known?.type ?? 0, guild_id: GUILD_ID, name: known?.name, ...(known?.type === 11 ? { parent_id: known.parent_id, thread_metadata: known.thread_metadata } : {}) };
+  return { id, application_id: APPLICATION_ID, token: `token-${id}`, version: 1, guild_id: GUILD_ID, channel_id: channelId, channel, member: memberOf(who), locale: 'en-GB', guild_locale: 'en-US', app_permissions: '2248473465835073', entitlements: [], authorizing_integration_owners: { 0: GUILD_ID }, context: 0 };
 }
 
 export function buttonClick(state: FakeState, card: FakeMessage, customId: string, who: Person): Json {
   const template = clone(buttonTemplate);
-  return { ...template, ...base(who, card.channel_id, state.snowflake()), message: card, data: { custom_id: customId, component_type: 2 } };
+  return { ...template, ...base(state, who, card.channel_id), message: card, data: { custom_id: customId, component_type: 2 } };
 }
 
 export function modalSubmit(state: FakeState, card: FakeMessage, customId: string, who: Person, fields: { id: string; value?: string; values?: string[] }[]): Json {
   const components = fields.map((f, i) => ({ type: 18, id: i + 1, component: f.values ? { type: 3, id: i + 10, custom_id: f.id, values: f.values } : { type: 4, id: i + 10, custom_id: f.id, value: f.value ?? '' } }));
-  return { ...base(who, card.channel_id, state.snowflake()), type: 5, message: card, data: { custom_id: customId, components } };
+  return { ...base(state, who, card.channel_id), type: 5, message: card, data: { custom_id: customId, components } };
 }
 
 type CommandOption = { type: number; name: string; value?: unknown; options?: CommandOption[]; focused?: boolean };
@@ -64,7 +68,7 @@ type CommandOption = { type: number; name: string; value?: unknown; options?: Co
 export function slashCommand(state: FakeState, name: string, options: CommandOption[], who: Person, channelId: string, resolvedUsers: Person[] = []): Json {
   const template = clone(chatTemplate);
   const resolved = resolvedUsers.length > 0 ? { users: Object.fromEntries(resolvedUsers.map((p) => [p.user.id, { ...p.user, discriminator: '0', avatar: null }])) } : undefined;
-  return { ...template, ...base(who, channelId, state.snowflake()), data: { id: state.snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) } };
+  return { ...template, ...base(state, who, channelId), data: { id: state.snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) } };
 }
 
 export function autocomplete(state: FakeState, name: string, options: CommandOption[], who: Person, channelId: string): Json {
@@ -73,5 +77,7 @@ export function autocomplete(state: FakeState, name: string, options: CommandOpt
 
 export function messageCommand(state: FakeState, target: FakeMessage, who: Person): Json {
   const template = clone(messageCommandTemplate);
-  return { ...template, ...base(who, target.channel_id, state.snowflake()), data: { id: state.snowflake(), name: 'Send to Liaison', type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } } };
+  // The target comes as a REST message object: Discord leaves out guild_id and member (as in its documented example).
+  const { guild_id: _g, member: _m, ...resolved } = target;
+  return { ...template, ...base(state, who, target.channel_id), data: { id: state.snowflake(), name: 'Send to Liaison', type: 3, target_id: target.id, resolved: { messages: { [target.id]: resolved } } } };
 }

@@ -69,7 +69,9 @@ async function archivedSince(manager: ThreadManager, since: number): Promise<Any
   const found: AnyThreadChannel[] = [];
   let before: Date | undefined;
   for (;;) {
-    const page = await manager.fetchArchived({ type: 'public', limit: PAGE, ...(before ? { before } : {}) }, false);
+    // Cached: a message fetched from a thread the client does not know has no guild (REST messages carry none), and
+    // Discord lists only active threads when the client connects.
+    const page = await manager.fetchArchived({ type: 'public', limit: PAGE, ...(before ? { before } : {}) }, true);
     const threads = [...page.threads.values()];
     found.push(...threads.filter((t) => (t.archiveTimestamp ?? 0) >= since));
     const oldest = threads.at(-1)?.archiveTimestamp;

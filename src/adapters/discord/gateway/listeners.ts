@@ -1,10 +1,11 @@
-import { Events, type Client, type GatewayMessageCreateDispatchData, type Interaction } from 'discord.js';
+import { Events, type Client, type GatewayMessageCreateDispatchData, type GatewayMessageReactionAddDispatchData, type Interaction } from 'discord.js';
 import { catchUp } from './catch-up.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import type { InFlight } from './in-flight.js';
 import { onMessage } from './message-capture.js';
 import { onReaction } from './reaction-events.js';
 import { onUncachedStarterMessage } from './uncached-forum-post.js';
+import { onUncachedReaction } from './uncached-thread-reaction.js';
 
 /**
  * Wires discord.js events to Liaison. Each handler runs detached and tracked, so a slow database never holds up
@@ -14,9 +15,12 @@ export function attachListeners(client: Client, deps: GatewayDeps, inFlight: InF
   const run = (what: string, work: () => Promise<unknown>) => inFlight.track(work().catch((error: unknown) => deps.logger.error({ err: error, what }, 'discord listener failed')));
   client.on(Events.InteractionCreate, (interaction) => run('interaction', () => dispatchInteraction(interaction)));
   client.on(Events.MessageCreate, (message) => run('message', () => onMessage(deps, message)));
-  // Before discord.js handles it: the one message it would drop that Liaison needs (see uncached-forum-post.ts).
+  // Before discord.js handles them: what it would drop that Liaison needs (see uncached-forum-post.ts and
+  // uncached-thread-reaction.ts). Each looks at the cache before its first await, so before discord.js has seen the packet.
   client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
     if (packet.t === 'MESSAGE_CREATE') run('forum post', () => onUncachedStarterMessage(deps, packet.d as GatewayMessageCreateDispatchData));
+    const op = packet.t === 'MESSAGE_REACTION_ADD' ? 'add' : packet.t === 'MESSAGE_REACTION_REMOVE' ? 'remove' : undefined;
+    if (op) run('reaction in an uncached channel', () => onUncachedReaction(deps, op, packet.d as GatewayMessageReactionAddDispatchData));
   });
   client.on(Events.MessageReactionAdd, (reaction, user) => run('reaction add', () => onReaction(deps, 'add', reaction, user)));
   client.on(Events.MessageReactionRemove, (reaction, user) => run('reaction remove', () => onReaction(deps, 'remove', reaction, user)));

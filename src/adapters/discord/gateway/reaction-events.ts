@@ -1,10 +1,10 @@
 import { mayDo } from '../../../core/access-rules.js';
 import { randomUUID } from 'node:crypto';
-import type { Message, MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import type { Channel, Message, MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import { z } from 'zod';
 import type { Actor } from '../../../core/actor.js';
 import { reactToCard } from '../../../core/react-to-card.js';
-import { actorOf } from '../actor-of.js';
+import { actorOf, type DiscordPerson } from '../actor-of.js';
 import { configEmojiKey, emojiKey } from './emoji.js';
 import { inboundDeps, type GatewayDeps } from './gateway-deps.js';
 import { receiveInbound } from './inbound.js';
@@ -36,32 +36,65 @@ export function reactionMeanings(config: GatewayDeps['ctx']['config']) {
   };
 }
 
-/**
- * A reaction added or removed. Only meaningful ones are stored: an action emoji on a message in a team home, or a
- * capture emoji. Reactions carry no event ID; the core makes them idempotent by state (a replayed add changes nothing).
- */
+/** A reaction as the gateway told of it, whichever way it reached Liaison. */
+export interface ReactionSeen {
+  op: 'add' | 'remove';
+  guildId: string;
+  channelId: string;
+  messageId: string;
+  userId: string;
+  /** The emoji as the config knows it (see emojiKey). */
+  emoji: string;
+  userIsBot: boolean;
+  /** The person, when the event or the cache says who they are: enough to know whether they may capture. */
+  member?: DiscordPerson;
+  /** The team home the message is in; `unknown` when its channel is not cached (it is looked up when handled). */
+  home: string | 'none' | 'unknown';
+}
+
+/** A reaction discord.js emitted: its channel is cached, so the team home is known now. */
 export async function onReaction(deps: GatewayDeps, op: 'add' | 'remove', reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> {
-  const guildId = reaction.message.guildId;
-  if (!guildId || user.bot || user.id === deps.client.user?.id) return;
-  const emoji = emojiKey(reaction.emoji);
+  const { guildId } = reaction.message;
+  if (!guildId) return;
+  const known = reaction.message.guild?.members.cache.get(user.id);
+  await noteReaction(deps, {
+    op, guildId, channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji: emojiKey(reaction.emoji),
+    userIsBot: Boolean(user.bot),
+    ...(known ? { member: { id: known.id, username: known.user.username, roles: known.roles.cache.keys() } } : {}),
+    home: teamHomeOf(deps, reaction.message.channel) ?? 'none',
+  });
+}
+
+/**
+ * Only meaningful reactions are stored: an action emoji on a message in a team home, or a capture emoji. Reactions
+ * carry no event ID; the core makes them idempotent by state (a replayed add changes nothing).
+ */
+export async function noteReaction(deps: GatewayDeps, seen: ReactionSeen): Promise<void> {
+  if (seen.userIsBot || seen.userId === deps.client.user?.id) return;
+  const { op, emoji } = seen;
   const meanings = reactionMeanings(deps.ctx.config);
-  const homeId = teamHomeOf(deps, reaction.message.channel);
-  const isAction = homeId !== undefined && meanings.actions.has(emoji);
+  const isAction = seen.home !== 'none' && meanings.actions.has(emoji);
   const isCapture = op === 'add' && meanings.capture.has(emoji);
   if (!isAction && !isCapture) return;
   // Anyone in a public community can add the capture emoji; when we already know they are not a community manager,
   // there is nothing worth storing.
-  const known = reaction.message.guild?.members.cache.get(user.id);
-  if (!isAction && known && !mayDo(deps.ctx.config, actorOf(deps.ctx.config, { id: known.id, username: known.user.username, roles: known.roles.cache.keys() }), { kind: 'capture_by_hand' })) return;
-  const facts: ReactionFacts = { op, guildId, channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji, ...(homeId ? { homeId } : {}) };
+  if (!isAction && seen.member && !mayDo(deps.ctx.config, actorOf(deps.ctx.config, seen.member), { kind: 'capture_by_hand' })) return;
+  const facts: ReactionFacts = { op, guildId: seen.guildId, channelId: seen.channelId, messageId: seen.messageId, userId: seen.userId, emoji, ...(seen.home === 'none' || seen.home === 'unknown' ? {} : { homeId: seen.home }) };
   await receiveInbound(inboundDeps(deps), { key: `discord:reaction:${op}:${facts.messageId}:${facts.userId}:${emoji}:${randomUUID()}`, kind: REACTION_EVENT, payload: facts }, reactionHandler(deps));
 }
 
 /** The team home a message is in: the channel itself, or the channel a thread was started in. */
-function teamHomeOf(deps: GatewayDeps, channel: Message['channel']): string | undefined {
+function teamHomeOf(deps: GatewayDeps, channel: Channel): string | undefined {
   if (deps.sources.teamHomes.has(channel.id)) return channel.id;
   const parentId = channel.isThread() ? channel.parentId : null;
   return parentId && deps.sources.teamHomes.has(parentId) ? parentId : undefined;
+}
+
+/** The team home of a channel known only by ID: fetched (from the cache when it is there, else from Discord). */
+async function teamHomeById(deps: GatewayDeps, channelId: string): Promise<string | undefined> {
+  if (deps.sources.teamHomes.has(channelId)) return channelId;
+  const channel = await deps.client.channels.fetch(channelId);
+  return channel ? teamHomeOf(deps, channel) : undefined;
 }
 
 export function reactionHandler(deps: GatewayDeps) {
@@ -72,7 +105,8 @@ export function reactionHandler(deps: GatewayDeps) {
     const actor = actorOf(deps.ctx.config, { id: member.id, username: member.user.username, globalName: member.user.globalName, nick: member.nickname, roles: member.roles.cache.keys() });
     const meanings = reactionMeanings(deps.ctx.config);
     const action = meanings.actions.get(facts.emoji);
-    const homeId = facts.homeId ?? (deps.sources.teamHomes.has(facts.channelId) ? facts.channelId : undefined);
+    // A reaction in a channel that was not cached when it came names no home: its channel is looked up now.
+    const homeId = facts.homeId ?? (action ? await teamHomeById(deps, facts.channelId) : undefined);
     if (action && homeId) {
       if (action === 'pass_on') return; // Passing on needs a team and a note: that is the button's modal, not an emoji.
       const result = await reactToCard(deps.ctx, {

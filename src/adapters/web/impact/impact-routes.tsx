@@ -47,8 +47,13 @@ export function impactRoutes(deps: WebDeps): Hono<WebEnv> {
   const { ctx } = deps;
   const routes = new Hono<WebEnv>();
   routes.get('/', (c) => page(c, 'Impact', 'impact', async () => {
+    const scope = scopeOf(c);
+    // The home page as everyone first sees it: while the warm-up is drawing it, its page rather than a second one beside it.
+    const warming = Object.values(scope).every((v) => v === undefined) ? deps.warmUp?.underWay() : undefined;
+    const warmed = warming && (await warming);
+    if (warmed) return warmed;
     preloadCharts();
-    return impactPageBody(await buildImpact(ctx, scopeOf(c)), webLinks.items);
+    return impactPageBody(await buildImpact(ctx, scope), webLinks.items);
   }));
   // The digest image of earlier releases linked to /impact; those links keep working.
   routes.get('/impact', (c) => c.redirect(webLinks.impact(c.req.query()), 301));

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '../../../core/context.js';
 import { buildImpact } from '../../../core/impact/build-impact.js';
 import { oneLine } from '../../../db/startup-error.js';
@@ -6,40 +6,68 @@ import { loadVega } from '../../charts/render-svg.js';
 import { webLinks } from '../web-links.js';
 import { impactPageBody } from './impact-page-body.js';
 
-/**
- * How long after start-up the warm-up waits: on a busy machine its second or so of CPU and its burst of queries,
- * run at once, held back the first readiness answers and sign-ins by seconds (`/readyz` 0.3–0.7 s → 1.4–2.8 s at
- * load 15). A leader who opens the page later than this after a restart finds it ready.
- */
-export const WARM_UP_DELAY_MS = 2000;
+type Body = Awaited<ReturnType<typeof impactPageBody>>;
+
+/** The web app's warm-up, as the composition root starts it and the Impact page joins it. */
+export interface ImpactWarmUp {
+  /** Begins the warm-up (after `delayMs`); called once the web server listens. */
+  start(): void;
+  /**
+   * While the warm-up is drawing the home page (the running quarter, whole organisation): the body it will have,
+   * or undefined if it fails. Undefined before it begins and once it is done: a visit then draws its own page.
+   */
+  underWay(): Promise<Body | undefined> | undefined;
+  /** Stops it for shutdown (nothing more is read or drawn, nothing logged). */
+  stop(): Promise<void>;
+}
 
 /**
- * Readies, in the background a moment after the bot is ready, what the first leader's visit would otherwise pay
- * for: the chart modules, the running quarter's figures (its kept days read into this process, the teams' business
- * calendars laid out) and the home page's five charts, drawn once. A visit arriving meanwhile shares the work under
- * way (the modules, the kept days being read, a chart being drawn) rather than doing it twice. Start-up never waits
- * for it; a failure is one line in the log and costs only the first visit's speed. Answers a stop for shutdown.
+ * Readies in the background, from the moment the web server listens, what the first leader's visit would otherwise
+ * pay for: the chart modules, the running quarter's figures (its kept days read into this process, the teams' business
+ * calendars laid out) and the home page's five charts, drawn once. It gives way to other work between its steps (a
+ * turn of the event loop each), so that readiness probes and sign-ins are answered meanwhile; a visit to the home page
+ * arriving during it waits for its page rather than computing the same figures and charts a second time beside it
+ * (its figures are then as of the warm-up's start, at most seconds before). Start-up never waits for it; a failure is
+ * one line in the log and costs only the first visit's speed. `delayMs` holds it back after `start` (none by default).
  */
-export function warmUpImpact(ctx: Context, delayMs = WARM_UP_DELAY_MS): () => Promise<void> {
+export function impactWarmUp(ctx: Context, { delayMs = 0 }: { delayMs?: number } = {}): ImpactWarmUp {
   const abort = new AbortController();
+  let page: Promise<Body | undefined> | undefined;
+  let done = false;
   const since = (from: number) => Math.round(performance.now() - from);
-  void (async () => {
-    await sleep(delayMs, undefined, { signal: abort.signal, ref: false });
+
+  async function warmUp(): Promise<Body> {
+    // Whatever start-up and the first probes still have to do goes first.
+    await nextTurn(undefined, { signal: abort.signal });
     const started = performance.now();
     // Together: the modules load while the figures' queries wait on the database.
     let modulesMs = 0;
     let figuresMs = 0;
     const [, report] = await Promise.all([loadVega().then(() => (modulesMs = since(started))), buildImpact(ctx, {}).finally(() => (figuresMs = since(started)))]);
-    if (abort.signal.aborted) return;
-    // A turn of the event loop between the steps, for whatever arrived meanwhile (an intake post, a readiness probe).
-    await new Promise((resolve) => setImmediate(resolve));
-    String(await impactPageBody(report, webLinks.items));
-    if (abort.signal.aborted) return;
+    abort.signal.throwIfAborted();
+    await nextTurn(undefined, { signal: abort.signal });
+    const body = await impactPageBody(report, webLinks.items);
+    String(body);
+    abort.signal.throwIfAborted();
     ctx.logger.info({ ms: since(started), modulesMs, figuresMs, period: report.period.key }, 'web app warmed up: the Impact page is ready');
-  })().catch((error: unknown) => {
-    if (!abort.signal.aborted) ctx.logger.warn({ reason: reasonOf(error) }, 'web app warm-up failed; the first Impact visit computes its figures itself');
-  });
-  return async () => abort.abort();
+    return body;
+  }
+
+  return {
+    start() {
+      void (async () => {
+        if (delayMs > 0) await sleep(delayMs, undefined, { signal: abort.signal, ref: false });
+        page = warmUp().catch((error: unknown) => {
+          if (!abort.signal.aborted) ctx.logger.warn({ reason: reasonOf(error) }, 'web app warm-up failed; the first Impact visit computes its figures itself');
+          return undefined;
+        }).finally(() => (done = true));
+      })().catch(() => {});
+    },
+    underWay: () => (done ? undefined : page),
+    async stop() {
+      abort.abort();
+    },
+  };
 }
 
 /** The driver's words when drizzle wrapped them ("Failed query: " and the whole statement otherwise), on one line. */
