@@ -12,6 +12,7 @@ import { createLogger } from '../logger.js';
 import type { RoutingModel } from '../main.js';
 import { openRoutingModel } from './routing-model.js';
 import { UserError } from './user-error.js';
+import { errorWords } from '../delivery/error-words.js';
 
 export interface Settings {
   env: Env;
@@ -66,7 +67,7 @@ export function command<A extends unknown[]>(run: (...args: A) => Promise<void |
       process.exitCode = typeof code === 'number' ? code : 0;
     } catch (error) {
       if (error instanceof ConfigError || error instanceof StartupError || error instanceof UserError) process.stderr.write(`${error.message}\n`);
-      else if (isDomainError(error)) process.stderr.write(`${error.message}\n`);
+      else if (isDomainError(error)) process.stderr.write(`${errorWords(error)}\n`);
       // Anything else is a bug or an outage: one line, and the stack for whoever turns on debug logging.
       else if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       else process.stderr.write(`${error instanceof Error ? error.message : String(error)} (LOG_LEVEL=debug shows the details)\n`);

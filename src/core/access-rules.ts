@@ -1,7 +1,6 @@
 import type { LiaisonConfig } from '../config/schema.js';
-import { IMPERATIVE } from './actions/transitions.js';
 import type { Actor } from './actor.js';
-import { DomainError } from './errors.js';
+import { DomainError, type PermissionRefusal } from './errors.js';
 
 /**
  * Who may see and do what: the one place that chat buttons, commands and the web app ask. Community managers may
@@ -52,40 +51,42 @@ export function mayDo(config: LiaisonConfig, actor: Actor, deed: Deed): boolean 
   return whyNot(config, actor, deed) === undefined;
 }
 
-/** Throws `not_permitted`, with the sentence chat has always shown, when the actor may not do this. */
+type TeamRefusal = Extract<PermissionRefusal, { reason: 'not_team_member' }>;
+
+/** Throws `not_permitted`, saying why (presenters word it), when the actor may not do this. */
 export function requirePermission(config: LiaisonConfig, actor: Actor, deed: Deed): void {
-  const message = whyNot(config, actor, deed);
-  if (message !== undefined) throw new DomainError('not_permitted', message, { deed: deed.kind, ...('team' in deed ? { team: deed.team } : {}) });
+  const refusal = whyNot(config, actor, deed);
+  if (refusal !== undefined) throw new DomainError('not_permitted', refusal);
 }
 
-/** The sentence that says why not, or undefined when the actor may. */
-export function whyNot(config: LiaisonConfig, actor: Actor, deed: Deed): string | undefined {
-  const teamOnly = (team: string, cmMay: boolean, doing: string) => {
+/** Why not, as data for a presenter (src/delivery/error-words.ts), or undefined when the actor may. */
+export function whyNot(config: LiaisonConfig, actor: Actor, deed: Deed): PermissionRefusal | undefined {
+  const teamOnly = (on: Extract<Deed, { team: string }>, cmMay: boolean, doing: TeamRefusal['details']['doing']): PermissionRefusal | undefined => {
+    const { team } = on;
     if (!config.permissions.teamMembersOnly || actor.teams.includes(team)) return undefined;
     if (cmMay && actor.isCommunityManager) return undefined;
-    return `Only members of ${config.teams[team]?.name ?? team} can ${doing}.`;
+    return { reason: 'not_team_member', details: { deed: on.kind, doing, team, teamName: config.teams[team]?.name ?? team } };
   };
+  const managersOnly = (only: Extract<PermissionRefusal, { reason: 'not_community_manager' }>['details']['deed']): PermissionRefusal | undefined =>
+    actor.isCommunityManager ? undefined : { reason: 'not_community_manager', details: { deed: only } };
   switch (deed.kind) {
     case 'routing_action':
-      return teamOnly(deed.team, deed.action === 'reopen', `${IMPERATIVE[deed.action]} this`);
+      return teamOnly(deed, deed.action === 'reopen', deed.action);
     case 'snooze':
-      return teamOnly(deed.team, false, 'snooze this');
+      return teamOnly(deed, false, 'snooze');
     case 'correct':
-      return teamOnly(deed.team, true, 'correct this');
+      return teamOnly(deed, true, 'correct');
     case 'tracker_issue':
-      return teamOnly(deed.team, false, `${deed.op} issues for this`);
+      return teamOnly(deed, false, deed.op === 'create' ? 'create_issue' : 'link_issue');
     case 'merge': {
       // A team's members merge items that all reached their team: those are the duplicates on their own desk.
       if (actor.isCommunityManager || actor.teams.some((team) => deed.items.every((item) => item.teams.includes(team)))) return undefined;
-      return `Only community managers, or members of a team that has all of them, can merge ${deed.items.map((item) => `#${item.id}`).join(' and ')}.`;
+      return { reason: 'not_merge_team', details: { deed: 'merge', items: deed.items.map((item) => item.id) } };
     }
     case 'escalate':
-      return actor.isCommunityManager ? undefined : 'Only community managers can escalate.';
     case 'capture_by_hand':
-      return actor.isCommunityManager ? undefined : 'Only community managers can send other people’s messages to Liaison.';
     case 'link_identities':
-      return actor.isCommunityManager ? undefined : 'Only community managers can link member identities.';
     case 'unlink_identity':
-      return actor.isCommunityManager ? undefined : 'Only community managers can unlink member identities.';
+      return managersOnly(deed.kind);
   }
 }

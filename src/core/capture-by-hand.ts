@@ -12,7 +12,7 @@ export type CaptureByHandInput = CaptureInput & { capturedBy: Actor; via: 'react
  * may speak for another member; everything else is ordinary capture.
  */
 export async function captureByHand(ctx: Context, input: CaptureByHandInput): Promise<CaptureResult> {
-  if (!input.capturedBy) throw new DomainError('not_permitted', 'Only community managers can send other people’s messages to Liaison.');
+  if (!input.capturedBy) throw new DomainError('not_permitted', { reason: 'not_community_manager', details: { deed: 'capture_by_hand' } });
   requirePermission(ctx.config, input.capturedBy, { kind: 'capture_by_hand' });
   return captureFeedback(ctx, input);
 }

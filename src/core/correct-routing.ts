@@ -31,11 +31,11 @@ export type CorrectRoutingInput = z.input<typeof CorrectRoutingInput>;
 export async function correctRouting(ctx: Context, raw: CorrectRoutingInput) {
   const input = parseInput(CorrectRoutingInput, raw);
   const [row] = await ctx.db.select({ routing: routings, item: feedbackItems }).from(routings).innerJoin(feedbackItems, eq(feedbackItems.id, routings.itemId)).where(eq(routings.id, input.routingId));
-  if (!row) throw new DomainError('not_found', `There is no routing ${input.routingId}.`);
+  if (!row) throw new DomainError('not_found', { reason: 'unknown_routing', details: { routingId: input.routingId } });
   const { routing, item } = row;
   requirePermission(ctx.config, input.actor, { kind: 'correct', team: routing.teamId });
   const team = input.team ?? (input.category ? teamForCategory(ctx.config, input.category, { text: item.text, community: item.communityId }) : undefined);
-  if (team !== undefined && !(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`);
+  if (team !== undefined && !(team in ctx.config.teams)) throw new DomainError('invalid_input', { reason: 'unknown_team', details: { team } });
   if (input.category && input.category !== item.category) {
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {

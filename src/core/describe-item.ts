@@ -11,6 +11,6 @@ export const DescribeItemInput = z.object({ itemId: z.number().int().positive() 
 export async function describeItem(ctx: Context, raw: z.input<typeof DescribeItemInput>): Promise<ItemView> {
   const input = parseInput(DescribeItemInput, raw);
   const [view] = await loadItemViews(ctx.db, ctx.config, [await resolveItemId(ctx.db, input.itemId)], ctx.clock.now());
-  if (!view) throw new DomainError('not_found', `There is no item #${input.itemId}.`);
+  if (!view) throw new DomainError('not_found', { reason: 'unknown_item', details: { itemId: input.itemId } });
   return view;
 }

@@ -38,15 +38,15 @@ export async function escalate(ctx: Context, raw: EscalateInput) {
   const itemId = await resolveItemId(ctx.db, input.itemId);
   return ctx.db.transaction(async (tx) => {
     const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, itemId)).for('update');
-    if (!item) throw new DomainError('not_found', `There is no item #${input.itemId}.`);
+    if (!item) throw new DomainError('not_found', { reason: 'unknown_item', details: { itemId: input.itemId } });
     if (input.idempotencyKey) {
       const [seen] = await tx.select({ routingId: actions.routingId }).from(actions).where(eq(actions.idempotencyKey, input.idempotencyKey));
       if (seen) return { status: 'duplicate' as const, itemId, routingId: seen.routingId as number };
     }
     const current = await tx.select().from(routings).where(eq(routings.itemId, itemId));
     const team = input.team ?? (current.filter((r) => isActive(r.status)).length === 1 ? current.find((r) => isActive(r.status))?.teamId : undefined);
-    if (!team) throw new DomainError('invalid_input', 'Say which team to escalate to: this item is with several teams or none.', { fields: { team: 'choose a team' } });
-    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${team}".`, { fields: { team: 'unknown team' } });
+    if (!team) throw new DomainError('invalid_input', { reason: 'escalation_needs_team', details: { fields: { team: 'choose a team' } } });
+    if (!(team in ctx.config.teams)) throw new DomainError('invalid_input', { reason: 'unknown_team', details: { team, fields: { team: 'unknown team' } } });
     const now = ctx.clock.now();
     let routing = current.find((r) => r.teamId === team);
     if (!routing) {

@@ -28,5 +28,5 @@ export async function findItem(ctx: Context, raw: ItemReference): Promise<{ item
       .where(and(eq(deliveries.platform, platform), eq(deliveries.channelId, channelId), eq(deliveries.messageId, messageId), eq(deliveries.kind, 'card')));
     if (card?.itemId) return { itemId: await resolveItemId(ctx.db, card.itemId), routingId: card.routingId ?? undefined };
   }
-  throw new DomainError('not_found', 'That message is not feedback Liaison has captured, nor one of its cards.');
+  throw new DomainError('not_found', { reason: 'not_feedback', details: {} });
 }

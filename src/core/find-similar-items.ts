@@ -23,13 +23,13 @@ export type FindSimilarItemsInput = z.input<typeof FindSimilarItemsInput>;
 /** Open items that read like an item or a text, best first: the duplicates worth offering before capturing or merging. */
 export async function findSimilarItems(ctx: Context, raw: FindSimilarItemsInput): Promise<SimilarItem[]> {
   const input = parseInput(FindSimilarItemsInput, raw);
-  if (input.community && !(input.community in ctx.config.communities)) throw new DomainError('not_found', `There is no community called "${input.community}".`);
+  if (input.community && !(input.community in ctx.config.communities)) throw new DomainError('not_found', { reason: 'unknown_community', details: { community: input.community } });
   let text = input.text ?? '';
   let excludeItemId: number | undefined;
   if (input.itemId !== undefined) {
     excludeItemId = await resolveItemId(ctx.db, input.itemId);
     const [item] = await ctx.db.select({ title: feedbackItems.title, text: feedbackItems.text }).from(feedbackItems).where(eq(feedbackItems.id, excludeItemId));
-    if (!item) throw new DomainError('not_found', `There is no item #${input.itemId}.`);
+    if (!item) throw new DomainError('not_found', { reason: 'unknown_item', details: { itemId: input.itemId } });
     text = `${item.title ?? ''} ${item.text}`;
   }
   return similarOpenItems(ctx.db, ctx.config, { text, excludeItemId, community: input.community, limit: input.limit }, ctx.clock.now());

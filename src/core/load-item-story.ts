@@ -68,9 +68,9 @@ export async function loadItemStory(ctx: Context, raw: LoadItemStoryInput): Prom
   const { config, db } = ctx;
   const now = ctx.clock.now();
   const [view] = await loadItemViews(db, config, [itemId], now);
-  if (!view) throw new DomainError('not_found', `There is no item #${itemId}.`, { itemId });
+  if (!view) throw new DomainError('not_found', { reason: 'unknown_item', details: { itemId } });
   if (!maySeeItem(viewer, view.routings.map((r) => r.team.id))) {
-    throw new DomainError('not_permitted', `Item #${itemId} was not routed to any of your teams.`, { itemId });
+    throw new DomainError('not_permitted', { reason: 'item_not_yours', details: { itemId } });
   }
   const family = await itemAndMerged(db, itemId);
   const routingIds = view.routings.map((r) => r.id);

@@ -41,7 +41,7 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
   // The oldest item has the longest history (and the first voice): it is the one people already refer to.
   const into = input.into === undefined ? Math.min(...named) : await resolveItemId(ctx.db, input.into);
   const duplicates = named.filter((id) => id !== into);
-  if (duplicates.length === 0) throw new DomainError('invalid_input', 'Those are already the same item.');
+  if (duplicates.length === 0) throw new DomainError('invalid_input', { reason: 'same_item', details: {} });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     // Lock in id order so that two merges touching the same items cannot deadlock.
@@ -50,7 +50,7 @@ export async function mergeDuplicates(ctx: Context, raw: MergeDuplicatesInput) {
     const raced = input.idempotencyKey ? await mergedBefore(tx, input.idempotencyKey) : undefined;
     if (raced) return raced;
     const missing = [into, ...duplicates].filter((id) => !locked.some((i) => i.id === id));
-    if (missing.length > 0) throw new DomainError('not_found', `There is no item ${missing.map((id) => `#${id}`).join(', ')}.`);
+    if (missing.length > 0) throw new DomainError('not_found', { reason: 'unknown_items', details: { itemIds: missing } });
     const all = await tx.select().from(routings).where(inArray(routings.itemId, [into, ...duplicates])).orderBy(routings.id);
     requirePermission(ctx.config, input.actor, { kind: 'merge', items: [into, ...duplicates].map((id) => ({ id, teams: all.filter((r) => r.itemId === id).map((r) => r.teamId) })) });
     const survivor = new Map(all.filter((r) => r.itemId === into).map((r) => [r.teamId, r]));

@@ -6,7 +6,7 @@ import { actions, deliveries, routings } from '../db/schema/index.js';
 import { enqueueActionEffects } from './actions/action-effects.js';
 import { passOn } from './actions/pass-on.js';
 import { reopenedTargets } from './actions/reopen-targets.js';
-import { IMPERATIVE, PAST_TENSE, TRANSITIONS, UNDOABLE, type TeamAction } from './actions/transitions.js';
+import { TRANSITIONS, UNDOABLE, type TeamAction } from './actions/transitions.js';
 import { requirePermission } from './access-rules.js';
 import { Actor } from './actor.js';
 import type { Context } from './context.js';
@@ -60,7 +60,7 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
   try {
     return await ctx.db.transaction(async (tx) => {
       const [routing] = await tx.select().from(routings).where(eq(routings.id, routingId)).for('update');
-      if (!routing) throw new DomainError('not_found', `There is no routing ${routingId}.`);
+      if (!routing) throw new DomainError('not_found', { reason: 'unknown_routing', details: { routingId } });
       // A duplicate delivered concurrently waited on the lock above; the winner has committed, so look again.
       if (input.idempotencyKey && (await tx.$count(actions, eq(actions.idempotencyKey, input.idempotencyKey))) > 0) throw new DuplicateAction();
       requirePermission(ctx.config, input.actor, { kind: 'routing_action', action: input.kind, team: routing.teamId });
@@ -69,9 +69,9 @@ export async function recordAction(ctx: Context, raw: RecordActionInput): Promis
       const kind = input.kind;
       const to = undone ? (undone.fromStatus as typeof routing.status) : TRANSITIONS[kind as TeamAction].to;
       if (undone) {
-        if (routing.status !== undone.toStatus) throw await alreadyDone(tx, ctx, routing.id, `It has changed since you ${PAST_TENSE[undone.kind]} it`, input.actor, { undo: true });
+        if (routing.status !== undone.toStatus) throw await tooLate(tx, ctx, routing.id, { action: kind, undoing: undone.kind }, input.actor);
       } else if (!TRANSITIONS[kind as TeamAction].from.includes(routing.status)) {
-        throw await alreadyDone(tx, ctx, routing.id, `You cannot ${IMPERATIVE[kind]} this now`, input.actor);
+        throw await tooLate(tx, ctx, routing.id, { action: kind }, input.actor);
       }
       const passed = kind === 'pass_on' ? await passOn(tx, ctx, { routing, toTeam: input.toTeam as string, note: input.reason, actor: input.actor, now }) : undefined;
       const firstResponse = kind !== 'reopen' && kind !== 'undo';
@@ -122,38 +122,28 @@ async function findUndoTarget(tx: Tx, input: z.infer<typeof RecordActionInput>, 
     .orderBy(desc(actions.id))
     .limit(1);
   if (!target || target.action.routingId !== routingId || !UNDOABLE.has(target.action.kind)) {
-    throw new DomainError('not_found', 'There is nothing of yours to undo here.');
+    throw new DomainError('not_found', { reason: 'nothing_to_undo', details: {} });
   }
   return target.action;
 }
 
 /**
- * "You cannot resolve this now: Priya (Product) already resolved it at 14:02 UTC": the loser of a race learns who
- * won. Someone who clicks again on what they did themselves is told so ("You already took this"), not told about
- * themselves by name.
+ * The loser of a race learns who won ("You cannot resolve this now: Priya (Product) already resolved it at 14:02
+ * UTC"), and whether it was themselves: the routing's last team step, for the presenter to word.
  */
-async function alreadyDone(tx: Tx, ctx: Context, routingId: number, fallback: string, actor: { platform: string; id: string }, options: { undo?: boolean } = {}): Promise<DomainError> {
+async function tooLate(tx: Tx, ctx: Context, routingId: number, step: { action: string; undoing?: string }, actor: { platform: string; id: string }): Promise<DomainError> {
   const [last] = await tx
     .select()
     .from(actions)
     .where(and(eq(actions.routingId, routingId), sql`${actions.kind} in ('acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'reopen', 'undo')`))
     .orderBy(desc(actions.id))
     .limit(1);
-  if (!last) return new DomainError('invalid_transition', `${fallback}.`);
-  const name = (team: string | null) => (team ? (ctx.config.teams[team]?.name ?? team) : '');
-  const detail = last.kind === 'pass_on' ? ` to ${name(last.toTeamId)}` : '';
-  const at = `at ${last.createdAt.toISOString().slice(11, 16)} UTC`;
+  if (!last) return new DomainError('invalid_transition', { reason: 'too_late', details: step });
+  const name = (team: string | null) => (team ? (ctx.config.teams[team]?.name ?? team) : null);
+  const at = last.createdAt.toISOString();
   const mine = last.actorPlatform === actor.platform && last.actorId === actor.id;
-  const who = `${last.actorName}${last.teamId ? ` (${name(last.teamId)})` : ''}`;
-  const message = options.undo
-    ? `${fallback}: ${mine ? 'you' : who} ${PAST_TENSE[last.kind]} it${detail} ${at}.`
-    : mine ? `You already ${PAST_TENSE[last.kind]} this${detail} ${at}.` : `${fallback}: ${who} already ${PAST_TENSE[last.kind]} it${detail} ${at}.`;
-  return new DomainError('already_done', message, {
-    by: last.actorName,
-    kind: last.kind,
-    team: last.teamId,
-    at: last.createdAt.toISOString(),
-  });
+  const lastStep = { by: last.actorName, kind: last.kind, team: last.teamId, teamName: name(last.teamId), toTeamName: last.kind === 'pass_on' ? name(last.toTeamId) : null, at, mine };
+  return new DomainError('already_done', { reason: 'too_late', details: { ...step, last: lastStep, by: last.actorName, kind: last.kind, team: last.teamId, at } });
 }
 
 async function findByKey(ctx: Context, key: string): Promise<RecordActionResult | undefined> {
@@ -171,7 +161,7 @@ export async function routingForCard(ctx: Context, card: { platform: string; cha
     .select({ routingId: deliveries.routingId })
     .from(deliveries)
     .where(and(eq(deliveries.platform, card.platform as 'slack'), eq(deliveries.channelId, card.channelId), eq(deliveries.messageId, card.messageId), eq(deliveries.kind, 'card')));
-  if (!row?.routingId) throw new DomainError('not_found', 'This message is not a Liaison card.');
+  if (!row?.routingId) throw new DomainError('not_found', { reason: 'not_a_card', details: {} });
   return row.routingId;
 }
 

@@ -29,13 +29,13 @@ export async function snoozeRouting(ctx: Context, raw: SnoozeRoutingInput) {
   const input = parseInput(SnoozeRoutingInput, raw);
   return ctx.db.transaction(async (tx) => {
     const [routing] = await tx.select().from(routings).where(eq(routings.id, input.routingId)).for('update');
-    if (!routing) throw new DomainError('not_found', `There is no routing ${input.routingId}.`);
+    if (!routing) throw new DomainError('not_found', { reason: 'unknown_routing', details: { routingId: input.routingId } });
     if (input.idempotencyKey) {
       const [seen] = await tx.select({ data: actions.data }).from(actions).where(eq(actions.idempotencyKey, input.idempotencyKey));
       if (seen) return { status: 'duplicate' as const, routingId: routing.id, team: routing.teamId, snoozedUntil: new Date(String(seen.data?.until)) };
     }
     requirePermission(ctx.config, input.actor, { kind: 'snooze', team: routing.teamId });
-    if (!isActive(routing.status)) throw new DomainError('invalid_transition', 'It is closed already: there is nothing to snooze.');
+    if (!isActive(routing.status)) throw new DomainError('invalid_transition', { reason: 'snooze_closed', details: {} });
     const now = ctx.clock.now();
     const until = new Date(now.getTime() + input.forMs);
     const [updated] = await tx.update(routings).set({ snoozedUntil: until, snoozeReason: input.reason, version: sql`${routings.version} + 1`, updatedAt: now }).where(eq(routings.id, routing.id)).returning();

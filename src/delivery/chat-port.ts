@@ -39,6 +39,11 @@ export interface DeliveryTarget {
   retry?: boolean;
   /** A reply in a thread rather than a post in the channel itself. */
   inThread?: boolean;
+  /**
+   * What the delivery carries (its outbox payload), for calls that depend on it: a reply that goes by DM opens the
+   * conversation first, a reminder looks up its cards' links.
+   */
+  payload?: Record<string, unknown>;
 }
 
 /** The platform said "later" (429, 5xx, timeout): try again, not before `retryAfterMs` when it said so. */

@@ -131,7 +131,7 @@ export class DeliveryLane {
 
   private limitsOf(row: ClaimedRow): RateLimit[] {
     if (!this.buckets) return [];
-    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id, retry: row.attempts > 1, inThread: row.parent_message_id !== null || row.thread_id !== null });
+    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id, retry: row.attempts > 1, inThread: row.parent_message_id !== null || row.thread_id !== null, payload: row.payload });
     const gap = this.deps.pacingMs ?? 0;
     return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1, ownLane: true }] : [];
   }

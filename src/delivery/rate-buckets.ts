@@ -13,6 +13,11 @@ export interface RateLimit {
    * headroom is needed. Shared limits (a method's tier, Discord's global one) are counted from the departures.
    */
   ownLane?: boolean;
+  /**
+   * How many calls one delivery makes against it (1 when unsaid): a reminder looks up the links of all its cards. A
+   * cost above the burst waits for a full bucket and leaves it in debt, so the calls after wait for what was spent.
+   */
+  cost?: number;
 }
 
 /**
@@ -35,15 +40,16 @@ export class RateBuckets {
     for (const limit of limits) {
       const bucket = this.refilled(limit, now);
       const paused = bucket.pausedUntil - now;
-      const empty = bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) / rateOf(limit)) * 1000);
+      const needed = Math.min(limit.cost ?? 1, limit.burst);
+      const empty = bucket.tokens >= needed ? 0 : Math.ceil(((needed - bucket.tokens) / rateOf(limit)) * 1000);
       wait = Math.max(wait, paused, empty);
     }
     return wait;
   }
 
-  /** Spends one token from each limit. */
+  /** Spends each limit's cost (one token unless it says more). */
   take(limits: RateLimit[], now: number): void {
-    for (const limit of limits) this.refilled(limit, now).tokens -= 1;
+    for (const limit of limits) this.refilled(limit, now).tokens -= limit.cost ?? 1;
   }
 
   /** The platform answered a call that spent these limits: a lane's own limits count their next token from now. */

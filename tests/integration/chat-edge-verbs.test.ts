@@ -10,6 +10,7 @@ import { RecordingChat } from '../fakes/recording-chat.js';
 import { discordMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { refusalOf } from '../helpers/refusal.js';
 
 async function cardOnConsole(ctx: TestContext) {
   await captureFeedback(ctx, discordMessage('The importer crashes'));
@@ -32,7 +33,7 @@ describe('reacting to a card', () => {
     expect(await reactToCard(ctx, add)).toEqual({ status: 'unchanged', reason: 'already_in_effect' });
     await recordAction(ctx, { card, kind: 'own', actor: sam, via: 'button' });
     // Removing 👀 after taking it: the acknowledgement is no longer current, so the undo is refused and "owned" stands.
-    await expect(reactToCard(ctx, { ...add, removed: true })).rejects.toThrow(/^It has changed since you acknowledged it: you took it at \d\d:\d\d UTC\.$/);
+    expect((await refusalOf(reactToCard(ctx, { ...add, removed: true }))).words).toMatch(/^It has changed since you acknowledged it: you took it at \d\d:\d\d UTC\.$/);
     expect(await status(ctx)).toBe('owned');
   });
 
@@ -51,7 +52,7 @@ describe('reacting to a card', () => {
   it('refuses a reaction from someone outside the team without recording anything', async () => {
     const ctx = await testContext(database.current().db);
     const card = await cardOnConsole(ctx);
-    await expect(reactToCard(ctx, { card, kind: 'resolve', actor: person(ctx.config, 'lena'), reactionKey: 'k', removed: false })).rejects.toThrow('Only members of Support can resolve this.');
+    expect((await refusalOf(reactToCard(ctx, { card, kind: 'resolve', actor: person(ctx.config, 'lena'), reactionKey: 'k', removed: false }))).words).toBe('Only members of Support can resolve this.');
     expect(await status(ctx)).toBe('open');
   });
 });
@@ -62,7 +63,7 @@ describe('capturing someone else’s message by hand', () => {
   it('is for community managers only', async () => {
     const ctx = await testContext(database.current().db);
     const input = { ...discordMessage('Exports crash'), via: 'reaction' as const };
-    await expect(captureByHand(ctx, { ...input, capturedBy: person(ctx.config, 'sam') })).rejects.toThrow('Only community managers');
+    expect((await refusalOf(captureByHand(ctx, { ...input, capturedBy: person(ctx.config, 'sam') }))).words).toBe('Only community managers can send other people’s messages to Liaison.');
     expect(await captureByHand(ctx, { ...input, capturedBy: person(ctx.config, 'maya') })).toMatchObject({ status: 'created' });
   });
 });

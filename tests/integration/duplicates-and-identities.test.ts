@@ -12,6 +12,7 @@ import { actions, deliveries, feedbackItems } from '../../src/db/schema/index.js
 import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { refusalOf } from '../helpers/refusal.js';
 
 describe('similar open items', () => {
   const database = useTestDatabase();
@@ -46,7 +47,7 @@ describe('merging duplicates', () => {
     const ctx = await testContext(database.current().db);
     const first = await captureNew(ctx, discordMessage('Sync is broken', {}, { id: '901', name: 'ann' }));
     const second = await captureNew(ctx, discordMessage('sync broken for me too', {}, { id: '902', name: 'bo' }));
-    await expect(mergeDuplicates(ctx, { duplicates: [second.itemId, first.itemId], actor: person(ctx.config, 'priya') })).rejects.toMatchObject({ code: 'not_permitted', message: `Only community managers, or members of a team that has all of them, can merge #${first.itemId} and #${second.itemId}.` });
+    expect(await refusalOf(mergeDuplicates(ctx, { duplicates: [second.itemId, first.itemId], actor: person(ctx.config, 'priya') }))).toMatchObject({ code: 'not_permitted', words: `Only community managers, or members of a team that has all of them, can merge #${first.itemId} and #${second.itemId}.` });
     const merged = await mergeDuplicates(ctx, { duplicates: [second.itemId, first.itemId], actor: person(ctx.config, 'sam'), via: 'button' });
     expect(merged).toEqual({ itemId: first.itemId, merged: [second.itemId], voices: 2 });
     const [ledger] = await ctx.db.select().from(actions).where(eq(actions.kind, 'merge')).orderBy(actions.id);

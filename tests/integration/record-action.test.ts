@@ -7,6 +7,7 @@ import { captureNew, discordMessage } from '../helpers/capture.js';
 import { testConfig } from '../helpers/test-config.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { refusalOf } from '../helpers/refusal.js';
 
 async function bugRoutedToSupport(ctx: TestContext, text = 'Sync is broken since the update') {
   const result = await captureNew(ctx, discordMessage(text));
@@ -19,7 +20,7 @@ describe('recording what a team did', () => {
   it('refuses a non-member and accepts a member of the routed team', async () => {
     const ctx = await testContext(database.current().db);
     const routingId = await bugRoutedToSupport(ctx);
-    await expect(recordAction(ctx, { routingId, kind: 'acknowledge', actor: person(ctx.config, 'priya'), via: 'button' })).rejects.toMatchObject({ code: 'not_permitted', message: 'Only members of Support can acknowledge this.' });
+    expect(await refusalOf(recordAction(ctx, { routingId, kind: 'acknowledge', actor: person(ctx.config, 'priya'), via: 'button' }))).toMatchObject({ code: 'not_permitted', words: 'Only members of Support can acknowledge this.' });
     const result = await recordAction(ctx, { routingId, kind: 'acknowledge', actor: person(ctx.config, 'sam'), via: 'button' });
     expect(result).toMatchObject({ status: 'recorded', routingStatus: 'acknowledged' });
     const ledger = await ctx.db.select().from(actions).where(eq(actions.routingId, routingId));
@@ -111,7 +112,7 @@ describe('recording what a team did', () => {
     expect(product).toMatchObject({ status: 'open', hops: 1, passedFromId: routingId, reason: { kind: 'pass_on', by: 'Sam', from: 'Support', note: 'Export is a product area' } });
     expect(product && routingReasonWords(product.reason)).toBe('Passed on by Sam from Support: Export is a product area');
     expect(await ctx.db.$count(deliveries, and(eq(deliveries.kind, 'card'), eq(deliveries.routingId, product!.id)))).toBe(1);
-    await expect(recordAction(ctx, { routingId: product!.id, kind: 'pass_on', toTeam: 'sales', actor: person(ctx.config, 'priya'), via: 'modal' })).rejects.toMatchObject({ code: 'already_done', message: 'Sales already has this item.' });
+    expect(await refusalOf(recordAction(ctx, { routingId: product!.id, kind: 'pass_on', toTeam: 'sales', actor: person(ctx.config, 'priya'), via: 'modal' }))).toMatchObject({ code: 'already_done', words: 'Sales already has this item.' });
   });
 
   it('finds the routing from the card message a click landed on', async () => {

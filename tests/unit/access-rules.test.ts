@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mayDo, maySeeItem, requirePermission, visibleTeams, webRefusal, whyNot } from '../../src/core/access-rules.js';
 import { person } from '../helpers/test-context.js';
 import { testConfig } from '../helpers/test-config.js';
+import { refusalOf } from '../helpers/refusal.js';
+import type { PermissionRefusal } from '../../src/core/errors.js';
+import { permissionWords } from '../../src/delivery/error-words.js';
 
 const config = testConfig();
 const sam = person(config, 'sam'); // Support
@@ -9,12 +12,13 @@ const lena = person(config, 'lena'); // Sales
 const maya = person(config, 'maya'); // community manager
 const lee = person(config, 'lee'); // leadership
 const outsider = person(config, 'outsider');
+const said = (refusal: PermissionRefusal | undefined) => (refusal ? permissionWords(refusal) : undefined);
 
 describe('who may see and do what', () => {
-  it('lets a team member act on their team’s routing and tells anyone else whose it is', () => {
+  it('lets a team member act on their team’s routing and tells anyone else whose it is', async () => {
     expect(mayDo(config, sam, { kind: 'routing_action', action: 'resolve', team: 'support' })).toBe(true);
-    expect(whyNot(config, lena, { kind: 'routing_action', action: 'resolve', team: 'support' })).toBe('Only members of Support can resolve this.');
-    expect(() => requirePermission(config, lena, { kind: 'routing_action', action: 'own', team: 'support' })).toThrow('Only members of Support can take this.');
+    expect(said(whyNot(config, lena, { kind: 'routing_action', action: 'resolve', team: 'support' }))).toBe('Only members of Support can resolve this.');
+    expect(await refusalOf(() => requirePermission(config, lena, { kind: 'routing_action', action: 'own', team: 'support' }))).toMatchObject({ code: 'not_permitted', reason: 'not_team_member', words: 'Only members of Support can take this.', details: { team: 'support' } });
   });
 
   it('keeps leadership read-only: every item visible, no action allowed', () => {
@@ -36,13 +40,13 @@ describe('who may see and do what', () => {
     for (const kind of ['escalate', 'capture_by_hand', 'link_identities', 'unlink_identity'] as const) expect(mayDo(config, maya, { kind })).toBe(true);
     expect(mayDo(config, maya, { kind: 'routing_action', action: 'reopen', team: 'support' })).toBe(true);
     expect(mayDo(config, maya, { kind: 'routing_action', action: 'resolve', team: 'support' })).toBe(false);
-    expect(whyNot(config, sam, { kind: 'escalate' })).toBe('Only community managers can escalate.');
+    expect(said(whyNot(config, sam, { kind: 'escalate' }))).toBe('Only community managers can escalate.');
   });
 
   it('lets a team merge only duplicates that all reached it', () => {
     const items = [{ id: 4, teams: ['support'] }, { id: 9, teams: ['support', 'sales'] }];
     expect(mayDo(config, sam, { kind: 'merge', items })).toBe(true);
-    expect(whyNot(config, lena, { kind: 'merge', items })).toBe('Only community managers, or members of a team that has all of them, can merge #4 and #9.');
+    expect(said(whyNot(config, lena, { kind: 'merge', items }))).toBe('Only community managers, or members of a team that has all of them, can merge #4 and #9.');
   });
 
   it('lets anyone act when the config opens routings to everyone, and refuses the web app to people with no role', () => {

@@ -10,6 +10,7 @@ import { RecordingChat } from '../fakes/recording-chat.js';
 import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext, type TestContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
+import { refusalOf } from '../helpers/refusal.js';
 
 const HOUR = 3_600_000;
 
@@ -135,8 +136,8 @@ describe('the item story', () => {
   it('shows an item only to the teams it reached, and says so', async () => {
     const ctx = await testContext(database.current().db);
     const crash = await captureNew(ctx, discordMessage('The app crashes on start'));
-    await expect(loadItemStory(ctx, { itemId: crash.itemId, viewer: person(ctx.config, 'lena') })).rejects.toMatchObject({ code: 'not_permitted', message: `Item #${crash.itemId} was not routed to any of your teams.` });
-    await expect(loadItemStory(ctx, { itemId: 999_999, viewer: person(ctx.config, 'maya') })).rejects.toMatchObject({ code: 'not_found', message: 'There is no item #999999.' });
+    expect(await refusalOf(loadItemStory(ctx, { itemId: crash.itemId, viewer: person(ctx.config, 'lena') }))).toMatchObject({ code: 'not_permitted', words: `Item #${crash.itemId} was not routed to any of your teams.` });
+    expect(await refusalOf(loadItemStory(ctx, { itemId: 999_999, viewer: person(ctx.config, 'maya') }))).toMatchObject({ code: 'not_found', words: 'There is no item #999999.' });
     const story = await loadItemStory(ctx, { itemId: crash.itemId, viewer: person(ctx.config, 'maya') });
     expect(story.may).toEqual({ escalate: true, merge: true });
   });

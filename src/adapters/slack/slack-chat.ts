@@ -2,8 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../core/clock.js';
 import type { ChatPort, DeliveryTarget, OutboundMessage } from '../../delivery/chat-port.js';
 import type { RateLimit } from '../../delivery/rate-buckets.js';
-import { PermanentDeliveryError } from '../../delivery/chat-port.js';
-import type { DeliveryContent, Notice } from '../../delivery/content.js';
+import { PermanentDeliveryError, RetryableDeliveryError } from '../../delivery/chat-port.js';
+import type { DeliveryContent, LoopReply, Notice, Reminder } from '../../delivery/content.js';
 import { reminderLinks, type ReminderLinks } from '../../delivery/reminder-links.js';
 import type { Block } from './block-kit-limits.js';
 import { slackCall, toDeliveryError } from './delivery-errors.js';
@@ -17,6 +17,18 @@ import { ambassadorNoteBlocks, cardLogBlocks, loopReplyBlocks, noticeBlocks, pag
 
 const SLACK_TS = /^\d+\.\d+$/;
 const USER_ID = /^[UW][A-Z0-9]+$/;
+
+/**
+ * Whom a delivery writes to by DM, told from what it carries (as `where` and `notice` decide): a loop reply that
+ * says so or has no thread to go in, a note to an ambassador, anything addressed to a person's ID.
+ */
+function dmRecipient(target: DeliveryTarget): string | undefined {
+  if (target.kind === 'loop_reply') {
+    const reply = target.payload as Partial<LoopReply> | undefined;
+    if (reply?.authorId && (reply.dm || !target.inThread) && USER_ID.test(reply.authorId)) return reply.authorId;
+  }
+  return target.kind === 'ambassador_note' || USER_ID.test(target.channelId) ? target.channelId : undefined;
+}
 
 /**
  * The outbox worker's view of Slack: draws each delivery as Block Kit and posts, threads or edits it. Posts never
@@ -38,8 +50,17 @@ export class SlackChat implements ChatPort {
     }
   }
 
+  /** The delivery's limits, with the DM it opens and the links it looks up when this port does not know them yet. */
   limits(target: DeliveryTarget): RateLimit[] {
-    return slackLimits(target);
+    const recipient = dmRecipient(target);
+    return slackLimits(target, { opensDm: recipient !== undefined && !this.dmChannels.has(recipient), permalinks: this.unknownPermalinks(target) });
+  }
+
+  /** How many of a reminder's Slack cards have no permalink remembered: each is one chat.getPermalink. */
+  private unknownPermalinks(target: DeliveryTarget): number {
+    if (target.kind !== 'reminder') return 0;
+    const items = (target.payload as Partial<Reminder> | undefined)?.items ?? [];
+    return items.filter(({ card }) => card?.platform === 'slack' && !this.permalinks.has(`${card.channelId}:${card.messageId}`)).length;
   }
 
   private async send(message: OutboundMessage): Promise<{ messageId: string }> {
@@ -98,11 +119,17 @@ export class SlackChat implements ChatPort {
     return { messageId: String(result.message_ts) };
   }
 
-  /** A card's permalink, asked once per card (a reminder lists the same cards window after window). */
+  /**
+   * A card's permalink, asked once per card (a reminder lists the same cards window after window). A card Slack
+   * cannot link is linked by its item page instead; a 429 waits for the method's bucket like any other.
+   */
   private async permalink(channel: string, ts: string): Promise<string | null> {
     const key = `${channel}:${ts}`;
     if (!this.permalinks.has(key)) {
-      const found = await this.client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null, () => null);
+      const found = await slackCall('chat.getPermalink', () => this.client.chat.getPermalink({ channel, message_ts: ts })).then((r) => r.permalink ?? null, (error: unknown) => {
+        if (error instanceof RetryableDeliveryError) throw error;
+        return null;
+      });
       if (!found) return null;
       this.permalinks.set(key, found);
     }

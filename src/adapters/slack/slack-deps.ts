@@ -8,6 +8,7 @@ import type { BackgroundWork } from './background-work.js';
 import { userText } from './mrkdwn.js';
 import type { SlackDirectory } from './slack-directory.js';
 import type { SlackMessages } from './slack-messages.js';
+import { errorWords } from '../../delivery/error-words.js';
 
 /** What every Slack listener and handler works with. Built once by createSlackAdapter. */
 export interface SlackDeps {
@@ -86,7 +87,7 @@ export async function forPerson(deps: SlackDeps, to: Parameters<typeof tell>[1],
   } catch (error) {
     if (isDomainError(error)) {
       deps.logger.info({ code: error.code, user: to.user }, 'slack request refused');
-      await tell(deps, to, `:no_entry: ${userText(error.message)}`);
+      await tell(deps, to, `:no_entry: ${userText(errorWords(error))}`);
       return;
     }
     await tell(deps, to, GENERIC_FAILURE).catch(() => undefined);

@@ -13,10 +13,10 @@ const TIER_PER_MINUTE = { 2: 20, 3: 50, 4: 100 } as const;
  * minute's refill stays within the tier: Slack counts calls per minute, and a steady stream after a full bucket
  * (5 + 50 a minute on Tier 3) would run into the 51st call's 429.
  */
-const method = (name: string, tier: keyof typeof TIER_PER_MINUTE): RateLimit => {
+const method = (name: string, tier: keyof typeof TIER_PER_MINUTE, cost = 1): RateLimit => {
   const perMinute = TIER_PER_MINUTE[tier];
   const burst = Math.ceil(perMinute / 10);
-  return { key: `slack:method:${name}`, scope: slackScope(name), perSecond: (perMinute - burst) / 60, burst };
+  return { key: `slack:method:${name}`, scope: slackScope(name), perSecond: (perMinute - burst) / 60, burst, ...(cost === 1 ? {} : { cost }) };
 };
 const postIn = (channelId: string): RateLimit => ({ key: `slack:channel:${channelId}`, scope: 'channel', perSecond: 1, burst: 1, ownLane: true });
 
@@ -26,10 +26,26 @@ export function slackScope(methodName: string): string {
 }
 
 /**
+ * Calls a delivery makes besides its main one, known only from what it carries and what the port remembers: opening
+ * a DM with someone it has not written to yet, and looking up the links of a reminder's cards it has not linked yet.
+ */
+export interface SideCalls {
+  opensDm: boolean;
+  permalinks: number;
+}
+
+/**
  * The limits one delivery spends from, the one its main call counts against first. A retry first looks for what an
  * earlier attempt posted (the channel's history, or the thread's replies), so it spends from those methods too.
+ * Opening a DM (Tier 3) and looking up permalinks (Tier 4, one call per card) spend from their own methods' buckets,
+ * so that a burst of DMs or of reminders is paced like everything else, and a 429 on them pauses only those.
  */
-export function slackLimits(target: DeliveryTarget): RateLimit[] {
+export function slackLimits(target: DeliveryTarget, side: SideCalls = { opensDm: false, permalinks: 0 }): RateLimit[] {
+  const sideLimits = [...(side.opensDm ? [method('conversations.open', 3)] : []), ...(side.permalinks > 0 ? [method('chat.getPermalink', 4, side.permalinks)] : [])];
+  return [...mainLimits(target), ...sideLimits];
+}
+
+function mainLimits(target: DeliveryTarget): RateLimit[] {
   const lookup = target.retry ? [method(target.inThread ? 'conversations.replies' : 'conversations.history', 3)] : [];
   switch (target.kind) {
     case 'card_update': return [method('chat.update', 3)];

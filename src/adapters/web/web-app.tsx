@@ -18,6 +18,7 @@ import { SignInPage } from './sign-in/sign-in-pages.js';
 import { errorPage, notFoundPage } from './web-errors.js';
 import type { WebDeps, WebEnv } from './web-env.js';
 import { WEB_CSS, WEB_CSS_PATH } from './web-styles.js';
+import { errorWords } from '../../delivery/error-words.js';
 
 /**
  * The signed-in pages, one module per area (`<area>/<area>-routes.tsx`). Whoever builds an area adds its line; the
@@ -69,7 +70,7 @@ export function mountWeb(app: Hono, deps: WebDeps): void {
   web.onError((error, c) => {
     if (isDomainError(error)) {
       const status = error.code === 'not_found' ? 404 : error.code === 'not_permitted' ? 403 : error.code === 'invalid_input' ? 400 : 409;
-      return errorPage(c, status, <p>{error.message}</p>);
+      return errorPage(c, status, <p>{errorWords(error)}</p>);
     }
     deps.ctx.logger.error({ err: error, path: c.req.path }, 'web page failed');
     return errorPage(c, 500, <p>Liaison could not show this page. The problem has been logged; try again in a moment.</p>);

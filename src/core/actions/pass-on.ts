@@ -18,15 +18,15 @@ type Routing = typeof routings.$inferSelect;
 export async function passOn(tx: Tx, ctx: Context, args: { routing: Routing; toTeam: string; note?: string; actor: Actor; now: Date }): Promise<number> {
   const { routing, toTeam, note, actor, now } = args;
   const target = ctx.config.teams[toTeam];
-  if (!target) throw new DomainError('invalid_input', `There is no team called "${toTeam}".`, { fields: { toTeam: 'unknown team' } });
-  if (toTeam === routing.teamId) throw new DomainError('invalid_input', 'It is already with this team.', { fields: { toTeam: 'same team' } });
+  if (!target) throw new DomainError('invalid_input', { reason: 'unknown_team', details: { team: toTeam, fields: { toTeam: 'unknown team' } } });
+  if (toTeam === routing.teamId) throw new DomainError('invalid_input', { reason: 'already_with_team', details: { fields: { toTeam: 'same team' } } });
   const fromName = ctx.config.teams[routing.teamId]?.name ?? routing.teamId;
   const reason = { kind: 'pass_on' as const, by: actor.name, from: fromName, ...(note ? { note } : {}) };
   const [item] = await tx.select({ communityId: feedbackItems.communityId }).from(feedbackItems).where(eq(feedbackItems.id, routing.itemId));
   const communityId = (item as { communityId: string }).communityId;
   const [existing] = await tx.select().from(routings).where(and(eq(routings.itemId, routing.itemId), eq(routings.teamId, toTeam))).for('update');
   if (existing && isActive(existing.status)) {
-    throw new DomainError('already_done', `${target.name ?? toTeam} already has this item.`, { team: toTeam });
+    throw new DomainError('already_done', { reason: 'team_has_item', details: { team: toTeam, teamName: target.name ?? toTeam } });
   }
   if (existing) {
     const [reopened] = await tx

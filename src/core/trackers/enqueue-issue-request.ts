@@ -8,7 +8,7 @@ import type { Actor } from '../actor.js';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import { enqueueDeliveries } from '../outbox.js';
-import { TRACKER_NAME, trackerPlace, type IssueRequestPayload, type Notify } from './issue-link.js';
+import { trackerPlace, type IssueRequestPayload, type Notify } from './issue-link.js';
 
 /** A person waits for the answer: a tracker that keeps failing for this long is given up on, and they are told. */
 export const ISSUE_GIVE_UP_MS = 60 * 60_000;
@@ -28,7 +28,7 @@ export interface IssueRequestArgs {
 /** The team's tracker, or a refusal that says there is none. */
 export function teamTracker(ctx: Context, team: string): TrackerSettings {
   const tracker = ctx.config.teams[team]?.tracker;
-  if (!tracker) throw new DomainError('invalid_input', `${ctx.config.teams[team]?.name ?? team} has no issue tracker in the config.`, { team });
+  if (!tracker) throw new DomainError('invalid_input', { reason: 'no_tracker', details: { team, teamName: ctx.config.teams[team]?.name ?? team } });
   return trackerSettings(tracker);
 }
 
@@ -42,8 +42,8 @@ export async function enqueueIssueRequest(tx: Tx, ctx: Context, args: IssueReque
   const place = trackerPlace(tracker);
   requirePermission(ctx.config, actor, { kind: 'tracker_issue', op: args.op === 'create' ? 'create' : 'link', team: routing.teamId });
   const [existing] = await tx.select().from(trackerIssues).where(eq(trackerIssues.routingId, routing.id)).for('update');
-  if (existing?.status === 'linked') throw new DomainError('already_done', `This card already has ${TRACKER_NAME[existing.tracker]} issue ${existing.issueKey}.`, { issue: existing.issueKey });
-  if (existing?.status === 'pending') throw new DomainError('already_done', existing.issueKey ? `${existing.issueKey} is being linked already.` : `An issue is being created in ${place} already.`);
+  if (existing?.status === 'linked') throw new DomainError('already_done', { reason: 'issue_linked', details: { tracker: existing.tracker, issue: existing.issueKey as string } });
+  if (existing?.status === 'pending') throw new DomainError('already_done', { reason: 'issue_pending', details: { issue: existing.issueKey, place } });
   const values = { status: 'pending' as const, tracker: tracker.kind, issueKey: args.ref ?? null, issueId: null, url: null, title: null, state: null, stateLabel: null, lastError: null, updatedAt: now };
   const [row] = await tx
     .insert(trackerIssues)

@@ -8,7 +8,7 @@ import { DomainError } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import type { TrackerSettings } from '../../config/tracker-schema.js';
 import { enqueueIssueRequest, teamTracker } from './enqueue-issue-request.js';
-import { Notify } from './issue-link.js';
+import { Notify, trackerPlace } from './issue-link.js';
 import { parseIssueRef } from './issue-ref.js';
 
 export const RequestIssueInput = z.object({
@@ -44,8 +44,8 @@ export async function requestIssue(ctx: Context, raw: RequestIssueInput): Promis
   const input = parseInput(RequestIssueInput, raw);
   return ctx.db.transaction(async (tx) => {
     const [routing] = await tx.select().from(routings).where(eq(routings.id, input.routingId)).for('update');
-    if (!routing) throw new DomainError('not_found', `There is no routing ${input.routingId}.`);
-    if (!isActive(routing.status)) throw new DomainError('invalid_transition', 'This card is closed: reopen it first to give it an issue.');
+    if (!routing) throw new DomainError('not_found', { reason: 'unknown_routing', details: { routingId: input.routingId } });
+    if (!isActive(routing.status)) throw new DomainError('invalid_transition', { reason: 'issue_on_closed_card', details: {} });
     const key = input.op === 'link' ? parseRef(teamTracker(ctx, routing.teamId), input.ref as string) : undefined;
     const done = await enqueueIssueRequest(tx, ctx, { routing, op: input.op, ref: key, actor: input.actor, via: input.via, notify: input.notify, now: ctx.clock.now() });
     return { status: 'requested' as const, routingId: routing.id, itemId: routing.itemId, team: routing.teamId, tracker: done.tracker.kind, place: done.place, key };
@@ -55,6 +55,5 @@ export async function requestIssue(ctx: Context, raw: RequestIssueInput): Promis
 function parseRef(settings: TrackerSettings, ref: string): string {
   const key = parseIssueRef(settings, ref);
   if (key) return key;
-  const expected = settings.kind === 'github' ? `an issue of ${settings.repo}: its URL, #number or ${settings.repo}#number` : settings.kind === 'linear' ? `a Linear issue of team ${settings.team}: its URL or a key such as ${settings.team}-123` : `a Jira issue of project ${settings.project}: its URL or a key such as ${settings.project}-7`;
-  throw new DomainError('invalid_input', `"${ref.slice(0, 100)}" is not ${expected}.`, { field: 'ref' });
+  throw new DomainError('invalid_input', { reason: 'bad_issue_ref', details: { ref: ref.slice(0, 100), tracker: settings.kind, place: trackerPlace(settings), field: 'ref' } });
 }

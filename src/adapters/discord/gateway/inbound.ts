@@ -3,6 +3,7 @@ import type { Clock } from '../../../core/clock.js';
 import { isDomainError } from '../../../core/errors.js';
 import { completeInbound, failInbound, recordInbound } from '../../../core/inbound/inbound-log.js';
 import type { Db } from '../../../db/client.js';
+import { errorWords } from '../../../delivery/error-words.js';
 
 export interface InboundEvent { key: string; kind: string; payload: Record<string, unknown> }
 
@@ -23,7 +24,7 @@ export async function receiveInbound(deps: { db: Db; clock: Clock; logger: Logge
     return 'processed';
   } catch (error) {
     if (isDomainError(error)) {
-      logger.info({ key: event.key, kind: event.kind, code: error.code, reason: error.message }, 'discord event refused');
+      logger.info({ key: event.key, kind: event.kind, code: error.code, reason: errorWords(error) }, 'discord event refused');
       await completeInbound(db, event.key, clock.now());
       return 'refused';
     }
@@ -40,7 +41,7 @@ export function retryable(handle: (payload: Record<string, unknown>) => Promise<
       await handle(payload);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      logger.info({ code: error.code, reason: error.message }, 'retried discord event refused');
+      logger.info({ code: error.code, reason: errorWords(error) }, 'retried discord event refused');
     }
   };
 }

@@ -13,6 +13,7 @@ import type { CaptureResult } from '../../../core/capture-feedback.js';
 import { captureReceiptMessage, captureRefusalMessage } from '../presenters/capture-receipt-message.js';
 import type { MessageBody } from '../presenters/embed-limits.js';
 import { isDomainError } from '../../../core/errors.js';
+import { errorWords } from '../../../delivery/error-words.js';
 
 export const REACTION_EVENT = 'discord.reaction';
 
@@ -135,7 +136,7 @@ async function captureByReaction(deps: GatewayDeps, facts: ReactionFacts, actor:
     result = await captureMessageByHand(deps, message, actor, 'reaction');
   } catch (error) {
     // A community manager hears why nothing was captured; anyone else's emoji is just an emoji, and gets no DM.
-    if (isDomainError(error) && error.code !== 'not_permitted') await tellPrivately(deps, facts.userId, message, captureRefusalMessage(error.message, message.url));
+    if (isDomainError(error) && error.code !== 'not_permitted') await tellPrivately(deps, facts.userId, message, captureRefusalMessage(errorWords(error), message.url));
     throw error;
   }
   deps.logger.info({ messageId: facts.messageId, actor: actor.id, status: result.status }, 'message captured by reaction');

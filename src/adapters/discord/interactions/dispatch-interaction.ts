@@ -5,6 +5,7 @@ import { CHAT_COMMANDS, MESSAGE_COMMANDS } from '../commands/handlers/index.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { onCardButton, onCardModal } from './card-buttons.js';
 import type { InteractionDeps, Reply } from './interaction-deps.js';
+import { errorWords } from '../../../delivery/error-words.js';
 
 /**
  * The one entry point for interactions. Discord wants an answer within 3 seconds, so every path acknowledges first
@@ -47,8 +48,8 @@ async function fail(deps: InteractionDeps, interaction: Interaction, error: unkn
   const context = { interactionId: interaction.id, type: interaction.type, user: interaction.user.id, guild: interaction.guildId, what: describe(interaction) };
   let text: string;
   if (isDomainError(error)) {
-    deps.logger.info({ ...context, code: error.code, reason: error.message }, 'discord interaction refused');
-    text = error.message;
+    text = errorWords(error);
+    deps.logger.info({ ...context, code: error.code, reason: text }, 'discord interaction refused');
   } else {
     const ref = randomBytes(3).toString('hex');
     deps.logger.error({ ...context, ref, err: error }, 'discord interaction failed');

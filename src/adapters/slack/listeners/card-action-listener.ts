@@ -13,6 +13,7 @@ import { declineModal, linkIssueModal, passOnModal } from '../card-modals.js';
 import { mergedText } from '../command-text.js';
 import { CARD_ACTION } from '../routed-card-blocks.js';
 import { forPerson, GENERIC_FAILURE, intake, tell, type SlackDeps } from '../slack-deps.js';
+import { permissionWords } from '../../../delivery/error-words.js';
 
 export const CARD_ACTION_KIND = 'slack.card_action';
 
@@ -92,7 +93,7 @@ async function openCardModal(deps: SlackDeps, click: CardClick, triggerId: strin
     : { kind: 'tracker_issue', op: 'link', team };
   const refusal = whyNot(config, actor, deed);
   if (refusal) {
-    await tell(deps, to, `:no_entry: ${refusal}`);
+    await tell(deps, to, `:no_entry: ${permissionWords(refusal)}`);
     return;
   }
   const meta = { routingId: Number(routing), team, channel: click.channel, messageTs: click.messageTs };

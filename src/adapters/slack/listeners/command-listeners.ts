@@ -7,6 +7,7 @@ import { tokens } from '../slack-text.js';
 import { runCommand, COMMAND_KIND, type StoredCommand } from './command-handlers.js';
 import { runQuery } from './query-commands.js';
 import { tellWebLink } from './web-link-listener.js';
+import { permissionWords } from '../../../delivery/error-words.js';
 
 /** Sub-commands that change something are stored before the acknowledgement; questions are just answered. */
 const CHANGES = new Set(['digest', 'snooze', 'merge', 'link', 'unlink']);
@@ -43,7 +44,7 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
       const actor = await deps.directory.actor(command.user_id);
       // The core refuses non-managers on submit as well; this spares them the form.
       const refusal = whyNot(deps.ctx.config, actor, { kind: 'escalate' });
-      if (refusal) return tell(deps, { user: command.user_id, responseUrl: command.response_url }, `:no_entry: ${refusal}`);
+      if (refusal) return tell(deps, { user: command.user_id, responseUrl: command.response_url }, `:no_entry: ${permissionWords(refusal)}`);
       await deps.client.views.open({ trigger_id: command.trigger_id, view: escalateModal({ ...args, channel: command.channel_id }, deps.ctx.config) as never });
     });
   });

@@ -83,7 +83,7 @@ async function quietlyOnOtherMessages(deps: SlackDeps, to: { user: string; chann
     try {
       await work();
     } catch (error) {
-      if (isDomainError(error) && error.code === 'not_found' && /not a Liaison card/.test(error.message)) return;
+      if (isDomainError(error) && error.reason === 'not_a_card') return;
       throw error;
     }
   });

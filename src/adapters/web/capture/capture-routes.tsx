@@ -10,6 +10,7 @@ import { forbiddenPage } from '../web-errors.js';
 import type { WebDeps, WebEnv } from '../web-env.js';
 import { webLinks } from '../web-links.js';
 import { AUTHOR_KINDS, capturePageBody, type CaptureFormState } from './capture-page-body.js';
+import { errorWords } from '../../../delivery/error-words.js';
 
 type Ctx = HonoContext<WebEnv>;
 
@@ -85,8 +86,9 @@ export function captureRoutes(deps: WebDeps): Hono<WebEnv> {
       return show(c, { key: newKey(), values: { community: parsed.data.community }, errors: {} }, 200, { itemId: result.itemId, duplicate: result.status === 'duplicate', teams, href: webLinks.item(result.itemId) });
     } catch (error) {
       if (!isDomainError(error) || error.code === 'not_permitted') throw error;
-      const field = error.code === 'unknown_source' ? 'community' : /team/i.test(error.message) ? 'teams' : 'text';
-      return show(c, { key: raw.key as string, values, errors: { [field]: error.message } }, 400);
+      const words = errorWords(error);
+      const field = error.code === 'unknown_source' ? 'community' : /team/i.test(words) ? 'teams' : 'text';
+      return show(c, { key: raw.key as string, values, errors: { [field]: words } }, 400);
     }
   });
   return routes;

@@ -15,6 +15,7 @@ import { webLinks } from '../web-links.js';
 import { communityListBody } from './community-list-body.js';
 import { communityPageBody } from './community-page-body.js';
 import { memberPageBody, type IdentityForms } from './member-page-body.js';
+import { errorWords } from '../../../delivery/error-words.js';
 
 type Ctx = HonoContext<WebEnv>;
 const links = { itemHref: webLinks.item, memberHref: webLinks.member, communityHref: webLinks.community };
@@ -74,7 +75,7 @@ export function dossierRoutes(deps: WebDeps): Hono<WebEnv> {
       return c.redirect(webLinks.member(linked.memberId), 303);
     } catch (error) {
       if (!isDomainError(error) || error.code === 'not_permitted') throw error;
-      return showMember(c, id.data, error.code === 'not_found' ? 404 : error.code === 'already_done' ? 409 : 400, { given, error: { field: 'id', message: error.message } });
+      return showMember(c, id.data, error.code === 'not_found' ? 404 : error.code === 'already_done' ? 409 : 400, { given, error: { field: 'id', message: errorWords(error) } });
     }
   });
 
@@ -88,7 +89,7 @@ export function dossierRoutes(deps: WebDeps): Hono<WebEnv> {
       return c.redirect(webLinks.member(id.data), 303);
     } catch (error) {
       if (!isDomainError(error) || error.code === 'not_permitted') throw error;
-      return showMember(c, id.data, error.code === 'not_found' ? 404 : 400, { error: { field: 'unlink', message: error.message } });
+      return showMember(c, id.data, error.code === 'not_found' ? 404 : 400, { error: { field: 'unlink', message: errorWords(error) } });
     }
   });
   return routes;

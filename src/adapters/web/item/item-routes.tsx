@@ -16,6 +16,7 @@ import { EscalateForm, MergeForm, RoutingForm, typedValues } from './action-inpu
 import { itemPageBody } from './item-page-body.js';
 import { fieldErrorOf, routingDoneWords } from './outcome-words.js';
 import { performRoutingAction } from './perform-routing-action.js';
+import { errorWords } from '../../../delivery/error-words.js';
 
 export const itemHref = (id: number) => `/items/${id}`;
 const actionUrl = (id: number, verb: 'act' | 'escalate' | 'merge') => `/items/${id}/${verb}`;
@@ -108,7 +109,7 @@ export function itemRoutes(deps: WebDeps): Hono<WebEnv> {
       const { field, message } = fieldErrorOf(error, form.action, form.fields);
       return renderItem(c, id, 400, { form: form.form, field, message, values: form.values });
     }
-    setFlash(c, { tone: 'refused', text: error.message });
+    setFlash(c, { tone: 'refused', text: errorWords(error) });
     return c.redirect(form.back, 303);
   }
 

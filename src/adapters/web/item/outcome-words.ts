@@ -1,5 +1,6 @@
 import type { LiaisonConfig } from '../../../config/schema.js';
 import type { DomainError } from '../../../core/errors.js';
+import { errorWords } from '../../../delivery/error-words.js';
 import { zonedTime } from '../../local-time.js';
 import type { RoutingDone } from './perform-routing-action.js';
 
@@ -28,6 +29,7 @@ export function fieldErrorOf(error: DomainError, action: string, fields: string[
   if (field === 'reason' && action === 'decline') return { field, message: 'Say why you decline it: the people who raised it are told this reason.' };
   if (field === 'reason' && action === 'snooze') return { field, message: 'Say why reminders should pause: the card shows it and digests count it.' };
   if (field === 'reason' && action === 'escalate') return { field, message: 'Say why this is being escalated: the team and its on-call see it.' };
-  if (field === 'toTeam' || field === 'team') return { field, message: error.message.startsWith('There is no team') ? `${error.message} Choose one of the teams in the list.` : error.message };
-  return { field, message: error.message };
+  const words = errorWords(error);
+  if (field === 'toTeam' || field === 'team') return { field, message: error.reason === 'unknown_team' ? `${words} Choose one of the teams in the list.` : words };
+  return { field, message: words };
 }

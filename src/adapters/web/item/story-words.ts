@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../config/duration.js';
-import { PAST_TENSE, STATUS_LABEL } from '../../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../../core/actions/transitions.js';
+import { PAST_TENSE } from '../../../delivery/verb-words.js';
 import type { LedgerEntry } from '../../../core/inbox/item-ledger.js';
 import type { ReplyToAuthor } from '../../../core/inbox/item-replies.js';
 import type { SlaStatus } from '../../../core/sla/sla-status.js';
