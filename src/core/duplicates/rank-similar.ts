@@ -41,11 +41,13 @@ export function similarityIndex<T>(corpus: CorpusEntry<T>[]) {
       postings.set(term, list);
     }
   }
+  // Scratch shared by the queries of this index (one at a time: rank is synchronous), cleared after each: a burst's
+  // cards would otherwise each allocate two arrays the size of the corpus.
+  const scores = new Float64Array(corpus.length);
+  const seen = new Uint8Array(corpus.length);
   return {
     rank(query: string[], options: { minScore: number; limit: number; without?: T }): Ranked<T>[] {
       if (query.length === 0 || corpus.length === 0) return [];
-      const scores = new Float64Array(corpus.length);
-      const seen = new Uint8Array(corpus.length);
       const touched: number[] = [];
       for (const [term, weight] of vector(query, idf)) {
         const list = postings.get(term);
@@ -59,12 +61,20 @@ export function similarityIndex<T>(corpus: CorpusEntry<T>[]) {
           scores[index] = (scores[index] as number) + weight * (list.weights[i] as number);
         }
       }
+      // Only the few entries close enough are put in corpus order (a common word touches most of the corpus).
+      const close: number[] = [];
+      for (const index of touched) {
+        if ((scores[index] as number) >= options.minScore) close.push(index);
+      }
       const ranked: Ranked<T>[] = [];
       // In corpus order, so that ties stay in it (newest first) as a plain scan would leave them.
-      for (const index of touched.sort((a, b) => a - b)) {
+      for (const index of close.sort((a, b) => a - b)) {
         const entry = corpus[index] as CorpusEntry<T>;
-        const dot = scores[index] as number;
-        if (dot >= options.minScore && (options.without === undefined || entry.value !== options.without)) ranked.push({ value: entry.value, score: Math.round(dot * 1000) / 1000 });
+        if (options.without === undefined || entry.value !== options.without) ranked.push({ value: entry.value, score: Math.round((scores[index] as number) * 1000) / 1000 });
+      }
+      for (const index of touched) {
+        scores[index] = 0;
+        seen[index] = 0;
       }
       return ranked.sort((a, b) => b.score - a.score).slice(0, options.limit);
     },
