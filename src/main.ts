@@ -50,7 +50,7 @@ export interface LiaisonDeps {
   roles: Set<Role>;
   out: Writable;
   clock?: Clock;
-  /** How long after the web server listens its warm-up begins (none by default; see web/impact/warm-up-impact.ts). */
+  /** How long after the web server listens its warm-up begins (2 s by default; see web/impact/warm-up-impact.ts). */
   warmUpDelayMs?: number;
 }
 
@@ -89,8 +89,8 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
 
   let server: ServerType | undefined;
   let port: number | undefined;
-  // Started once the server listens, before the chat platforms (Discord's gateway may take a while); it gives way to
-  // start-up and readiness probes between its steps.
+  // Started once the server listens, before the chat platforms (Discord's gateway may take a while), after its delay;
+  // it gives way to readiness probes and sign-ins between its steps.
   const warmUp = impactWarmUp(ctx, { delayMs: deps.warmUpDelayMs });
   if (roles.has('web')) {
     const trackerRoutes = (a: Parameters<NonNullable<PlatformAdapter['mountHttp']>>[0]) => mountTrackerWebhooks(a, ctx, loaded.trackers, (team, outcome) => metrics.trackerWebhooks.inc({ team, outcome }));

@@ -57,13 +57,13 @@ describe('the web app after a start', () => {
       roles: new Set(roles),
       out: new PassThrough(),
       clock,
-      warmUpDelayMs,
+      warmUpDelayMs: warmUpDelayMs ?? 0,
     });
     cleanups.push(() => running.stop());
     return { running, lines };
   }
 
-  it('readies the Impact page in the background as soon as the web server listens, says so in the log, and a leader then sees it', async () => {
+  it('readies the Impact page in the background once the web server listens, says so in the log, and a leader then sees it', async () => {
     const db = database.current();
     await captureFeedback(await testContext(db.db), discordMessage('The export crashes on large gardens'));
     const { running, lines } = await start(['web', 'worker']);
@@ -90,7 +90,7 @@ describe('the web app after a start', () => {
     cleanups.push(() => unreachable.close());
     const ctx = { ...(await testContext(database.current().db)), db: unreachable.db };
     const held = impactWarmUp(ctx, { delayMs: 60_000 });
-    const prompt = impactWarmUp(ctx);
+    const prompt = impactWarmUp(ctx, { delayMs: 0 });
     cleanups.push(() => held.stop());
     held.start();
     prompt.start();
@@ -123,7 +123,7 @@ describe('the web app after a start', () => {
       await held;
     });
     await isLocked;
-    const warmUp = impactWarmUp(ctx);
+    const warmUp = impactWarmUp(ctx, { delayMs: 0 });
     let asked: () => void = () => {};
     const visitAsked = new Promise<void>((resolve) => (asked = resolve));
     const watched: ImpactWarmUp = { ...warmUp, underWay: () => (asked(), warmUp.underWay()) };
@@ -155,7 +155,7 @@ describe('the web app after a start', () => {
     const unreachable = connect('postgres://postgres@127.0.0.1:1/none', { max: 1, connectTimeoutSeconds: 2 });
     cleanups.push(() => unreachable.close());
     const { logger, lines } = capturedLog();
-    const warmUp = impactWarmUp({ ...ctx, db: unreachable.db, logger });
+    const warmUp = impactWarmUp({ ...ctx, db: unreachable.db, logger }, { delayMs: 0 });
     cleanups.push(() => warmUp.stop());
     warmUp.start();
     await waitFor(() => lines.length > 0);

@@ -9,6 +9,8 @@ body { margin: 0; line-height: 1.45; }
 a { color: #15528a; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+/* On a phone a wide table scrolls within itself instead of pushing the whole page (and its header) sideways. */
+@media (max-width: 48rem) { main table { display: block; max-width: 100%; overflow-x: auto; } }
 .skip-link { position: absolute; left: -999px; top: 0; padding: .5rem 1rem; background: #fff; z-index: 10; }
 .skip-link:focus { left: .5rem; }
 .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem 1.5rem; padding: .6rem 1.5rem; background: #16324f; color: #fff; }

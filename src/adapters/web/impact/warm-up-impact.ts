@@ -8,6 +8,13 @@ import { impactPageBody } from './impact-page-body.js';
 
 type Body = Awaited<ReturnType<typeof impactPageBody>>;
 
+/**
+ * How long after the web server listens the warm-up waits, unless told otherwise: begun at once on a loaded machine,
+ * its CPU held back the first readiness answers (`/readyz` 3.1–3.4 s after start with this wait, 6.2–13.2 s without
+ * it, at load 19). A visit that arrives while it runs joins it.
+ */
+export const WARM_UP_DELAY_MS = 2000;
+
 /** The web app's warm-up, as the composition root starts it and the Impact page joins it. */
 export interface ImpactWarmUp {
   /** Begins the warm-up (after `delayMs`); called once the web server listens. */
@@ -22,15 +29,15 @@ export interface ImpactWarmUp {
 }
 
 /**
- * Readies in the background, from the moment the web server listens, what the first leader's visit would otherwise
+ * Readies in the background, a moment after the web server listens, what the first leader's visit would otherwise
  * pay for: the chart modules, the running quarter's figures (its kept days read into this process, the teams' business
  * calendars laid out) and the home page's five charts, drawn once. It gives way to other work between its steps (a
  * turn of the event loop each), so that readiness probes and sign-ins are answered meanwhile; a visit to the home page
  * arriving during it waits for its page rather than computing the same figures and charts a second time beside it
  * (its figures are then as of the warm-up's start, at most seconds before). Start-up never waits for it; a failure is
- * one line in the log and costs only the first visit's speed. `delayMs` holds it back after `start` (none by default).
+ * one line in the log and costs only the first visit's speed. `delayMs` holds it back after `start`.
  */
-export function impactWarmUp(ctx: Context, { delayMs = 0 }: { delayMs?: number } = {}): ImpactWarmUp {
+export function impactWarmUp(ctx: Context, { delayMs = WARM_UP_DELAY_MS }: { delayMs?: number } = {}): ImpactWarmUp {
   const abort = new AbortController();
   let page: Promise<Body | undefined> | undefined;
   let done = false;
