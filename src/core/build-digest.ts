@@ -55,7 +55,7 @@ export async function buildDigest(ctx: Context, raw: BuildDigestInput = {}): Pro
   const input = parseInput(BuildDigestInput, raw);
   const now = ctx.clock.now();
   const period = input.period ? readPeriod(input.period, ctx.config.timezone, now) : lastCompleteWeek(now, ctx.config.timezone);
-  if (input.team && !(input.team in ctx.config.teams)) throw new DomainError('not_found', `There is no team called "${input.team}".`);
+  if (input.team && !(input.team in ctx.config.teams)) throw new DomainError('not_found', { reason: 'unknown_team', details: { team: input.team } });
   const scope = { team: input.team };
   const figures = await periodFigures(ctx, period, scope, { breaches: true });
   const [silos, listed, issues, skipped, cells, cellsBefore] = await Promise.all([

@@ -23,7 +23,7 @@ export type CheckSlasInput = z.input<typeof CheckSlasInput>;
 export async function checkSlas(ctx: Context, raw: CheckSlasInput = {}): Promise<TeamSlaCheck[]> {
   const input = parseInput(CheckSlasInput, raw);
   const teams = input.teams ?? Object.keys(ctx.config.teams);
-  for (const team of teams) if (!(team in ctx.config.teams)) throw new DomainError('not_found', `There is no team called "${team}".`);
+  for (const team of teams) if (!(team in ctx.config.teams)) throw new DomainError('not_found', { reason: 'unknown_team', details: { team } });
   const results: TeamSlaCheck[] = [];
   // One team at a time: a failure in one team's pass is logged and the others still run.
   for (const team of teams) {

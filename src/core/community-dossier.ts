@@ -28,7 +28,7 @@ export interface CommunityDossier {
 export async function communityDossier(ctx: Context, raw: CommunityDossierInput): Promise<CommunityDossier> {
   const input = parseInput(CommunityDossierInput, raw);
   const config = ctx.config.communities[input.community];
-  if (!config) throw new DomainError('not_found', `There is no community called "${input.community}".`, { field: 'community', given: input.community });
+  if (!config) throw new DomainError('not_found', { reason: 'unknown_community', details: { community: input.community, field: 'community', given: input.community } });
   const history = await communityHistory(ctx, { community: input.community, limit: input.recent });
   const mine = sql`i.community_id = ${input.community}`;
   const quarters = dossierQuarters(ctx.clock.now(), ctx.config.timezone);

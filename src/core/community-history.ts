@@ -21,7 +21,7 @@ export interface CommunityHistory {
 export async function communityHistory(ctx: Context, raw: CommunityHistoryInput): Promise<CommunityHistory> {
   const input = parseInput(CommunityHistoryInput, raw);
   const config = ctx.config.communities[input.community];
-  if (!config) throw new DomainError('not_found', `There is no community called "${input.community}". Known: ${Object.keys(ctx.config.communities).join(', ')}.`);
+  if (!config) throw new DomainError('not_found', { reason: 'unknown_community', details: { community: input.community, known: Object.keys(ctx.config.communities) } });
   const live = and(eq(feedbackItems.communityId, input.community), isNull(feedbackItems.mergedIntoId));
   const recent = await ctx.db.select({ id: feedbackItems.id }).from(feedbackItems).where(live).orderBy(desc(feedbackItems.capturedAt)).limit(input.limit);
   const byCategory = await ctx.db.select({ key: feedbackItems.category, n: sql<number>`count(*)::int` }).from(feedbackItems).where(live).groupBy(feedbackItems.category);

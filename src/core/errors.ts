@@ -51,7 +51,7 @@ export type Refusal =
   | { reason: 'unknown_routing'; details: { routingId: number } }
   | { reason: 'unknown_member'; details: { memberId: number } & FieldHints }
   | { reason: 'unseen_identity'; details: { platform: string; id: string } }
-  | { reason: 'unknown_delivery'; details: { deliveryId: string } }
+  | { reason: 'unknown_delivery'; details: { deliveryId: number | string } }
   | { reason: 'not_a_card'; details: Record<string, never> }
   | { reason: 'not_feedback'; details: Record<string, never> }
   | { reason: 'item_not_yours'; details: { itemId: number } }
@@ -73,7 +73,7 @@ export type Refusal =
   | { reason: 'several_members'; details: { matches: string[] } }
   | { reason: 'already_linked'; details: { names: string[] } }
   | { reason: 'not_linked'; details: { name: string; platform: string } }
-  | { reason: 'delivery_not_failed'; details: { deliveryId: string; status: string } }
+  | { reason: 'delivery_not_failed'; details: { deliveryId: number | string; status: string } }
   | { reason: 'bad_period'; details: { field: 'period'; given: string; reason: 'unparsed' | 'reversed' | 'too_long'; accepted: string[]; maxYears: number } };
 
 export type RefusalReason = Refusal['reason'];

@@ -24,7 +24,7 @@ export async function linkMemberIdentities(ctx: Context, raw: LinkMemberIdentiti
     // The oldest member record survives, so that long-standing history keeps its ID.
     const keep = Math.min(...found.map((f) => f.memberId));
     const others = [...new Set(found.map((f) => f.memberId))].filter((id) => id !== keep);
-    if (others.length === 0) throw new DomainError('already_done', `${found.map((f) => f.displayName).join(' and ')} are already linked as one person.`);
+    if (others.length === 0) throw new DomainError('already_done', { reason: 'already_linked', details: { names: found.map((f) => f.displayName) } });
     const moved = await tx.select().from(memberIdentities).where(inArray(memberIdentities.memberId, others));
     await tx.update(memberIdentities).set({ memberId: keep }).where(inArray(memberIdentities.memberId, others));
     await tx.update(voices).set({ memberId: keep }).where(inArray(voices.memberId, others));

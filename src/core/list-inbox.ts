@@ -61,9 +61,9 @@ export async function listInbox(ctx: Context, raw: ListInboxInput): Promise<Inbo
   const { config } = ctx;
   const now = ctx.clock.now();
   const seen = visibleTeams(config, viewer);
-  if (filter.team && !(filter.team in config.teams)) throw new DomainError('not_found', `There is no team called "${filter.team}".`, { field: 'team' });
-  if (filter.team && !seen.includes(filter.team)) throw new DomainError('not_permitted', `You see the inbox of your own teams only, and you are not in ${config.teams[filter.team]?.name ?? filter.team}.`, { team: filter.team });
-  if (filter.community && !(filter.community in config.communities)) throw new DomainError('not_found', `There is no community called "${filter.community}".`, { field: 'community' });
+  if (filter.team && !(filter.team in config.teams)) throw new DomainError('not_found', { reason: 'unknown_team', details: { team: filter.team, field: 'team' } });
+  if (filter.team && !seen.includes(filter.team)) throw new DomainError('not_permitted', { reason: 'inbox_not_your_team', details: { team: filter.team, teamName: config.teams[filter.team]?.name ?? filter.team } });
+  if (filter.community && !(filter.community in config.communities)) throw new DomainError('not_found', { reason: 'unknown_community', details: { community: filter.community, field: 'community' } });
   const choices = {
     teams: seen.map((id) => ({ id, name: config.teams[id]?.name ?? id })),
     communities: Object.entries(config.communities).map(([id, c]) => ({ id, name: c.name ?? id })),

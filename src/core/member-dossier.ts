@@ -37,7 +37,7 @@ export async function memberDossier(ctx: Context, raw: MemberDossierInput): Prom
       coalesce((select min(v.captured_at) from voices v where v.member_id = mi.member_id), m.created_at) as member_since
     from member_identities mi join members m on m.id = mi.member_id where mi.member_id = ${input.memberId} order by mi.id`);
   const first = identities[0];
-  if (!first) throw new DomainError('not_found', `There is no member #${input.memberId}.`, { field: 'member', given: String(input.memberId) });
+  if (!first) throw new DomainError('not_found', { reason: 'unknown_member', details: { memberId: input.memberId, field: 'member', given: String(input.memberId) } });
   const history = await memberHistory(ctx, { member: { platform: first.platform, id: first.external_id }, limit: input.recent });
   const spoke = sql`i.id in (select v.item_id from voices v where v.member_id = ${input.memberId})`;
   const quarters = dossierQuarters(ctx.clock.now(), ctx.config.timezone);

@@ -42,10 +42,10 @@ async function findMember(ctx: Context, member: z.infer<typeof MemberHistoryInpu
     ? and(eq(memberIdentities.platform, member.platform), eq(memberIdentities.externalId, member.id))
     : or(ilike(memberIdentities.displayName, member.name), eq(memberIdentities.externalId, member.name));
   const rows = await ctx.db.selectDistinct({ memberId: memberIdentities.memberId }).from(memberIdentities).where(condition).orderBy(desc(memberIdentities.memberId)).limit(5);
-  if (rows.length === 0) throw new DomainError('not_found', 'Liaison has no feedback from that member.');
+  if (rows.length === 0) throw new DomainError('not_found', { reason: 'no_member_feedback', details: {} });
   if (rows.length > 1) {
     const names = await ctx.db.select({ memberId: memberIdentities.memberId, platform: memberIdentities.platform, id: memberIdentities.externalId }).from(memberIdentities).where(inArray(memberIdentities.memberId, rows.map((r) => r.memberId)));
-    throw new DomainError('invalid_input', `Several members match: ${names.map((n) => `${n.platform}:${n.id}`).join(', ')}. Name one by platform ID.`);
+    throw new DomainError('invalid_input', { reason: 'several_members', details: { matches: names.map((n) => `${n.platform}:${n.id}`) } });
   }
   return (rows[0] as { memberId: number }).memberId;
 }

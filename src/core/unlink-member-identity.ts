@@ -26,7 +26,7 @@ export async function unlinkMemberIdentity(ctx: Context, raw: UnlinkMemberIdenti
     const identity = await lockIdentity(tx, input.identity);
     const from = identity.memberId;
     const siblings = await tx.$count(memberIdentities, eq(memberIdentities.memberId, from));
-    if (siblings < 2) throw new DomainError('invalid_input', `${identity.displayName} (${identity.platform}) is not linked to anyone.`);
+    if (siblings < 2) throw new DomainError('invalid_input', { reason: 'not_linked', details: { name: identity.displayName, platform: identity.platform } });
     const to = (await memberBeforeLink(tx, from, input.identity)) ?? (await tx.insert(members).values({ displayName: identity.displayName }).returning({ id: members.id }))[0]?.id;
     if (to === undefined) throw new Error('member not created');
     await tx.update(memberIdentities).set({ memberId: to }).where(eq(memberIdentities.id, identity.id));

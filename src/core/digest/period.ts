@@ -97,8 +97,7 @@ export function parsePeriod(key: string, timezone: string, now: Date = new Date(
 export function readPeriod(key: string, timezone: string, now: Date): Period {
   const { period: found, reason } = readPeriodOrReason(key.trim(), timezone, now);
   if (found) return found;
-  const message = reason === 'too_long' ? `"${key}" is longer than ${MAX_RANGE_YEARS} years.` : reason === 'reversed' ? `"${key}" ends before it starts.` : `"${key}" is not a period.`;
-  throw new DomainError('invalid_input', `${message} Write one of: ${PERIOD_FORMS.join(', ')}.`, { field: 'period', given: key, reason, accepted: [...PERIOD_FORMS], maxYears: MAX_RANGE_YEARS });
+  throw new DomainError('invalid_input', { reason: 'bad_period', details: { field: 'period', given: key, reason: reason ?? 'unparsed', accepted: [...PERIOD_FORMS], maxYears: MAX_RANGE_YEARS } });
 }
 
 function readPeriodOrReason(key: string, timezone: string, now: Date): { period?: Period; reason?: 'unparsed' | 'reversed' | 'too_long' } {

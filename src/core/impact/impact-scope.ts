@@ -27,8 +27,8 @@ export interface ImpactScope {
 /** Reads the period and checks the team and community against the config: an unknown one is a user error. */
 export function resolveImpactScope(ctx: Context, periodKey: string, input: { team?: string; community?: string }): ImpactScope {
   const period = readPeriod(periodKey, ctx.config.timezone, ctx.clock.now());
-  if (input.team !== undefined && !(input.team in ctx.config.teams)) throw new DomainError('not_found', `There is no team called "${input.team}".`, { field: 'team', given: input.team });
-  if (input.community !== undefined && !(input.community in ctx.config.communities)) throw new DomainError('not_found', `There is no community called "${input.community}".`, { field: 'community', given: input.community });
+  if (input.team !== undefined && !(input.team in ctx.config.teams)) throw new DomainError('not_found', { reason: 'unknown_team', details: { team: input.team, field: 'team', given: input.team } });
+  if (input.community !== undefined && !(input.community in ctx.config.communities)) throw new DomainError('not_found', { reason: 'unknown_community', details: { community: input.community, field: 'community', given: input.community } });
   const scope: Scope = { team: input.team, community: input.community };
   return {
     period,

@@ -11,6 +11,6 @@ export type IdentityRef = z.infer<typeof IdentityRef>;
 /** The stored identity, locked for the change; one Liaison has never seen cannot be linked or unlinked. */
 export async function lockIdentity(tx: Tx, identity: IdentityRef) {
   const [row] = await tx.select().from(memberIdentities).where(and(eq(memberIdentities.platform, identity.platform), eq(memberIdentities.externalId, identity.id))).for('update');
-  if (!row) throw new DomainError('not_found', `Liaison has not seen ${identity.platform} user ${identity.id} yet.`);
+  if (!row) throw new DomainError('not_found', { reason: 'unseen_identity', details: { platform: identity.platform, id: identity.id } });
   return row;
 }

@@ -16,8 +16,8 @@ export async function replayWebhook(ctx: Context, raw: z.input<typeof ReplayWebh
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction(async (tx) => {
     const [target] = await tx.execute<{ status: string }>(sql`select status from deliveries where id = ${deliveryId} and platform = 'webhook' for update`);
-    if (!target) throw new DomainError('not_found', `There is no webhook event with delivery id ${deliveryId}.`);
-    if (target.status !== 'failed' && target.status !== 'skipped') throw new DomainError('invalid_input', `Delivery ${deliveryId} is ${target.status}, not failed: there is nothing to replay.`);
+    if (!target) throw new DomainError('not_found', { reason: 'unknown_delivery', details: { deliveryId } });
+    if (target.status !== 'failed' && target.status !== 'skipped') throw new DomainError('invalid_input', { reason: 'delivery_not_failed', details: { deliveryId, status: target.status } });
     const rows = await tx.execute<{ id: string }>(sql`
       with recursive up as (
         select id, parent_id from deliveries where id = ${deliveryId}
