@@ -1,8 +1,8 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { deliveries, slaEvents } from '../../db/schema/index.js';
+import { slaEvents } from '../../db/schema/index.js';
+import { enqueueCardRefreshes } from '../actions/card-refresh.js';
 import type { Context } from '../context.js';
-import { enqueueDeliveries, teamHome } from '../outbox.js';
 import type { WatchedRow } from './attention.js';
 
 export interface SlaChange {
@@ -54,22 +54,4 @@ export async function recordSlaChanges(tx: Tx, ctx: Context, rows: WatchedRow[],
     .map(({ routing, sla }) => ({ routingId: routing.id, from: routing.slaState, to: sla.state, target: sla.target as 'acknowledge' | 'resolve', dueAt: sla.dueAt as Date }));
   if (changes.length > 0) ctx.logger.info({ changes: changes.map((c) => `${c.routingId}:${c.from}->${c.to}`) }, 'sla states changed');
   return changes;
-}
-
-/**
- * The card redraws of a page (as `enqueueCardRefresh`, for many routings at once): keyed by version, one per change,
- * for the routings whose card is posted or queued.
- */
-async function enqueueCardRefreshes(tx: Tx, ctx: Context, redrawn: { id: number; itemId: number; teamId: string; version: number }[], now: Date): Promise<void> {
-  if (redrawn.length === 0) return;
-  const cards = await tx.select({ id: deliveries.id, key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, redrawn.map((r) => `card:routing:${r.id}`)));
-  const cardOf = new Map(cards.map((c) => [c.key, c.id]));
-  await enqueueDeliveries(
-    tx,
-    now,
-    redrawn.flatMap((routing) => {
-      const cardId = cardOf.get(`card:routing:${routing.id}`);
-      return cardId === undefined ? [] : [{ key: `card_update:routing:${routing.id}:v${routing.version}`, kind: 'card_update' as const, target: teamHome(ctx.config, routing.teamId), payload: {}, editsId: cardId, itemId: routing.itemId, routingId: routing.id }];
-    }),
-  );
 }
