@@ -19,15 +19,12 @@ const SLACK_TS = /^\d+\.\d+$/;
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /**
- * Whom a delivery writes to by DM, told from what it carries (as `where` and `notice` decide): a loop reply that
- * says so or has no thread to go in, a note to an ambassador, anything addressed to a person's ID.
+ * Whom a delivery writes to by DM, if anyone: a loop reply that says so or has no thread to go in, a note to an
+ * ambassador, anything addressed to a person's ID. One rule for where a message goes and for the DM its limits count.
  */
-function dmRecipient(target: DeliveryTarget): string | undefined {
-  if (target.kind === 'loop_reply') {
-    const reply = target.payload as Partial<LoopReply> | undefined;
-    if (reply?.authorId && (reply.dm || !target.inThread) && USER_ID.test(reply.authorId)) return reply.authorId;
-  }
-  return target.kind === 'ambassador_note' || USER_ID.test(target.channelId) ? target.channelId : undefined;
+function dmRecipient(kind: string, channelId: string, reply: Partial<Pick<LoopReply, 'authorId' | 'dm'>> | undefined, hasThread: boolean): string | undefined {
+  if (kind === 'loop_reply' && reply?.authorId && (reply.dm || !hasThread) && USER_ID.test(reply.authorId)) return reply.authorId;
+  return kind === 'ambassador_note' || USER_ID.test(channelId) ? channelId : undefined;
 }
 
 /**
@@ -52,7 +49,7 @@ export class SlackChat implements ChatPort {
 
   /** The delivery's limits, with the DM it opens and the links it looks up when this port does not know them yet. */
   limits(target: DeliveryTarget): RateLimit[] {
-    const recipient = dmRecipient(target);
+    const recipient = dmRecipient(target.kind, target.channelId, target.kind === 'loop_reply' ? (target.payload as Partial<LoopReply> | undefined) : undefined, target.inThread === true);
     return slackLimits(target, { opensDm: recipient !== undefined && !this.dmChannels.has(recipient), permalinks: this.unknownPermalinks(target) });
   }
 
@@ -93,8 +90,8 @@ export class SlackChat implements ChatPort {
   private async where(message: OutboundMessage): Promise<{ channel: string; threadTs: string | undefined; direct: boolean }> {
     const { content } = message;
     const thread = message.threadId && SLACK_TS.test(message.threadId) ? message.threadId : undefined;
-    if (content.kind === 'loop_reply' && (content.reply.dm || !thread) && USER_ID.test(content.reply.authorId)) return { channel: await this.dm(content.reply.authorId), threadTs: undefined, direct: true };
-    if (content.kind === 'ambassador_note' || USER_ID.test(message.channelId)) return { channel: await this.dm(message.channelId), threadTs: undefined, direct: true };
+    const recipient = dmRecipient(content.kind, message.channelId, content.kind === 'loop_reply' ? content.reply : undefined, thread !== undefined);
+    if (recipient) return { channel: await this.dm(recipient), threadTs: undefined, direct: true };
     return { channel: message.channelId, threadTs: thread, direct: false };
   }
 
