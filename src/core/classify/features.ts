@@ -107,16 +107,54 @@ const SEED_HEADLINE_CHAR = SEED_CHAR + 101;
 
 /** FNV-1a over UTF-16 code units with a per-family seed, so that "ab" the word and "ab" the n-gram differ. */
 export function hashString(text: string, seed: number, start = 0, end = text.length): number {
-  let hash = seed >>> 0;
+  return avalanche(fnv(seed >>> 0, text, start, end));
+}
+
+function fnv(state: number, text: string, start: number, end: number): number {
+  let hash = state;
   for (let i = start; i < end; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  // A final avalanche so that low bits (which pick the slot) depend on every character.
+  return hash;
+}
+
+/** A final avalanche so that low bits (which pick the slot) depend on every character. */
+function avalanche(state: number): number {
+  let hash = state;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
   return hash >>> 0;
+}
+
+const SPACE = 0x20;
+const OPEN = 0x3c; // '<'
+const CLOSE = 0x3e; // '>'
+
+/** hashString(`${first} ${second}`, seed) without building the string: a pair per position of every text. */
+function hashPair(first: string, second: string, seed: number): number {
+  const hash = Math.imul(fnv(seed >>> 0, first, 0, first.length) ^ SPACE, 0x01000193);
+  return avalanche(fnv(hash, second, 0, second.length));
+}
+
+/**
+ * hashString(padded, seed, at, at + size) where padded is `<${word.slice(from)}>`, without building it: a long post
+ * has thousands of n-grams.
+ */
+function hashPaddedGram(word: string, from: number, seed: number, at: number, size: number): number {
+  const last = word.length - from + 1; // index of '>' in the padded word
+  let hash = seed >>> 0;
+  let i = at;
+  const end = at + size;
+  if (i === 0) {
+    hash = Math.imul(hash ^ OPEN, 0x01000193);
+    i = 1;
+  }
+  const inner = Math.min(end, last);
+  hash = fnv(hash, word, i - 1 + from, inner - 1 + from);
+  if (end > last) hash = Math.imul(hash ^ CLOSE, 0x01000193);
+  return avalanche(hash);
 }
 
 /**
@@ -146,7 +184,7 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
     }
     if (halfPair > 0 && t + 1 < tokens.length) {
       // Half to each word of the pair, so that an explanation can credit both.
-      const slot = (hashString(`${token} ${tokens[t + 1] as string}`, SEED_BIGRAM) & mask) + (t >= bodyLength ? headBlock : 0);
+      const slot = (hashPair(token, tokens[t + 1] as string, SEED_BIGRAM) & mask) + (t >= bodyLength ? headBlock : 0);
       out.push(slot, halfPair, t);
       out.push(slot, halfPair, t + 1);
     }
@@ -158,15 +196,15 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
     // Cue tokens come after the headline but describe the whole text: they stay in the word block.
     out.push((hashString(token, SEED_WORD) & mask) + (t >= bodyLength && !isCue(token) ? headBlock : 0), n, t);
     if (options.headlineChars && options.charMin > 0 && t >= bodyLength && token.startsWith(HEADLINE_PREFIX) && token.length > 2 && token !== ASK_TOKEN) {
-      const padded = `<${token.slice(HEADLINE_PREFIX.length)}>`;
-      for (let size = options.charMin; size <= options.charMax && size < padded.length; size += 1) {
-        for (let at = 0; at + size <= padded.length; at += 1) out.push(charBlock + (hashString(padded, SEED_HEADLINE_CHAR + size, at, at + size) & mask), n, t);
+      const padded = token.length - HEADLINE_PREFIX.length + 2; // `<${token.slice(HEADLINE_PREFIX.length)}>`
+      for (let size = options.charMin; size <= options.charMax && size < padded; size += 1) {
+        for (let at = 0; at + size <= padded; at += 1) out.push(charBlock + (hashPaddedGram(token, HEADLINE_PREFIX.length, SEED_HEADLINE_CHAR + size, at, size) & mask), n, t);
       }
     }
     if (options.charMin > 0 && t < bodyLength && token.length > 1) {
-      const padded = `<${token}>`;
-      for (let size = options.charMin; size <= options.charMax && size < padded.length; size += 1) {
-        for (let at = 0; at + size <= padded.length; at += 1) out.push(charBlock + (hashString(padded, SEED_CHAR + size, at, at + size) & mask), n, t);
+      const padded = token.length + 2; // `<${token}>`
+      for (let size = options.charMin; size <= options.charMax && size < padded; size += 1) {
+        for (let at = 0; at + size <= padded; at += 1) out.push(charBlock + (hashPaddedGram(token, 0, SEED_CHAR + size, at, size) & mask), n, t);
       }
     }
   }

@@ -63,14 +63,17 @@ export class TextModel {
     const generation = ++this.generation;
     const touched = new Int32Array(buffer.length);
     if (this.rowOf.length < buffer.length) this.rowOf = new Int32Array(buffer.slot.length);
-    const { rowOf } = this;
+    // Locals rather than property reads in the loop: it runs once per feature occurrence, thousands in a long post.
+    const { rowOf, rows: rowTable } = this;
+    const { slot, weight, length } = buffer;
     let n = 0;
-    for (let k = 0; k < buffer.length; k += 1) {
-      const row = this.rows[buffer.slot[k] as number] as number;
+    for (let k = 0; k < length; k += 1) {
+      const row = rowTable[slot[k] as number] as number;
       rowOf[k] = row;
       if (row < 0) continue;
-      if (scratch[row] === 0) touched[n++] = row;
-      scratch[row] = (scratch[row] as number) + (buffer.weight[k] as number);
+      const sum = scratch[row] as number;
+      if (sum === 0) touched[n++] = row;
+      scratch[row] = sum + (weight[k] as number);
     }
     const rows = touched.subarray(0, n);
     const counts = new Float32Array(n);
