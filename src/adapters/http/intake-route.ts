@@ -37,7 +37,7 @@ export const IntakeBody = z.object({
 export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string>, metrics: HttpMetrics): void {
   app.post(
     '/intake/:sourceKey',
-    bodyLimit({ maxSize: MAX_INTAKE_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_INTAKE_BYTES} bytes` }, 413) }),
+    bodyLimit({ maxSize: MAX_INTAKE_BYTES }),
     async (c) => {
       const key = c.req.param('sourceKey');
       const secret = secrets.get(key);
