@@ -2,6 +2,8 @@ import { request } from 'node:http';
 
 export interface StreamedAnswer {
   status: number;
+  /** The answer's body as the sender reads it (what it says about the refusal). */
+  text: string;
   /** How many body bytes the client had handed to the socket when the answer came. */
   bytesSent: number;
   totalBytes: number;
@@ -20,10 +22,17 @@ export function streamUntilAnswered(url: string, headers: Record<string, string>
     const req = request(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });
     req.on('response', (res) => {
       answered = true;
-      const status = res.statusCode ?? 0;
-      res.resume();
-      req.destroy();
-      resolve({ status, bytesSent, totalBytes });
+      const sentWhenAnswered = bytesSent;
+      const chunks: Buffer[] = [];
+      // The server may close the socket on the unread rest of the body: what arrived by then is the answer.
+      const done = () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), bytesSent: sentWhenAnswered, totalBytes });
+      };
+      res.on('data', (data: Buffer) => chunks.push(data));
+      res.once('end', done);
+      res.once('error', done);
+      res.once('close', done);
     });
     req.on('error', (error) => {
       if (!answered) reject(error);

@@ -74,6 +74,14 @@ describe('webhook intake', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { problems: string[] }).problems).toEqual(['text: is required', 'author.name: is required']);
   });
+
+  it('tells the sender in words why a signed post for a key with a secret but no source in the config is refused', async () => {
+    const ctx = await testContext(database.current().db);
+    const app = createHttpApp({ ctx, webhookSecrets: new Map([['helpdesk', SECRET]]), metrics: new HttpMetrics(ctx.db, ctx.clock) });
+    const response = await app.request(signed(ctx, post, { path: '/intake/helpdesk' }));
+    expect([response.status, await response.json()]).toEqual([422, { error: 'webhook helpdesk is not a feedback source in the config.', code: 'unknown_source' }]);
+    expect(await ctx.db.$count(feedbackItems)).toBe(0);
+  });
 });
 
 describe('health and metrics', () => {

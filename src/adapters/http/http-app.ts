@@ -5,7 +5,7 @@ import type { Context } from '../../core/context.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, withinDeadline } from '../../db/availability.js';
 import { mountWeb } from '../web/web-app.js';
 import type { WebDeps } from '../web/web-env.js';
-import { bodyLimit } from './body-limit.js';
+import { bodyLimit, MAX_BODY_BYTES } from './body-limit.js';
 import { mountIntake } from './intake-route.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -23,8 +23,6 @@ export interface HttpAppOptions {
   web?: WebDeps;
 }
 
-/** The most any request may carry (Slack's interaction payloads are the largest Liaison takes, well below this). */
-export const MAX_BODY_BYTES = 1024 * 1024;
 /** `/readyz` answers within a second: a database that does not answer by then counts as unavailable. */
 const READY_DEADLINE_MS = 800;
 
@@ -37,7 +35,7 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ 
     stop({ route: c.req.routePath, status: String(c.res.status) });
   });
   // Every body is counted as it arrives and refused past the limit before more is read; routes may set a lower one.
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES }));
   app.get('/healthz', (c) => {
     const state = health();
     return state.ok ? c.json({ status: 'ok' }) : c.json({ status: 'unhealthy', reason: state.reason }, 503);

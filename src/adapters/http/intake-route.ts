@@ -7,6 +7,7 @@ import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
 import { cleanInbound } from '../../core/inert-text.js';
 import { withinDeadline } from '../../db/availability.js';
+import { errorWords } from '../../delivery/error-words.js';
 import { bodyLimit } from './body-limit.js';
 import type { HttpMetrics } from './metrics.js';
 import { verifyIntakeSignature } from './signature.js';
@@ -37,7 +38,7 @@ export const IntakeBody = z.object({
 export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string>, metrics: HttpMetrics): void {
   app.post(
     '/intake/:sourceKey',
-    bodyLimit({ maxSize: MAX_INTAKE_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_INTAKE_BYTES} bytes` }, 413) }),
+    bodyLimit({ maxSize: MAX_INTAKE_BYTES }),
     async (c) => {
       const key = c.req.param('sourceKey');
       const secret = secrets.get(key);
@@ -78,7 +79,7 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
       } catch (error) {
         if (isDomainError(error)) {
           outcome('refused');
-          return c.json({ error: error.message, code: error.code }, 422);
+          return c.json({ error: errorWords(error), code: error.code }, 422);
         }
         throw error;
       }

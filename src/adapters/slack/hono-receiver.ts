@@ -1,9 +1,9 @@
 import { parse as parseQuery } from 'node:querystring';
 import { ReceiverMultipleAckError, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Context as HonoContext, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.js';
+import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit.js';
 import { checkTimestamp, hmacHex, sameSignature } from '../http/signature.js';
 
 export interface HonoReceiverOptions {
@@ -40,8 +40,7 @@ export class HonoReceiver implements Receiver {
 
   /** Bytes are counted as they arrive: a body past the limit is refused with 413 before the rest is read. */
   mount(app: Hono): void {
-    const maxSize = this.options.bodyLimitBytes ?? 1_000_000;
-    app.post(this.path, bodyLimit({ maxSize, onError: (c) => c.body(null, 413) }), (c) => this.handle(c));
+    app.post(this.path, bodyLimit({ maxSize: this.options.bodyLimitBytes ?? MAX_BODY_BYTES }), (c) => this.handle(c));
   }
 
   async start(): Promise<void> {}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit.js';
 import type { TrackerConnection } from '../../config/tracker-secrets.js';
 import type { Context } from '../../core/context.js';
 import { completeInbound, failInbound, recordInbound } from '../../core/inbound/inbound-log.js';
@@ -9,7 +9,6 @@ import type { InboundHandler } from '../../jobs/inbound-retry-job.js';
 import { RECEIVERS } from './tracker-webhook-receivers.js';
 
 export const TRACKER_EVENT = 'tracker.issue_state';
-const MAX_BYTES = 1024 * 1024;
 
 /** The stored tracker events, processed again by the inbound retry job after a failure. */
 export function trackerInboundHandlers(ctx: Context): Map<string, InboundHandler> {
@@ -22,7 +21,7 @@ export function trackerInboundHandlers(ctx: Context): Map<string, InboundHandler
  * duplicate) and applied. An issue Liaison has not linked, or an event it does not act on, is 202 and ignored.
  */
 export function mountTrackerWebhooks(app: Hono, ctx: Context, trackers: Map<string, TrackerConnection>, count: (team: string, outcome: string) => void = () => {}): void {
-  app.post('/trackers/:team', bodyLimit({ maxSize: MAX_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_BYTES} bytes` }, 413) }), async (c) => {
+  app.post('/trackers/:team', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
     const team = c.req.param('team');
     const connection = trackers.get(team);
     if (!connection?.webhookSecret) {

@@ -36,7 +36,12 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  */
 const CAPTURE_MANY = `
   with x as materialized (
-    select x.*, nextval('feedback_items_id_seq') as item_id from (
+    -- Whether the message is stored already: one probe of the source key per capture, as a subquery (with LIMIT) that
+    -- cannot become a join or a hashed subplan (the generic plan, which expects a hundred captures, hashed the whole of voices for every
+    -- batch to answer the same question: most of what a capture cost the database once voices held 20,000 rows).
+    select x.*, nextval('feedback_items_id_seq') as item_id,
+      (select true from voices v where v.platform = x.platform and v.channel_id = x.channel_id and v.message_id = x.message_id limit 1) is not null as stored
+    from (
       select * from jsonb_to_recordset($1::jsonb) as x(n int, author_platform text, author_id text, author_name text,
         platform text, channel_id text, message_id text, source_id int, thread_id text, text text, permalink text, via text,
         captured_by text, posted_at timestamptz, captured_at timestamptz, community_id text, title text, tags text[],
@@ -49,23 +54,28 @@ const CAPTURE_MANY = `
   ), author_known as materialized (
     -- One index lookup per author: planned as a join, the generic plan (which expects a hundred authors) read the
     -- whole of member_identities for every batch.
-    select k.member_id, a.author_platform as platform, a.author_id as external_id, k.display_name, a.author_name
+    select k.member_id, a.author_platform as platform, a.author_id as external_id, k.display_name, a.author_name,
+      (select m.display_name from members m where m.id = k.member_id) as member_name
     from authors a cross join lateral (
       select mi.member_id, mi.display_name from member_identities mi where mi.platform = a.author_platform and mi.external_id = a.author_id limit 1) k
+  ), renaming as materialized (
+    -- Only the authors whose name changed reach the two updates below: with none (the usual batch), their joins
+    -- have nothing to hash and read neither table.
+    select * from author_known k
+    where k.display_name is distinct from k.author_name or (k.member_name is distinct from k.author_name and k.author_name <> k.external_id)
   ), identity_renamed as (
-    update member_identities mi set display_name = k.author_name from author_known k
+    update member_identities mi set display_name = k.author_name from renaming k
     where mi.platform = k.platform and mi.external_id = k.external_id and mi.display_name is distinct from k.author_name
   ), author_renamed as (
     -- People change their display name: the member takes the latest one seen (never a bare ID, the fallback when a
     -- platform would not say).
-    update members m set display_name = k.author_name from author_known k
+    update members m set display_name = k.author_name from renaming k
     where m.id = k.member_id and m.display_name is distinct from k.author_name and k.author_name <> k.external_id
   ), author_new as materialized (
     select nextval('members_id_seq') as member_id, a.author_platform, a.author_id, a.author_name
     from authors a
     where not exists (select 1 from author_known k where k.platform = a.author_platform and k.external_id = a.author_id)
-      and exists (select 1 from x where x.author_platform = a.author_platform and x.author_id = a.author_id
-        and not exists (select 1 from voices v where v.platform = x.platform and v.channel_id = x.channel_id and v.message_id = x.message_id))
+      and exists (select 1 from x where x.author_platform = a.author_platform and x.author_id = a.author_id and not x.stored)
   ), author_linked as (
     -- A concurrent capture may be creating the same author: its identity wins, and its member is returned (DO UPDATE
     -- sees and locks the row it committed, where DO NOTHING would return nothing and leave the voice without one).
