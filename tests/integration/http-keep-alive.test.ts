@@ -51,10 +51,10 @@ describe('HTTP keep-alive', () => {
     cleanups.push(() => running.stop());
     const agent = new Agent({ keepAlive: true });
     cleanups.push(() => agent.destroy());
-    const answer = await new Promise<{ status?: number; keepAlive?: string }>((resolve, reject) => {
+    const answer = await new Promise<{ status?: number; keepAlive: string | undefined }>((resolve, reject) => {
       request({ host: '127.0.0.1', port: running.port, path: '/healthz', agent }, (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode, keepAlive: res.headers['keep-alive'] }));
+        res.on('end', () => resolve({ status: res.statusCode, keepAlive: res.headers['keep-alive'] as string | undefined }));
       }).on('error', reject).end();
     });
     expect(answer).toEqual({ status: 200, keepAlive: 'timeout=65' });
