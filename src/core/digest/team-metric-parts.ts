@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { breachParts, EMPTY_BREACH_PARTS, type BreachParts } from '../sla/breach-parts.js';
 import { businessDurations, epochArray } from '../sla/business-durations.js';
 import { teamCalendar } from '../sla/sla-policy.js';
-import { routingInScope, type Scope } from './scope.js';
+import { receivedBetween, routingInScope, type Scope } from './scope.js';
 
 /** A span of time whose events are counted (half-open), and the moment they are judged at (`asOf` ≥ `end`). */
 export interface Span {
@@ -73,7 +73,7 @@ export async function teamMetricParts(db: DbOrTx, config: LiaisonConfig, span: S
   const [received, acted, undone, timing, breaches] = await Promise.all([
     db.execute<Row>(sql`
       select r.team_id, count(*) as received from routings r
-      where r.created_at >= ${start} and r.created_at < ${end} and ${inScope} group by r.team_id`),
+      where ${receivedBetween(scope, 'r', start, end)} and ${inScope} group by r.team_id`),
     db.execute<Row>(sql`
       select a.team_id, a.kind, array_agg(distinct a.routing_id) as ids from actions a
       where a.created_at >= ${start} and a.created_at < ${end} and a.kind in ('acknowledge', 'own', 'resolve', 'decline', 'pass_on', 'snooze') and a.routing_id is not null

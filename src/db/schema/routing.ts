@@ -89,8 +89,10 @@ export const routings = pgTable(
   },
   (t) => [
     uniqueIndex('routings_item_team').on(t.itemId, t.teamId),
+    // Routings received in a period (core/digest/team-metric-parts.ts), for one team or all: a team's is a range of
+    // this index, and all teams' a range per team (the query names them), so no second index on created_at alone
+    // costs every capture an entry (migration 0015).
     index('routings_team_created').on(t.teamId, t.createdAt),
-    index('routings_created').on(t.createdAt),
     index('routings_open').on(t.teamId, t.createdAt).where(sql`status in ('open', 'acknowledged', 'owned')`),
     // A team's inbox in its order (core/list-inbox.ts: SLA risk first, then due time, then age), so that a page of
     // 50 out of thousands of open routings is read from the index rather than sorted. The order's own columns are
@@ -153,7 +155,10 @@ export const actions = pgTable(
     uniqueIndex('actions_idempotency_key').on(t.idempotencyKey).where(sql`idempotency_key is not null`),
     index('actions_routing').on(t.routingId, t.id).where(sql`routing_id is not null`),
     index('actions_item').on(t.itemId),
-    index('actions_created').on(t.createdAt),
+    // Queries by time are about what people and the tracker did, never about captures (the items' own capture time
+    // answers those): a capture's ledger row costs no entry here (migration 0015). A query using it must say
+    // `kind <> 'capture'` or name its kinds, so that PostgreSQL can tell the index holds every row it wants.
+    index('actions_created').on(t.createdAt).where(sql`kind <> 'capture'`),
     index('actions_undoes').on(t.undoesId).where(sql`undoes_id is not null`),
     // Breach-ladder steps are few among many actions: the SLA pass and digests find them by routing or by time.
     index('actions_sla_ladder_routing').on(t.routingId).where(sql`kind = 'sla_ladder'`),
