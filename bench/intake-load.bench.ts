@@ -52,7 +52,9 @@ for (let i = 0; ; i += 1) {
 // From here on only the sender runs in this process: it yields the CPU to the bot (children keep their priority).
 setPriority(10);
 
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// An idle socket is let go after 30 s, well before the bot's keep-alive timeout (65 s): the sender never writes onto
+// a socket the server is closing (the ECONNRESET of Node's 5 s default).
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
 const latencies: number[] = [];
 const senderLate: number[] = [];
 const outcomes = new Map<string, number>();

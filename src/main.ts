@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ConsoleChat } from './adapters/console/console-chat.js';
 import { createHttpApp } from './adapters/http/http-app.js';
+import { applyKeepAlive } from './adapters/http/keep-alive.js';
 import { HttpMetrics } from './adapters/http/metrics.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { createTrackerClients } from './adapters/trackers/create-tracker-clients.js';
@@ -97,6 +98,7 @@ export async function startLiaison(deps: LiaisonDeps): Promise<RunningLiaison> {
     const app = createHttpApp({ ctx, webhookSecrets: loaded.webhookSecrets, metrics, health: () => database.health(), metricsToken: env.METRICS_TOKEN, extend: [...platforms.map((p) => (a: Parameters<typeof trackerRoutes>[0]) => p.mountHttp?.(a)), trackerRoutes], web: { ctx, publicUrl: publicUrl(env), warmUp } });
     port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => resolve(info.port));
+      applyKeepAlive(server);
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, env)));
     });
     stops.input.unshift(named('http', () => closeHttpServer(server as ServerType, HTTP_GRACE_MS), { boundMs: HTTP_GRACE_MS + 500 }));
