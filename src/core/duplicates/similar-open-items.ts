@@ -4,7 +4,8 @@ import { anyOf } from '../../db/any-of.js';
 import type { DbOrTx } from '../../db/client.js';
 import { feedbackItems, routings } from '../../db/schema/index.js';
 import { excerpt } from '../inert-text.js';
-import { rankSimilar, similarityIndex, type Ranked } from './rank-similar.js';
+import { rankSimilar, type Ranked } from './rank-similar.js';
+import { keptSimilarityIndex } from './similarity-index.js';
 import { similarityTerms } from './similarity-terms.js';
 import { termsOf } from './terms-cache.js';
 
@@ -55,26 +56,29 @@ export async function similarOpenItemsOfMany(db: DbOrTx, config: LiaisonConfig, 
   if (asked.length === 0) return new Map();
   // One more than a lookup reads: leaving out the item itself, or else the oldest, gives each item its own 2,000.
   const open = await openItemIds(db, now, CORPUS_LIMIT + 1, {});
-  const index = await indexOf(db, open);
   const fullWindow = open.length > CORPUS_LIMIT;
-  const best = asked.map((q) => index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) }));
+  const best = await rankKept(db, open, (index) => asked.map((q) => index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) })));
   const shown = await shownItems(db, config, best);
   return new Map(asked.map((q, i) => [q.itemId, shown[i] ?? []]));
 }
 
 /**
- * The last index built, per database handle, reused while the open items are the same ones: the chunks of a backlog
- * drawn one after another (or side by side, one per channel) share it instead of weighing the same texts again.
+ * One kept index per database handle, brought up to the open items of each lookup by difference (a few items come and
+ * go between two batches of cards under a steady intake) rather than rebuilt. Lookups take turns: the index is
+ * updated and asked within one turn, so a batch never ranks against another batch's open items.
  */
-const lastIndex = new WeakMap<object, { ids: number[]; index: Promise<ReturnType<typeof similarityIndex<number>>> }>();
+const kept = new WeakMap<object, { index: ReturnType<typeof keptSimilarityIndex<number>>; turn: Promise<unknown> }>();
 
-function indexOf(db: DbOrTx, open: number[]) {
-  const kept = lastIndex.get(db);
-  if (kept && kept.ids.length === open.length && kept.ids.every((id, i) => id === open[i])) return kept.index;
-  const index = termsOf(db, open).then((terms) => similarityIndex(terms.map(([id, t]) => ({ terms: t, value: id }))));
-  lastIndex.set(db, { ids: open, index });
-  index.catch(() => { if (lastIndex.get(db)?.index === index) lastIndex.delete(db); });
-  return index;
+function rankKept<R>(db: DbOrTx, open: number[], ask: (index: ReturnType<typeof keptSimilarityIndex<number>>) => R): Promise<R> {
+  const state = kept.get(db) ?? { index: keptSimilarityIndex<number>(), turn: Promise.resolve() };
+  kept.set(db, state);
+  const result = state.turn.then(async () => {
+    const added = await termsOf(db, state.index.missing(open));
+    state.index.update(open, added.map(([id, t]) => ({ terms: t, value: id })));
+    return ask(state.index);
+  });
+  state.turn = result.catch(() => undefined);
+  return result;
 }
 
 /**
