@@ -104,7 +104,8 @@ async function insertWithRetry(db: Db, row: CaptureRow): Promise<CaptureInsert> 
   try {
     return await insertCapture(db, row);
   } catch (error) {
-    // 23502: the author's identity was being created by a concurrent capture, so this statement found none.
+    // 23502: the author's identity was being created by a concurrent capture, so this statement found none. (An
+    // unknown source or team gives it too, see insert-capture.ts: it fails the same way again.)
     if ((error as { code?: string }).code !== '23502') throw error;
     return insertCapture(db, row);
   }

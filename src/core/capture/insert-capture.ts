@@ -29,10 +29,11 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  * the same batch) inserts no voice, and so nothing after it. A voice names an item inserted after it in the same
  * statement, which is what guarantees that row: voices, routings and the ledger have no foreign key to items (nor
  * voices and items to members) since migration 0013, nor voices to sources (the item's source is checked) and
- * items to communities (the community is the source's) since 0014. A message sent again under another author identity (a
- * new email, a changed name) creates no member: the voice row it would conflict with lends its member. An author
- * seen again under a new name is renamed, so histories and cards show the name people know now; an unchanged name
- * writes nothing.
+ * items to communities (the community is the source's) since 0014, nor items to sources and routings to teams
+ * since 0016 (the statement looks them up itself, see `item` and `plan`). A message sent again under another author
+ * identity (a new email, a changed name) creates no member: the voice row it would conflict with lends its member.
+ * An author seen again under a new name is renamed, so histories and cards show the name people know now; an
+ * unchanged name writes nothing.
  */
 const CAPTURE_MANY = `
   with x as materialized (
@@ -99,7 +100,9 @@ const CAPTURE_MANY = `
     returning item_id, member_id
   ), item as (
     insert into feedback_items (id, community_id, source_id, author_id, title, text, tags, category, category_confidence, sentiment, urgency, classification, permalink, posted_at, captured_at)
-    select voice.item_id, x.community_id, x.source_id, voice.member_id, x.title, x.text, coalesce(x.tags, '{}'), x.category, x.confidence, x.sentiment, x.urgency, x.classification, x.permalink, x.posted_at, x.captured_at
+    -- The source looked up here rather than checked by a foreign key (migration 0016): an unknown one leaves the
+    -- column null, which NOT NULL refuses, and the whole statement with it.
+    select voice.item_id, x.community_id, (select s.id from sources s where s.id = x.source_id), voice.member_id, x.title, x.text, coalesce(x.tags, '{}'), x.category, x.confidence, x.sentiment, x.urgency, x.classification, x.permalink, x.posted_at, x.captured_at
     from voice join x on x.item_id = voice.item_id
     order by x.n
     returning id
@@ -109,14 +112,17 @@ const CAPTURE_MANY = `
     from item join x on x.item_id = item.id
     order by x.n
   ), plan as (
-    select x.item_id, x.captured_at, p.*
+    -- Each team looked up once (migration 0016 dropped the foreign key that checked every routing with a query and
+    -- a row lock): a team the config names but the database does not know (its sync has not run) gives no team_id,
+    -- and the routing's NOT NULL refuses the statement.
+    select x.item_id, x.captured_at, p.*, (select t.id from teams t where t.id = p.team) as team_id
     from x
     cross join lateral rows from (jsonb_to_recordset(x.plan) as (team text, reason jsonb, ack_due timestamptz, resolve_due timestamptz,
       ack_risk timestamptz, resolve_risk timestamptz, home_platform text, home_channel text)) with ordinality as p(team, reason, ack_due, resolve_due,
       ack_risk, resolve_risk, home_platform, home_channel, k)
   ), routed as (
     insert into routings (item_id, team_id, reason, acknowledge_due_at, resolve_due_at, acknowledge_at_risk_at, resolve_at_risk_at, created_at, updated_at)
-    select item.id, plan.team, plan.reason, plan.ack_due, plan.resolve_due, plan.ack_risk, plan.resolve_risk, plan.captured_at, plan.captured_at
+    select item.id, plan.team_id, plan.reason, plan.ack_due, plan.resolve_due, plan.ack_risk, plan.resolve_risk, plan.captured_at, plan.captured_at
     from item join plan on plan.item_id = item.id
     order by item.id, plan.k
     returning id, team_id, item_id

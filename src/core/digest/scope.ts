@@ -16,9 +16,9 @@ export function routingInScope(scope: Scope, alias: string, teamColumn = 'team_i
 
 /**
  * Routings `alias` received in a period (created_at in a range); the scope's conditions come on top. With no team,
- * every team is named anyway (routings.team_id references teams), so that the range is read from
- * routings_team_created once per team: there is no index on created_at alone since migration 0015, which spared
- * every capture an entry (PostgreSQL 18 would skip from team to team by itself; earlier versions would not).
+ * every team is named anyway (every routing's team is in the teams table, see routings.team_id), so that the range
+ * is read from routings_team_created once per team: there is no index on created_at alone since migration 0015,
+ * which spared every capture an entry (PostgreSQL 18 would skip from team to team by itself; earlier versions not).
  */
 export function receivedBetween(scope: Scope, alias: string, start: string, end: string): SQL {
   const created = sql.raw(`${alias}.created_at`);

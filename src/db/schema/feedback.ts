@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { sources } from './organisation.js';
 
 export interface ClassificationDetail {
   modelVersion: string;
@@ -18,7 +17,10 @@ export const feedbackItems = pgTable(
     // No foreign key to communities (migration 0014): the capture statement takes the community from the item's
     // source row (sources.community_id has one), and neither communities nor sources are ever deleted.
     communityId: text('community_id').notNull(),
-    sourceId: integer('source_id').notNull().references(() => sources.id),
+    // No foreign key to sources either (migration 0016): the capture statement, the only writer of items, looks the
+    // source up itself (a lookup, where the check was a query and a row lock per item) and stores no item whose
+    // source the table does not hold; sources are never deleted.
+    sourceId: integer('source_id').notNull(),
     // No foreign key to members here, nor from voices and the ledger to items (migration 0013): the capture
     // statement inserts or finds the very rows they name, neither is ever deleted, and the checks (a lookup and a
     // row lock each) were a tenth of a capture's cost in the database (`npm run bench -- capture`).

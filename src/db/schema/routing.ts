@@ -59,7 +59,10 @@ export const routings = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     // Not a foreign key, for the reason given at feedback_items.author_id.
     itemId: bigint('item_id', { mode: 'number' }).notNull(),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    // No foreign key (migration 0016): routings are written for teams of the config (core/routing/insert-routings.ts
+    // and the capture statement, which looks each team up itself and stores no routing to a team the teams table
+    // does not hold), the config's teams are synced into that table before anything runs, and none is ever deleted.
+    teamId: text('team_id').notNull(),
     status: text('status', { enum: ROUTING_STATUSES }).notNull().default('open'),
     reason: jsonb('reason').$type<RoutingReason>().notNull(),
     priority: text('priority', { enum: ['normal', 'high', 'urgent'] }).notNull().default('normal'),
