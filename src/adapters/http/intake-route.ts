@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { friendlyIssue } from '../../config/friendly-issue.js';
 import { describeIssues } from '../../config/problems.js';
-import { captureFeedback, type CaptureResult } from '../../core/capture-feedback.js';
+import { captureChecked, type CaptureResult, type CheckedCapture } from '../../core/capture-feedback.js';
 import type { Context } from '../../core/context.js';
 import { isDomainError } from '../../core/errors.js';
 import { cleanInbound } from '../../core/inert-text.js';
@@ -29,7 +29,8 @@ export const IntakeBody = z.object({
   id: key(200),
   text: filled(40_000),
   title: cleaned(300).optional(),
-  author: z.object({ id: key(320).optional(), email: z.email().optional(), name: filled(200) }),
+  // An email is the author's ID when given: bounded like one (320: RFC 5321's local part and domain).
+  author: z.object({ id: key(320).optional(), email: z.email().max(320).optional(), name: filled(200) }),
   url: z.url().optional(),
   postedAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -66,14 +67,8 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
         outcome('invalid');
         return c.json({ error: 'invalid feedback', problems: describeIssues(body.error.issues) }, 400);
       }
-      const { id, text, title, author, url, postedAt } = body.data;
       try {
-        const result = await withinDeadline(captureFeedback(ctx, {
-          source: { platform: 'webhook', id: key },
-          message: { platform: 'webhook', channelId: key, id, text, title, permalink: url, postedAt: postedAt ?? ctx.clock.now() },
-          author: { platform: 'webhook', id: author.email ?? author.id ?? `name:${author.name}`, name: author.name },
-          via: 'webhook',
-        }), STORE_DEADLINE_MS, 'intake');
+        const result = await withinDeadline(captureChecked(ctx, intakeCapture(key, body.data, ctx.clock.now())), STORE_DEADLINE_MS, 'intake');
         outcome(result.status);
         return c.json(intakeAnswer(result), 202);
       } catch (error) {
@@ -85,6 +80,21 @@ export function mountIntake(app: Hono, ctx: Context, secrets: Map<string, string
       }
     },
   );
+}
+
+/**
+ * The capture a parsed post makes. IntakeBody holds each field to CaptureInput's rules or stricter, so it goes to
+ * capture without a second parse; the source key is one from the config (Key: a short slug).
+ */
+export function intakeCapture(key: string, body: z.output<typeof IntakeBody>, now: Date): CheckedCapture {
+  const { id, text, title, author, url, postedAt } = body;
+  return {
+    source: { platform: 'webhook', id: key },
+    message: { platform: 'webhook', channelId: key, id, text, title, tags: [], permalink: url, postedAt: postedAt ? new Date(postedAt) : now },
+    author: { platform: 'webhook', id: author.email ?? author.id ?? `name:${author.name}`, name: author.name },
+    via: 'webhook',
+    overrides: {},
+  };
 }
 
 /** What happened, for the sender: the item and the teams it reached, the item it already was, or that nothing was stored. */
