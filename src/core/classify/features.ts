@@ -1,5 +1,6 @@
 import { isCue } from './cues.js';
 import { ASK_TOKEN, HEADLINE_PREFIX, type DocumentTokens } from './tokenize.js';
+import { entryCount, entryOffset, MAX_CACHED_WORD, WordSlotCache } from './word-slots.js';
 
 /**
  * Feature hashing over word unigrams, word bigrams and character n-grams inside each word. Hashing keeps the model a
@@ -77,6 +78,25 @@ export class FeatureBuffer {
   weight = new Float32Array(1024);
   token = new Int32Array(1024);
   length = 0;
+  private cache: WordSlotCache | undefined;
+  private cacheOptions: FeatureOptions | undefined;
+  private scratch = new Int32Array(128);
+
+  /** The word-slot cache for these options (a buffer used with other options starts a new one). */
+  wordSlots(options: FeatureOptions): WordSlotCache {
+    if (this.cache === undefined || this.cacheOptions !== options) {
+      this.cache = new WordSlotCache();
+      this.cacheOptions = options;
+    }
+    return this.cache;
+  }
+
+  /** Room for the slots of one word of this length (see wordSlots). */
+  wordScratch(wordLength: number): Int32Array {
+    const needed = 1 + 3 * (wordLength + 2);
+    if (this.scratch.length < needed) this.scratch = new Int32Array(needed);
+    return this.scratch;
+  }
 
   push(slot: number, weight: number, token: number): void {
     if (this.length === this.slot.length) this.grow();
@@ -159,13 +179,13 @@ function hashPaddedGram(word: string, from: number, seed: number, at: number, si
 
 /**
  * Fills `out` (from empty) with the features of one document. A word's own features (unigram, n-grams) depend only
- * on the word, so each distinct word is hashed once with its number of occurrences as weight; in a long post most
- * words repeat, and this roughly halves the work. Pairs depend on the neighbour and are added per position.
+ * on the word, so each distinct word is added once with its number of occurrences as weight (in a long post most
+ * words repeat), and its slots come from the buffer's word cache (word-slots.ts) when it was seen lately. Pairs
+ * depend on the neighbour and are hashed per position.
  */
 export function extractFeatures(document: DocumentTokens, options: FeatureOptions, out: FeatureBuffer): void {
   const { tokens, bodyLength } = document;
   const mask = (1 << options.bits) - 1;
-  const charBlock = 1 << options.bits;
   const halfPair = options.bigramWeight / 2;
   const headBlock = headlineBlock(options);
   out.length = 0;
@@ -189,25 +209,50 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
       out.push(slot, halfPair, t + 1);
     }
   }
+  const cache = out.wordSlots(options);
   for (let i = 0; i < first.length; i += 1) {
     const t = first[i] as number;
     const n = times[i] as number;
     const token = tokens[t] as string;
-    // Cue tokens come after the headline but describe the whole text: they stay in the word block.
-    out.push((hashString(token, SEED_WORD) & mask) + (t >= bodyLength && !isCue(token) ? headBlock : 0), n, t);
-    if (options.headlineChars && options.charMin > 0 && t >= bodyLength && token.startsWith(HEADLINE_PREFIX) && token.length > 2 && token !== ASK_TOKEN) {
-      const padded = token.length - HEADLINE_PREFIX.length + 2; // `<${token.slice(HEADLINE_PREFIX.length)}>`
-      for (let size = options.charMin; size <= options.charMax && size < padded; size += 1) {
-        for (let at = 0; at + size <= padded; at += 1) out.push(charBlock + (hashPaddedGram(token, HEADLINE_PREFIX.length, SEED_HEADLINE_CHAR + size, at, size) & mask), n, t);
-      }
+    const headline = t >= bodyLength;
+    const kept = token.length <= MAX_CACHED_WORD;
+    const entry = kept ? cache.find(token, headline) : -1;
+    let pool = cache.pool;
+    let from = entryOffset(entry);
+    let end = from + entryCount(entry);
+    if (entry < 0) {
+      pool = out.wordScratch(token.length);
+      from = 0;
+      end = wordSlots(token, headline, options, pool);
+      if (kept) cache.store(token, headline, pool, 0, end);
     }
-    if (options.charMin > 0 && t < bodyLength && token.length > 1) {
-      const padded = token.length + 2; // `<${token}>`
-      for (let size = options.charMin; size <= options.charMax && size < padded; size += 1) {
-        for (let at = 0; at + size <= padded; at += 1) out.push(charBlock + (hashPaddedGram(token, 0, SEED_CHAR + size, at, size) & mask), n, t);
-      }
+    for (let k = from; k < end; k += 1) out.push(pool[k] as number, n, t);
+  }
+}
+
+/**
+ * Writes the slots of one word's own features into `into` from 0 and returns how many: its unigram, then the
+ * character n-grams of a body word or of a headline word. A cue token comes after the headline but describes the
+ * whole text: it stays in the word block. `into` needs 1 + 3 · (word length + 2) entries.
+ */
+function wordSlots(token: string, headline: boolean, options: FeatureOptions, into: Int32Array): number {
+  const mask = (1 << options.bits) - 1;
+  const charBlock = 1 << options.bits;
+  let n = 0;
+  into[n++] = (hashString(token, SEED_WORD) & mask) + (headline && !isCue(token) ? headlineBlock(options) : 0);
+  if (options.headlineChars && options.charMin > 0 && headline && token.startsWith(HEADLINE_PREFIX) && token.length > 2 && token !== ASK_TOKEN) {
+    const padded = token.length - HEADLINE_PREFIX.length + 2; // `<${token.slice(HEADLINE_PREFIX.length)}>`
+    for (let size = options.charMin; size <= options.charMax && size < padded; size += 1) {
+      for (let at = 0; at + size <= padded; at += 1) into[n++] = charBlock + (hashPaddedGram(token, HEADLINE_PREFIX.length, SEED_HEADLINE_CHAR + size, at, size) & mask);
     }
   }
+  if (options.charMin > 0 && !headline && token.length > 1) {
+    const padded = token.length + 2; // `<${token}>`
+    for (let size = options.charMin; size <= options.charMax && size < padded; size += 1) {
+      for (let at = 0; at + size <= padded; at += 1) into[n++] = charBlock + (hashPaddedGram(token, 0, SEED_CHAR + size, at, size) & mask);
+    }
+  }
+  return n;
 }
 
 /**
