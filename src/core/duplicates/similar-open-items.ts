@@ -4,7 +4,7 @@ import { anyOf } from '../../db/any-of.js';
 import type { DbOrTx } from '../../db/client.js';
 import { feedbackItems, routings } from '../../db/schema/index.js';
 import { excerpt } from '../inert-text.js';
-import { rankSimilar, type Ranked } from './rank-similar.js';
+import type { Ranked } from './rank-similar.js';
 import { keptSimilarityIndex } from './similarity-index.js';
 import { similarityTerms } from './similarity-terms.js';
 import { termsOf } from './terms-cache.js';
@@ -42,8 +42,9 @@ export async function similarOpenItems(db: DbOrTx, config: LiaisonConfig, query:
   const terms = similarityTerms(query.text);
   if (terms.length === 0) return [];
   const open = await openItemIds(db, now, CORPUS_LIMIT, { community: query.community, excludeItemId: query.excludeItemId });
-  const corpus = await termsOf(db, open);
-  const best = rankSimilar(terms, corpus.map(([id, t]) => ({ terms: t, value: id })), { minScore: MIN_SIMILARITY, limit: query.limit });
+  // The kept index of all communities differs from this corpus by an item or two (the one in hand, the oldest), so
+  // an item page or a search shares it with the cards instead of weighing 2,000 texts of its own.
+  const best = await rankKept(db, query.community ?? '', open, (index) => index.rank(terms, { minScore: MIN_SIMILARITY, limit: query.limit }));
   return (await shownItems(db, config, [best]))[0] ?? [];
 }
 
@@ -57,21 +58,24 @@ export async function similarOpenItemsOfMany(db: DbOrTx, config: LiaisonConfig, 
   // One more than a lookup reads: leaving out the item itself, or else the oldest, gives each item its own 2,000.
   const open = await openItemIds(db, now, CORPUS_LIMIT + 1, {});
   const fullWindow = open.length > CORPUS_LIMIT;
-  const best = await rankKept(db, open, (index) => asked.map((q) => index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) })));
+  const best = await rankKept(db, '', open, (index) => asked.map((q) => index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) })));
   const shown = await shownItems(db, config, best);
   return new Map(asked.map((q, i) => [q.itemId, shown[i] ?? []]));
 }
 
 /**
- * One kept index per database handle, brought up to the open items of each lookup by difference (a few items come and
+ * One kept index per database handle and community ('' for all), brought up to the open items of each lookup by difference (a few items come and
  * go between two batches of cards under a steady intake) rather than rebuilt. Lookups take turns: the index is
  * updated and asked within one turn, so a batch never ranks against another batch's open items.
  */
-const kept = new WeakMap<object, { index: ReturnType<typeof keptSimilarityIndex<number>>; turn: Promise<unknown> }>();
+const kept = new WeakMap<object, Map<string, { index: KeptIndex; turn: Promise<unknown> }>>();
+type KeptIndex = ReturnType<typeof keptSimilarityIndex<number>>;
 
-function rankKept<R>(db: DbOrTx, open: number[], ask: (index: ReturnType<typeof keptSimilarityIndex<number>>) => R): Promise<R> {
-  const state = kept.get(db) ?? { index: keptSimilarityIndex<number>(), turn: Promise.resolve() };
-  kept.set(db, state);
+function rankKept<R>(db: DbOrTx, community: string, open: number[], ask: (index: KeptIndex) => R): Promise<R> {
+  const ofDb = kept.get(db) ?? new Map<string, { index: KeptIndex; turn: Promise<unknown> }>();
+  kept.set(db, ofDb);
+  const state = ofDb.get(community) ?? { index: keptSimilarityIndex<number>(), turn: Promise.resolve() };
+  ofDb.set(community, state);
   const result = state.turn.then(async () => {
     const added = await termsOf(db, state.index.missing(open));
     state.index.update(open, added.map(([id, t]) => ({ terms: t, value: id })));

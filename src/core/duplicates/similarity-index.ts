@@ -75,6 +75,16 @@ export function keptSimilarityIndex<T>() {
     slotOf.delete(value);
   }
 
+  function termsOfSlot(slot: number): string[] {
+    return [...(words[slot] as Int32Array)].map((word) => termOf[word] as string);
+  }
+
+  function clear() {
+    slotOf.clear();
+    wordOf.clear();
+    for (const list of [values, words, freeSlots, documentFrequency, postings, freeWords, termOf]) list.length = 0;
+  }
+
   /** idf and each entry's norm for the corpus as it stands, with the same arithmetic as `similarityIndex`. */
   function weigh() {
     const documents = slotOf.size + 1;
@@ -107,9 +117,24 @@ export function keptSimilarityIndex<T>() {
       const next = new Map<T, number>();
       for (const [i, value] of list.entries()) next.set(value, i);
       const before = slotOf.size;
-      for (const value of [...slotOf.keys()]) if (!next.has(value)) remove(value);
-      for (const entry of added) if (next.has(entry.value) && !slotOf.has(entry.value)) add(entry);
-      if (slotOf.size !== before || added.length > 0) weighed = false;
+      const leaving = [...slotOf.keys()].filter((value) => !next.has(value));
+      // Each removal searches the posting lists of its words; when most entries go (another corpus altogether), it
+      // is cheaper to start again, and the entries that stay are taken back from the ones kept.
+      if (leaving.length > before / 2) {
+        const staying = [...slotOf.keys()].filter((value) => next.has(value)).map((value) => ({ terms: termsOfSlot(slotOf.get(value) as number), value }));
+        clear();
+        for (const entry of staying) add(entry);
+      } else {
+        for (const value of leaving) remove(value);
+      }
+      let arrived = 0;
+      for (const entry of added) {
+        if (next.has(entry.value) && !slotOf.has(entry.value)) {
+          add(entry);
+          arrived += 1;
+        }
+      }
+      if (leaving.length > 0 || arrived > 0) weighed = false;
       position = next;
     },
 

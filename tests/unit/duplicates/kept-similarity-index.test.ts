@@ -26,6 +26,7 @@ describe('kept similarity index', () => {
     let open: number[] = [];
     let newest = 0;
     const kept = keptSimilarityIndex<number>();
+    let offered = 0;
     for (let step = 0; step < 150; step += 1) {
       // New items arrive at the front; some are closed or merged; the oldest fall out of a window of 300.
       const arriving = Math.floor(next() * 6);
@@ -37,20 +38,26 @@ describe('kept similarity index', () => {
       open = open.filter(() => next() > 0.01).slice(0, 300);
       // Now and then a lookup whose corpus changed wholesale (another community, a long pause).
       if (step % 50 === 49) open = open.filter((id) => id % 3 !== 0);
+      if (step % 40 === 39) open = open.filter((id) => id % 4 === 0);
       const added = kept.missing(open).map((id) => ({ terms: texts.get(id) as string[], value: id }));
       kept.update(open, added);
       const corpus: CorpusEntry<number>[] = open.map((id) => ({ terms: texts.get(id) as string[], value: id }));
       const fresh = similarityIndex(corpus);
       expect(kept.size).toBe(corpus.length);
-      // Queries: the newest items themselves (a card's own item left out), an older one, and a text of unseen words.
+      // Queries: the newest items themselves (a card's own item left out), an older one, a text with an unseen word.
       const queries = [...open.slice(0, 3), open[Math.floor(next() * open.length)]].flatMap((id) => (id === undefined ? [] : [{ terms: texts.get(id) as string[], without: id }]));
       queries.push({ terms: [...textOf(next), 'unseen-word'], without: -1 });
+      // A near copy of an item that has just arrived: the duplicate a card should offer.
+      if (open[0] !== undefined) queries.push({ terms: [...(texts.get(open[0]) as string[]), 'again'], without: -1 });
       for (const q of queries) {
         const a = kept.rank(q.terms, { ...options, without: q.without });
         const b = fresh.rank(q.terms, { ...options, without: q.without });
         expect(a).toEqual(b);
+        offered += a.length;
       }
     }
+    // Not an empty comparison: the queries found look-alikes throughout.
+    expect(offered).toBeGreaterThan(200);
   });
 
   it('offers an item as a duplicate of one that arrived a moment earlier', () => {
