@@ -10,7 +10,8 @@ export async function benchDatabase(max = 20): Promise<Database & { url: string;
   const given = process.env.BENCH_DATABASE_URL;
   const dataDir = given ? undefined : await mkdtemp(join(tmpdir(), 'liaison-bench-'));
   const embedded = dataDir ? await startEmbeddedPostgres(dataDir, pino({ level: 'silent' }), 'liaison_bench') : undefined;
-  const url = given ?? (embedded as { url: string }).url;
+  // Through the embedded server's Unix socket, as the bot connects to its own (a `?host=/dir` URL: see connect()).
+  const url = given ?? (embedded as { socketUrl: string }).socketUrl;
   const database = connect(url, { max });
   await migrateDatabase(database);
   return {

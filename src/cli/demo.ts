@@ -31,7 +31,7 @@ export function registerDemo(program: Command): void {
       const dataDir = options.databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'liaison-demo-'));
       const logger = pino({ level: 'silent' });
       const embedded = dataDir ? await startEmbeddedPostgres(dataDir, logger, 'liaison_demo') : undefined;
-      const database = connect(options.databaseUrl ?? (embedded as { url: string }).url);
+      const database = connect(options.databaseUrl ?? (embedded as { socketUrl: string }).socketUrl);
       try {
         await migrateDatabase(database);
         const loaded = await loadConfig(undefined);

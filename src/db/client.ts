@@ -3,6 +3,7 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
+import { driverTarget } from './socket-url.js';
 
 /** Drizzle over postgres.js; `$client` is the postgres.js pool, for the few statements sent prepared by hand. */
 export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
@@ -30,8 +31,11 @@ export interface ConnectOptions {
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+/** A `?host=/dir` URL connects through the Unix socket in that directory (see socket-url.ts); any other over TCP. */
 export function connect(url: string, options: ConnectOptions = {}): Database {
-  const sql = postgres(url, {
+  const target = driverTarget(url);
+  const sql = postgres(target.url, {
+    ...(target.path ? { path: target.path } : {}),
     max: options.max ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 30,
     onnotice: () => {},
@@ -55,7 +59,9 @@ const MIGRATION_LOCK = 7_140_311_011;
  * so the first migrates and the others find nothing left to do.
  */
 export async function migrateDatabase(database: Pick<Database, 'url'>, options: { lockTimeoutMs?: number } = {}): Promise<void> {
-  const session = postgres(database.url, {
+  const target = driverTarget(database.url);
+  const session = postgres(target.url, {
+    ...(target.path ? { path: target.path } : {}),
     max: 1,
     connect_timeout: 30,
     onnotice: () => {},

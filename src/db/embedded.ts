@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, chown, mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { clearRunning, dataDirPassword, writeRunning, type RunningRecord } from './data-dir.js';
@@ -10,6 +10,7 @@ import { RESTART_DELAYS_MS, superviseServer, type EmbeddedHealth } from './embed
 import { freePort } from './free-port.js';
 import { alreadyRunning, makeWay, signalPostmaster, stopProcess } from './running-server.js';
 import { ServerLog } from './server-log.js';
+import { socketDirFits, socketFile, socketUrl } from './socket-url.js';
 import { oneLine, StartupError } from './startup-error.js';
 import { withRetries } from './with-retries.js';
 
@@ -18,7 +19,13 @@ export { importEmbeddedPostgres } from './embedded-package.js';
 export { freePort } from './free-port.js';
 
 export interface EmbeddedDatabase {
+  /** Over TCP on 127.0.0.1: for any client. */
   url: string;
+  /**
+   * The same server through its Unix socket in the data directory (`?host=/dir`, see socket-url.ts): what Liaison's
+   * own pool uses, as it costs less CPU than loopback TCP on both sides. `url` when the socket path would be too long.
+   */
+  socketUrl: string;
   /** True when another Liaison process runs the server and this one only connects to it. */
   shared: boolean;
   /** Whether the server is up; false while it is being restarted after dying, and after giving up. */
@@ -49,6 +56,8 @@ export interface EmbeddedOptions {
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'liaison', options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`invalid database name ${database}`);
   const databaseDir = resolve(dataDir, 'pg');
+  // Short, beside pg/ rather than in it (initdb wants an empty directory): a socket path has at most 107 bytes.
+  const socketDir = resolve(dataDir, 'socket');
   await mkdir(resolve(dataDir), { recursive: true });
   // As root the server runs as `postgres`, which must be able to enter our directory to reach its own data.
   if (process.getuid?.() === 0) await chmod(resolve(dataDir), 0o755);
@@ -57,13 +66,16 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   if (way.owned) {
     if (options.beside !== 'share') throw alreadyRunning(dataDir, way.owned.record);
     logger.debug({ pid: way.owned.record.pid, port: way.owned.port }, 'using the embedded PostgreSQL of the running Liaison');
-    return sharedServer(embeddedUrl(await dataDirPassword(dataDir), way.owned.port, database));
+    const url = embeddedUrl(await dataDirPassword(dataDir), way.owned.port, database);
+    // A server started by an older Liaison has no socket there.
+    return sharedServer(url, existsSync(socketFile(socketDir, way.owned.port)) ? socketUrl(url, socketDir) : url);
   }
 
   const EmbeddedPostgres = await importEmbeddedPostgres();
   let port = await freePort();
   const password = await dataDirPassword(dataDir);
   const serverLog = new ServerLog(logger);
+  const socket = socketDirFits(socketDir);
   const server = new EmbeddedPostgres({
     databaseDir,
     user: EMBEDDED_USER,
@@ -72,6 +84,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
     authMethod: 'scram-sha-256',
     port,
     persistent: true,
+    // Quoted: the setting is a list, and the directory may hold spaces. TCP on 127.0.0.1 stays, for other clients.
+    postgresFlags: socket ? ['-c', `unix_socket_directories="${socketDir}"`] : [],
     // As root, let the package create (if needed) the `postgres` user and hand it the data directory.
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message) => serverLog.add(message),
@@ -83,6 +97,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
       throw new StartupError(`The embedded PostgreSQL server could not create its data in ${databaseDir}: ${oneLine(error instanceof Error ? error.message : String(error))}`);
     });
   }
+  if (socket) await prepareSocketDir(socketDir, databaseDir);
+  else logger.debug({ socketDir }, "embedded PostgreSQL over TCP only: the data directory's path is too long for a Unix socket");
   const startServer = async () => {
     serverLog.clear();
     await server.start().catch(() => {
@@ -119,8 +135,10 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   logger.info({ dataDir: databaseDir, port }, 'embedded PostgreSQL started');
   const supervisor = superviseServer(child, startServer, databaseDir, logger);
 
+  const url = embeddedUrl(password, port, database);
   return {
-    url: embeddedUrl(password, port, database),
+    url,
+    socketUrl: socket ? socketUrl(url, socketDir) : url,
     shared: false,
     health: () => supervisor.health(),
     async announce(httpPort) {
@@ -140,6 +158,19 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   };
 }
 
-function sharedServer(url: string): EmbeddedDatabase {
-  return { url, shared: true, health: () => ({ ok: true }), announce: async () => {}, onFatal: () => {}, stop: async () => {} };
+/**
+ * The socket's directory, only the server's user can enter it (the socket is ours alone, like the data). As root the
+ * server runs as the user that owns its data directory, which must own this one too.
+ */
+async function prepareSocketDir(socketDir: string, databaseDir: string): Promise<void> {
+  await mkdir(socketDir, { recursive: true, mode: 0o700 });
+  await chmod(socketDir, 0o700);
+  if (process.getuid?.() === 0) {
+    const owner = await stat(databaseDir);
+    await chown(socketDir, owner.uid, owner.gid);
+  }
+}
+
+function sharedServer(url: string, socketUrl: string): EmbeddedDatabase {
+  return { url, socketUrl, shared: true, health: () => ({ ok: true }), announce: async () => {}, onFatal: () => {}, stop: async () => {} };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { connect, migrateDatabase, type Database } from './client.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedHealth } from './embedded.js';
+import { describeTarget } from './socket-url.js';
 import { oneLine, StartupError } from './startup-error.js';
 
 export interface OpenDatabase extends Database {
@@ -37,7 +38,7 @@ export const IDLE_IN_TRANSACTION_MS = 60_000;
 /** DATABASE_URL when set; otherwise Liaison's own embedded PostgreSQL under LIAISON_DATA_DIR. Migrations applied. */
 export async function openDatabase(env: Env, logger: Logger, options: OpenOptions = {}): Promise<OpenDatabase> {
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.LIAISON_DATA_DIR, logger, 'liaison', { beside: options.beside ?? 'share' });
-  const url = env.DATABASE_URL ?? (embedded as EmbeddedDatabase).url;
+  const url = env.DATABASE_URL ?? (embedded as EmbeddedDatabase).socketUrl;
   const database = connect(url, { max: options.max, connectTimeoutSeconds: CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: STATEMENT_TIMEOUT_MS, idleInTransactionMs: IDLE_IN_TRANSACTION_MS });
   try {
     if (options.migrate ?? true) await migrateDatabase(database);
@@ -63,6 +64,5 @@ function unreachable(url: string, error: unknown): unknown {
   const code = (error as { code?: string }).code ?? '';
   const connectionProblem = /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|CONNECT_TIMEOUT|CONNECTION_)/.test(code) || /^(28|3D|08|57P0|53)/.test(code);
   if (!connectionProblem) return error;
-  const where = new URL(url);
-  return new StartupError(`Cannot use the database at ${where.hostname}:${where.port || 5432}${where.pathname}: ${oneLine((error as Error).message || code)}`);
+  return new StartupError(`Cannot use the database at ${describeTarget(url)}: ${oneLine((error as Error).message || code)}`);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from '../../src/db/client.js';
 import { processStatus, readPostmasterLock } from '../../src/db/data-dir.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { StartupError } from '../../src/db/startup-error.js';
@@ -118,6 +119,26 @@ describe('the embedded PostgreSQL server', () => {
     await waitFor(() => server.health().ok, 30_000);
     expect(processStatus(backend).alive).toBe(false);
     await sql`select 1`.catch(() => sql`select 1`);
+  }, 60_000);
+
+  it('serves Liaison\'s pool through a Unix socket in the data directory, only its user can enter; TCP for any client', async () => {
+    const dir = await dataDir();
+    const server = await start(dir);
+    expect(new URL(server.socketUrl).searchParams.get('host')).toBe(join(dir, 'socket'));
+    expect((await stat(join(dir, 'socket'))).mode & 0o777).toBe(0o700);
+    const pool = connect(server.socketUrl, { max: 1 });
+    cleanups.push(() => pool.close());
+    // inet_server_addr() is null through a Unix socket.
+    expect(await pool.sql`select inet_server_addr() as addr`).toEqual([{ addr: null }]);
+    expect(await tryLogin(server.url)).toBe('ok');
+  }, 60_000);
+
+  it('stays on TCP when the data directory\'s path is too long for a socket address', async () => {
+    const dir = await mkdtemp(join(tmpdir(), `liaison-embedded-${'d'.repeat(90)}-`));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const server = await start(dir);
+    expect(server.socketUrl).toBe(server.url);
+    expect(await tryLogin(server.url)).toBe('ok');
   }, 60_000);
 
   it('says in one line why it did not start, in the server\'s own words', async () => {

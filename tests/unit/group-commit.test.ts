@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_BATCH, GroupCommit, WRITE_DEADLINE_MS } from '../../src/core/capture/group-commit.js';
-import type { CaptureRow } from '../../src/core/capture/insert-capture.js';
+import { CAPTURE_FIELDS, type CaptureRow } from '../../src/core/capture/insert-capture.js';
 import { DatabaseUnavailable } from '../../src/db/availability.js';
 import type { Db } from '../../src/db/client.js';
 
@@ -18,6 +18,11 @@ function row(id: string): CaptureRow {
   };
 }
 
+/** The captures of the capture statement's parameter (each an array of values, see CAPTURE_FIELDS), by name. */
+function captures(json: string): { n: number; message_id: string }[] {
+  return (JSON.parse(json) as unknown[][]).map((values) => Object.fromEntries(CAPTURE_FIELDS.map((name, i) => [name, values[i]])) as { n: number; message_id: string });
+}
+
 /**
  * A database that never answers a statement (what postgres.js does with some statements on a connection that died
  * under them) until `answerAgain()`; from then on it stores each capture as item 100, 101...
@@ -27,7 +32,7 @@ function databaseThatLosesStatements(): { db: Db; answerAgain(): void } {
   let item = 100;
   const unsafe = (_text: string, [json]: [string]) => {
     if (!answering) return new Promise(() => {});
-    const batch = JSON.parse(json) as { n: number }[];
+    const batch = captures(json);
     return Promise.resolve(batch.map((r) => ({ n: r.n, item_id: String(item++), routings: [] })));
   };
   return { db: { $client: { unsafe } } as unknown as Db, answerAgain: () => void (answering = true) };
@@ -39,7 +44,7 @@ function databaseThatCommitsOnCue(): { db: Db; sent: number[][]; commit(): void 
   const waiting: (() => void)[] = [];
   let item = 100;
   const unsafe = (_text: string, [json]: [string]) => {
-    const batch = JSON.parse(json) as { n: number; message_id: string }[];
+    const batch = captures(json);
     sent.push(batch.map((r) => Number(r.message_id)));
     return new Promise((resolve) => waiting.push(() => resolve(batch.map((r) => ({ n: r.n, item_id: String(item++), routings: [] })))));
   };

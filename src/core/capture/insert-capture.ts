@@ -35,6 +35,31 @@ export type CaptureInsert = { created: true; itemId: number; routings: { id: num
  * An author seen again under a new name is renamed, so histories and cards show the name people know now; an
  * unchanged name writes nothing.
  */
+/**
+ * A capture's values as the statement reads them, in the order each capture's JSON array lists them. Arrays rather
+ * than objects: reading the batch was a fifth of what the database spent per capture in a batch of 64 (parsing
+ * every key of every capture into jsonb, then matching keys to columns); by position it parses a third less text
+ * and takes each value straight from its offset.
+ */
+const FIELDS = [
+  ['n', 'int'], ['author_platform', 'text'], ['author_id', 'text'], ['author_name', 'text'], ['platform', 'text'], ['channel_id', 'text'],
+  ['message_id', 'text'], ['source_id', 'int'], ['thread_id', 'text'], ['text', 'text'], ['permalink', 'text'], ['via', 'text'],
+  ['captured_by', 'text'], ['posted_at', 'timestamptz'], ['captured_at', 'timestamptz'], ['community_id', 'text'], ['title', 'text'],
+  ['tags', 'text[]'], ['category', 'text'], ['confidence', 'real'], ['sentiment', 'text'], ['urgency', 'text'], ['classification', 'jsonb'],
+  ['ledger_via', 'text'], ['actor_platform', 'text'], ['actor_id', 'text'], ['actor_name', 'text'], ['note', 'text'], ['data', 'jsonb'],
+  ['plan', 'jsonb'],
+] as const;
+type Field = (typeof FIELDS)[number][0];
+/** The names of the positions in a capture's array, for whoever reads the statement's parameter (test doubles). */
+export const CAPTURE_FIELDS: readonly Field[] = FIELDS.map(([name]) => name);
+
+/** The column `name` of capture `e` (a JSON array), from position `i`; tags are seldom given, so mostly no subquery. */
+function fieldSql([name, type]: (typeof FIELDS)[number], i: number): string {
+  if (type === 'jsonb') return `e->${i} as ${name}`;
+  if (type === 'text[]') return `case when e->${i} = '[]' then '{}'::text[] else array(select jsonb_array_elements_text(e->${i})) end as ${name}`;
+  return type === 'text' ? `e->>${i} as ${name}` : `(e->>${i})::${type} as ${name}`;
+}
+
 const CAPTURE_MANY = `
   with x as materialized (
     -- Whether the message is stored already: one probe of the source key per capture, as a subquery (with LIMIT) that
@@ -43,11 +68,7 @@ const CAPTURE_MANY = `
     select x.*, nextval('feedback_items_id_seq') as item_id,
       (select true from voices v where v.platform = x.platform and v.channel_id = x.channel_id and v.message_id = x.message_id limit 1) is not null as stored
     from (
-      select * from jsonb_to_recordset($1::jsonb) as x(n int, author_platform text, author_id text, author_name text,
-        platform text, channel_id text, message_id text, source_id int, thread_id text, text text, permalink text, via text,
-        captured_by text, posted_at timestamptz, captured_at timestamptz, community_id text, title text, tags text[],
-        category text, confidence real, sentiment text, urgency text, classification jsonb,
-        ledger_via text, actor_platform text, actor_id text, actor_name text, note text, data jsonb, plan jsonb)
+      select ${FIELDS.map(fieldSql).join(', ')} from jsonb_array_elements($1::jsonb) e
       order by n) x
   ), authors as materialized (
     -- Each author once, under the name of their latest capture in the batch.
@@ -146,7 +167,7 @@ export async function insertCapture(db: Db, row: CaptureRow): Promise<CaptureIns
 export async function insertCaptures(sql: Pick<Db['$client'], 'unsafe'>, rows: CaptureRow[]): Promise<CaptureInsert[]> {
   const batch = rows.map((row, n) => {
     const { author, message: m, source, classification: c, ledger } = row;
-    return {
+    const values: Record<Field, unknown> = {
       n, author_platform: author.platform, author_id: author.id, author_name: author.name,
       platform: m.platform, channel_id: m.channelId, message_id: m.id, source_id: source.id, thread_id: m.threadId ?? null, text: m.text,
       permalink: m.permalink ?? null, via: row.via, captured_by: row.capturedBy ?? null, posted_at: m.postedAt.toISOString(), captured_at: row.now.toISOString(),
@@ -154,6 +175,7 @@ export async function insertCaptures(sql: Pick<Db['$client'], 'unsafe'>, rows: C
       urgency: c.urgency, classification: c.detail, ledger_via: ledger.via, actor_platform: ledger.actor.platform, actor_id: ledger.actor.id,
       actor_name: ledger.actor.name, note: ledger.note ?? null, data: { via: row.via }, plan: row.plan,
     };
+    return FIELDS.map(([name]) => values[name]);
   });
   const answers = await sql.unsafe<{ n: number; item_id: string | null; routings: { id: number; team: string }[] }[]>(CAPTURE_MANY, [JSON.stringify(batch)], { prepare: true });
   return answers.map((a): CaptureInsert => a.item_id === null

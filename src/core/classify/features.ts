@@ -69,7 +69,7 @@ export interface SparseVector {
 }
 
 /**
- * Feature occurrences of one text: slot, weight, and the position of the word it came from (for explanations), in
+ * Feature occurrences of one text: slot (or row, see extractFeatures), weight, and the position of the word it came from (for explanations), in
  * typed arrays reused from text to text. A long post has thousands; plain arrays or a callback per occurrence
  * measured several times slower.
  */
@@ -80,13 +80,15 @@ export class FeatureBuffer {
   length = 0;
   private cache: WordSlotCache | undefined;
   private cacheOptions: FeatureOptions | undefined;
+  private cacheRows: Int32Array | undefined;
   private scratch = new Int32Array(128);
 
-  /** The word-slot cache for these options (a buffer used with other options starts a new one). */
-  wordSlots(options: FeatureOptions): WordSlotCache {
-    if (this.cache === undefined || this.cacheOptions !== options) {
+  /** The word-slot cache for these options and row table (a buffer used with others starts a new one). */
+  wordSlots(options: FeatureOptions, rows: Int32Array | undefined): WordSlotCache {
+    if (this.cache === undefined || this.cacheOptions !== options || this.cacheRows !== rows) {
       this.cache = new WordSlotCache();
       this.cacheOptions = options;
+      this.cacheRows = rows;
     }
     return this.cache;
   }
@@ -182,8 +184,12 @@ function hashPaddedGram(word: string, from: number, seed: number, at: number, si
  * on the word, so each distinct word is added once with its number of occurrences as weight (in a long post most
  * words repeat), and its slots come from the buffer's word cache (word-slots.ts) when it was seen lately. Pairs
  * depend on the neighbour and are hashed per position.
+ *
+ * With a model's row table (tf-idf.ts rowTable), `out.slot` holds rows instead, and features the model does not know
+ * are left out: the cache then keeps rows, which spares a scattered look-up in a table of 2^bits · 3 entries per
+ * n-gram. The known features stay in the same order, so sums over them come out the same.
  */
-export function extractFeatures(document: DocumentTokens, options: FeatureOptions, out: FeatureBuffer): void {
+export function extractFeatures(document: DocumentTokens, options: FeatureOptions, out: FeatureBuffer, rows?: Int32Array): void {
   const { tokens, bodyLength } = document;
   const mask = (1 << options.bits) - 1;
   const halfPair = options.bigramWeight / 2;
@@ -204,12 +210,14 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
     }
     if (halfPair > 0 && t + 1 < tokens.length) {
       // Half to each word of the pair, so that an explanation can credit both.
-      const slot = (hashPair(token, tokens[t + 1] as string, SEED_BIGRAM) & mask) + (t >= bodyLength ? headBlock : 0);
+      const hashed = (hashPair(token, tokens[t + 1] as string, SEED_BIGRAM) & mask) + (t >= bodyLength ? headBlock : 0);
+      const slot = rows === undefined ? hashed : (rows[hashed] as number);
+      if (slot < 0) continue;
       out.push(slot, halfPair, t);
       out.push(slot, halfPair, t + 1);
     }
   }
-  const cache = out.wordSlots(options);
+  const cache = out.wordSlots(options, rows);
   for (let i = 0; i < first.length; i += 1) {
     const t = first[i] as number;
     const n = times[i] as number;
@@ -224,10 +232,21 @@ export function extractFeatures(document: DocumentTokens, options: FeatureOption
       pool = out.wordScratch(token.length);
       from = 0;
       end = wordSlots(token, headline, options, pool);
+      if (rows !== undefined) end = toRows(pool, end, rows);
       if (kept) cache.store(token, headline, pool, 0, end);
     }
     for (let k = from; k < end; k += 1) out.push(pool[k] as number, n, t);
   }
+}
+
+/** Slots → rows in place, the unknown ones left out; returns how many are left. */
+function toRows(slots: Int32Array, count: number, rows: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < count; k += 1) {
+    const row = rows[slots[k] as number] as number;
+    if (row >= 0) slots[n++] = row;
+  }
+  return n;
 }
 
 /**

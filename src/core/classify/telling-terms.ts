@@ -17,9 +17,8 @@ export function tellingTerms(document: DocumentTokens, perToken: Float64Array, c
     const word = plainWord(token);
     perWord.set(word, (perWord.get(word) ?? 0) + (perToken[t] as number));
   });
-  const ranked = [...perWord]
-    .filter(([word, weight]) => weight > 0 && isTellingWord(word))
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Only the best words can be chosen: the phrase candidates, and `count` more in case phrases take all of those.
+  const ranked = best(perWord, PHRASE_CANDIDATES + count);
   const candidates = new Map(ranked.slice(0, PHRASE_CANDIDATES));
   const terms: { words: string[]; weight: number }[] = ranked.map(([word, weight]) => ({ words: [word], weight }));
   // A run of telling words side by side ("dark mode option") is one phrase, up to three words long.
@@ -49,4 +48,27 @@ export function tellingTerms(document: DocumentTokens, perToken: Float64Array, c
     chosen.push(term.words.join(' '));
   }
   return chosen;
+}
+
+/** Best first: more weight, then alphabetical; among equals, first seen first (as a stable sort would order them). */
+const before = (word: string, weight: number, other: readonly [string, number]) => other[1] - weight || word.localeCompare(other[0]);
+
+/**
+ * The `size` best telling words with positive weight, in the order a stable sort of them all would give, without
+ * sorting (or making a pair for) every word of a long post.
+ */
+function best(perWord: Map<string, number>, size: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const [word, weight] of perWord) {
+    if (!(weight > 0)) continue;
+    const last = top[top.length - 1];
+    if (top.length === size && last !== undefined && before(word, weight, last) >= 0) continue;
+    if (!isTellingWord(word)) continue;
+    const entry: [string, number] = [word, weight];
+    let at = top.length;
+    while (at > 0 && before(word, weight, top[at - 1] as [string, number]) < 0) at -= 1;
+    top.splice(at, 0, entry);
+    if (top.length > size) top.pop();
+  }
+  return top;
 }

@@ -36,8 +36,9 @@ export class TextModel {
   private readonly scratch: Float64Array;
   /** Which score() filled the buffer, so that explain() knows whether it must extract the features again. */
   private generation = 0;
-  /** The row of each occurrence in the buffer (-1: unknown to the model), kept for explain(). */
-  private rowOf = new Int32Array(1024);
+  /** Rows touched by the text being scored, and each token's contribution while explaining: reused, not garbage per call. */
+  private touched = new Int32Array(1024);
+  private perToken = new Float64Array(256);
 
   constructor(
     readonly data: TextModelData,
@@ -59,23 +60,22 @@ export class TextModel {
   /** Scores an already tokenised text (documentTokens with this model's `features.cues`). */
   scoreDocument(document: DocumentTokens): TextScores {
     const { buffer, scratch } = this;
-    extractFeatures(document, this.data.features, buffer);
+    // The buffer gets this model's rows, the features it does not know left out (features.ts).
+    extractFeatures(document, this.data.features, buffer, this.rows);
     const generation = ++this.generation;
-    const touched = new Int32Array(buffer.length);
-    if (this.rowOf.length < buffer.length) this.rowOf = new Int32Array(buffer.slot.length);
+    if (this.touched.length < buffer.length) this.touched = new Int32Array(buffer.slot.length);
+    const { touched } = this;
     // Locals rather than property reads in the loop: it runs once per feature occurrence, thousands in a long post.
-    const { rowOf, rows: rowTable } = this;
-    const { slot, weight, length } = buffer;
+    const { slot: rowOf, weight, length } = buffer;
     let n = 0;
     for (let k = 0; k < length; k += 1) {
-      const row = rowTable[slot[k] as number] as number;
-      rowOf[k] = row;
-      if (row < 0) continue;
+      const row = rowOf[k] as number;
       const sum = scratch[row] as number;
       if (sum === 0) touched[n++] = row;
       scratch[row] = sum + (weight[k] as number);
     }
-    const rows = touched.subarray(0, n);
+    // A copy: explain() may come after the next score() and still needs this text's rows.
+    const rows = touched.slice(0, n);
     const counts = new Float32Array(n);
     for (let k = 0; k < n; k += 1) {
       counts[k] = scratch[rows[k] as number] as number;
@@ -98,9 +98,7 @@ export class TextModel {
     const classes = this.labels.length;
     // The buffer still holds this text's features unless another text was scored in between.
     if (generation !== this.generation) {
-      extractFeatures(document, this.data.features, buffer);
-      if (this.rowOf.length < buffer.length) this.rowOf = new Int32Array(buffer.slot.length);
-      for (let k = 0; k < buffer.length; k += 1) this.rowOf[k] = this.rows[buffer.slot[k] as number] as number;
+      extractFeatures(document, this.data.features, buffer, this.rows);
       // No score() has generation 0: whoever explains next must extract again too.
       this.generation = 0;
     }
@@ -108,10 +106,11 @@ export class TextModel {
       const row = rows[k] as number;
       scratch[row] = ((values[k] as number) * (this.data.weights[row * classes + labelIndex] as number)) / (counts[k] as number);
     }
-    const perToken = new Float64Array(document.tokens.length);
+    if (this.perToken.length < document.tokens.length) this.perToken = new Float64Array(document.tokens.length * 2);
+    const { perToken } = this;
+    perToken.fill(0, 0, document.tokens.length);
     for (let k = 0; k < buffer.length; k += 1) {
-      const row = this.rowOf[k] as number;
-      if (row < 0) continue;
+      const row = buffer.slot[k] as number;
       const token = buffer.token[k] as number;
       perToken[token] = (perToken[token] as number) + (buffer.weight[k] as number) * (scratch[row] as number);
     }
