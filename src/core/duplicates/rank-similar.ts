@@ -82,7 +82,7 @@ export function similarityIndex<T>(corpus: CorpusEntry<T>[]) {
 }
 
 /** Unit-length tf-idf vector; a repeated word counts once (binary tf scored as well as log tf on the labelled set). */
-function vector(terms: string[], idf: (term: string) => number): Map<string, number> {
+export function vector(terms: string[], idf: (term: string) => number): Map<string, number> {
   const weights = new Map<string, number>();
   for (const term of new Set(terms)) weights.set(term, idf(term));
   const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) || 1;

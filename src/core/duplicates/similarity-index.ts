@@ -1,4 +1,4 @@
-import type { CorpusEntry, Ranked } from './rank-similar.js';
+import { vector, type CorpusEntry, type Ranked } from './rank-similar.js';
 
 /**
  * A similarity index kept from one lookup to the next and updated by difference: under a steady intake the newest
@@ -147,7 +147,7 @@ export function keptSimilarityIndex<T>() {
       if (!weighed) weigh();
       const documents = slotOf.size + 1;
       const touched: number[] = [];
-      for (const [term, weight] of queryVector(query, (t) => {
+      for (const [term, weight] of vector(query, (t) => {
         const word = wordOf.get(t);
         return word === undefined ? Math.log((documents + 1) / 1) : (idf[word] as number);
       })) {
@@ -180,11 +180,3 @@ export function keptSimilarityIndex<T>() {
   };
 }
 
-/** The query's unit tf-idf vector, as `similarityIndex` weighs it. */
-function queryVector(terms: string[], idf: (term: string) => number): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const term of new Set(terms)) weights.set(term, idf(term));
-  const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
-  for (const [term, w] of weights) weights.set(term, w / norm);
-  return weights;
-}
