@@ -31,11 +31,14 @@ export interface ConnectOptions {
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** A `?host=/dir` URL connects through the Unix socket in that directory (see socket-url.ts); any other over TCP. */
-export function connect(url: string, options: ConnectOptions = {}): Database {
+/** A postgres.js pool; a `?host=/dir` URL goes through the Unix socket in that directory (socket-url.ts), any other over TCP. */
+function pool(url: string, options: postgres.Options<Record<string, never>>): postgres.Sql {
   const target = driverTarget(url);
-  const sql = postgres(target.url, {
-    ...(target.path ? { path: target.path } : {}),
+  return postgres(target.url, target.path ? { ...options, path: target.path } : options);
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Database {
+  const sql = pool(url, {
     max: options.max ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 30,
     onnotice: () => {},
@@ -59,9 +62,7 @@ const MIGRATION_LOCK = 7_140_311_011;
  * so the first migrates and the others find nothing left to do.
  */
 export async function migrateDatabase(database: Pick<Database, 'url'>, options: { lockTimeoutMs?: number } = {}): Promise<void> {
-  const target = driverTarget(database.url);
-  const session = postgres(target.url, {
-    ...(target.path ? { path: target.path } : {}),
+  const session = pool(database.url, {
     max: 1,
     connect_timeout: 30,
     onnotice: () => {},

@@ -11,19 +11,15 @@ export interface Ranked<T> {
 }
 
 /**
- * The entries most like `query`, best first: cosine similarity of tf-idf vectors, with word rarity (idf) counted over
+ * The entries most like a query, best first: cosine similarity of tf-idf vectors, with word rarity (idf) counted over
  * the corpus itself, so that words every report shares ("app", "sensor" in a sensor company) weigh little and the
  * specific ones ("csv", "android", "frost") decide. Chosen over trigram similarity on the labelled set in
  * bench/support/duplicate-set.ts (see docs/duplicates.md for the comparison).
- */
-export function rankSimilar<T>(query: string[], corpus: CorpusEntry<T>[], options: { minScore: number; limit: number }): Ranked<T>[] {
-  return similarityIndex(corpus).rank(query, options);
-}
-
-/**
- * The corpus's weights and vectors, built once and asked many times (the cards of a burst share their corpus).
- * `without` leaves one entry out of the answers (a card's own item); it still counts in the word weights, a
- * difference of one document in a couple of thousand.
+ *
+ * Built once over a corpus and asked many times. Lookups use the kept index (similarity-index.ts), whose answers
+ * are exactly this one's: this is the definition it is tested against. `without` leaves one entry out of the
+ * answers (a card's own item); it still counts in the word weights, a difference of one document in a couple of
+ * thousand.
  */
 export function similarityIndex<T>(corpus: CorpusEntry<T>[]) {
   const documentFrequency = new Map<string, number>();
