@@ -46,6 +46,11 @@ export type Refusal =
   | PermissionRefusal
   | { reason: 'unknown_team'; details: { team: string } & FieldHints }
   | { reason: 'unknown_community'; details: { community: string; known?: string[] } & FieldHints }
+  /** A capture by hand that names no community, from a place that is not a feedback source. */
+  | { reason: 'community_needed'; details: FieldHints }
+  | { reason: 'not_a_source'; details: { platform: string; id: string } }
+  /** Feedback sent on purpose with nothing left to read once invisible characters are removed. */
+  | { reason: 'no_text'; details: FieldHints }
   | { reason: 'unknown_item'; details: { itemId: number } }
   | { reason: 'unknown_items'; details: { itemIds: number[] } }
   | { reason: 'unknown_routing'; details: { routingId: number } }

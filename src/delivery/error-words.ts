@@ -62,6 +62,9 @@ export function refusalWords(refusal: Refusal): string {
       const { community, known } = refusal.details;
       return `There is no community called "${community}".${known ? ` Known: ${known.join(', ')}.` : ''}`;
     }
+    case 'community_needed': return 'Say which community this feedback comes from.';
+    case 'not_a_source': return `${refusal.details.platform} ${refusal.details.id} is not a feedback source in the config.`;
+    case 'no_text': return 'The feedback has no text once invisible characters are removed.';
     case 'unknown_item': return `There is no item #${refusal.details.itemId}.`;
     case 'unknown_items': return `There is no item ${refusal.details.itemIds.map((id) => `#${id}`).join(', ')}.`;
     case 'unknown_routing': return `There is no routing ${refusal.details.routingId}.`;
