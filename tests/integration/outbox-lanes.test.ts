@@ -71,4 +71,25 @@ describe('delivery lanes', () => {
     const stored = await ctx.db.select({ status: deliveries.status }).from(deliveries);
     expect(stored.every((d) => d.status === 'sent')).toBe(true);
   });
+
+  it('a console lane sending a large helping gives other work turns in between, and still sends in order', async () => {
+    const ctx = await testContext(database.current().db);
+    const product = await cardsFor(ctx, 'product', 12);
+    // Each card takes 2 ms of CPU to draw, as a console card does under load; something else becomes due meanwhile.
+    let sentWhenOtherWorkRan: number | undefined;
+    const chat = new (class extends RecordingChat {
+      override async deliver(message: OutboundMessage) {
+        if (this.sent.length === 0) setImmediate(() => (sentWhenOtherWorkRan = this.sent.length));
+        for (const until = performance.now() + 2; performance.now() < until;);
+        return super.deliver(message);
+      }
+    })();
+    const worker = new OutboxWorker({ db: ctx.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger, ports: { console: chat } });
+
+    await worker.drain();
+    expect(chat.sent.map((m) => (m.content.kind === 'card' ? m.content.card.item.id : 0))).toEqual(product);
+    // It ran after a few cards (each slice is about 5 ms), not behind the whole helping.
+    expect(sentWhenOtherWorkRan).toBeGreaterThan(0);
+    expect(sentWhenOtherWorkRan).toBeLessThan(6);
+  });
 });

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
 import { anyOf } from '../../db/any-of.js';
@@ -29,6 +30,8 @@ export const MIN_SIMILARITY = 0.3;
 /** Items are compared with the newest open items of this window, at most this many: a bounded cost per lookup. */
 const WINDOW_MS = 180 * 86_400_000;
 const CORPUS_LIMIT = 2_000;
+/** Longest a batch of lookups ranks back to back before it gives the event loop a turn (ms). */
+const RANK_SLICE_MS = 5;
 const ACTIVE_STATUSES = ['open', 'acknowledged', 'owned'] as const;
 const ACTIVE = sql.raw(`('open', 'acknowledged', 'owned')`);
 const openWithSomeTeam = sql`exists (select 1 from routings r where r.item_id = feedback_items.id and r.status in ${ACTIVE})`;
@@ -58,7 +61,19 @@ export async function similarOpenItemsOfMany(db: DbOrTx, config: LiaisonConfig, 
   // One more than a lookup reads: leaving out the item itself, or else the oldest, gives each item its own 2,000.
   const open = await openItemIds(db, now, CORPUS_LIMIT + 1, {});
   const fullWindow = open.length > CORPUS_LIMIT;
-  const best = await rankKept(db, '', open, (index) => asked.map((q) => index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) })));
+  const best = await rankKept(db, '', open, async (index) => {
+    const ranked: Ranked<number>[][] = [];
+    let sliceStart = performance.now();
+    for (const q of asked) {
+      // A backlog's 200 cards are some 100-200 ms of ranking: other work (intake answers) gets turns in between.
+      if (performance.now() - sliceStart > RANK_SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+      ranked.push(index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) }));
+    }
+    return ranked;
+  });
   const shown = await shownItems(db, config, best);
   return new Map(asked.map((q, i) => [q.itemId, shown[i] ?? []]));
 }
@@ -79,7 +94,8 @@ function rankKept<R>(db: DbOrTx, community: string, open: number[], ask: (index:
   const result = state.turn.then(async () => {
     const added = await termsOf(db, state.index.missing(open));
     state.index.update(open, added.map(([id, t]) => ({ terms: t, value: id })));
-    return ask(state.index);
+    // The index is not updated again before `ask` has settled, also when it takes turns.
+    return await ask(state.index);
   });
   state.turn = result.catch(() => undefined);
   return result;
