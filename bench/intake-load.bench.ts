@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, setPriority } from 'node:os';
 import { signIntake } from '../src/adapters/http/signature.js';
@@ -58,6 +58,8 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
 const latencies: number[] = [];
 const senderLate: number[] = [];
 const outcomes = new Map<string, number>();
+/** BENCH_INTAKE_TRACE=<file>: each post's [ms after the start it was due, ms it took], to see when the slow ones were. */
+const trace: [number, number][] | undefined = process.env.BENCH_INTAKE_TRACE ? [] : undefined;
 const post = (i: number, due: number) => new Promise<void>((resolve) => {
   const body = JSON.stringify({ id: `load-${i}`, text: feedbackText(i), author: { email: `member${i % 300}@example.org`, name: `Member ${i % 300}` } });
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -65,6 +67,7 @@ const post = (i: number, due: number) => new Promise<void>((resolve) => {
   senderLate.push(t0 - due);
   const done = (outcome: string) => {
     latencies.push(performance.now() - t0);
+    trace?.push([Math.round(due - started), Math.round(performance.now() - t0)]);
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     resolve();
   };
@@ -115,6 +118,7 @@ report('intake_load_p99_ms', percentile(latencies, 99), 'ms', { rate: RATE, seco
 report('intake_to_delivered_lag_p99_ms', Number(lag?.p99), 'ms', { cards: lag?.cards, unsent: lag?.unsent, p50: Math.round(Number(lag?.p50)) });
 report('intake_load_peak_rss', peakRss() / 2 ** 20, 'MB');
 report('intake_load_bot_cpu_per_post', botCpuPerPost, 'ms');
+if (trace) writeFileSync(process.env.BENCH_INTAKE_TRACE as string, JSON.stringify(trace));
 agent.destroy();
 bot.kill('SIGTERM');
 await new Promise((resolve) => bot.once('exit', resolve));

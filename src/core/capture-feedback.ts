@@ -82,7 +82,7 @@ export async function captureChecked(ctx: Context, input: CheckedCapture): Promi
   if (!`${title ?? ''}${text}`.trim()) {
     // A picked-up message with nothing left to read (a file alone) is not feedback; one sent on purpose is a mistake.
     if (AUTOMATIC.has(input.via)) return { status: 'ignored', reason: 'empty' };
-    throw new DomainError('invalid_input', 'The feedback has no text once invisible characters are removed.');
+    throw new DomainError('invalid_input', { reason: 'no_text', details: { field: 'text' } });
   }
   // The tags say what the post is about ("Bug", "Billing"): the classifier and keyword rules read them with the text.
   const body = input.message.tags.length > 0 ? `${text}\n\nTags: ${input.message.tags.join(', ')}` : text;
@@ -98,7 +98,7 @@ export async function captureChecked(ctx: Context, input: CheckedCapture): Promi
   const planned: PlannedRouting[] = input.overrides.teams
     ? input.overrides.teams.map((team) => ({ team, reason: { kind: 'manual', ...(input.capturedBy ? { by: input.capturedBy.name } : {}), ...(input.overrides.note ? { note: input.overrides.note } : {}) } }))
     : planRouting(ctx.config, { text: `${title ?? ''}\n${body}`, community: source.communityId, classification });
-  for (const p of planned) if (!(p.team in ctx.config.teams)) throw new DomainError('invalid_input', `There is no team called "${p.team}".`);
+  for (const p of planned) if (!(p.team in ctx.config.teams)) throw new DomainError('invalid_input', { reason: 'unknown_team', details: { team: p.team, field: 'teams' } });
 
   const actor = input.capturedBy ?? input.author;
   const row: CaptureRow = {
@@ -142,11 +142,11 @@ async function findSource(ctx: Context, input: CheckedCapture): Promise<SourceRo
   if (input.source) {
     const row = await lookupSource(ctx.db, input.source.platform, input.source.id);
     if (row) return row;
-    if (!input.community) throw new DomainError('unknown_source', `${input.source.platform} ${input.source.id} is not a feedback source in the config.`);
+    if (!input.community) throw new DomainError('unknown_source', { reason: 'not_a_source', details: { platform: input.source.platform, id: input.source.id } });
   }
   const community = input.community;
   if (!community || !(community in ctx.config.communities)) {
-    throw new DomainError('unknown_source', community ? `There is no community called "${community}".` : 'Say which community this feedback comes from.');
+    throw new DomainError('unknown_source', community ? { reason: 'unknown_community', details: { community, field: 'community' } } : { reason: 'community_needed', details: { field: 'community' } });
   }
   return manualSource(ctx.db, input.message.platform, community);
 }

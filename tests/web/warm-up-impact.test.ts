@@ -101,6 +101,28 @@ describe('the web app after a start', () => {
     await underWay;
   });
 
+  it('waits while the process is busy (an intake burst) and begins in the first quiet moment', async () => {
+    // On a database nothing listens for: once begun it fails at once and says so, which is what the test waits for.
+    const unreachable = connect('postgres://postgres@127.0.0.1:1/none', { max: 1, connectTimeoutSeconds: 2 });
+    cleanups.push(() => unreachable.close());
+    const { logger, lines } = capturedLog();
+    const busyShares = [0.9, 0.5, 0.1];
+    const seenWhileLooking: unknown[] = [];
+    const warmUp = impactWarmUp({ ...(await testContext(database.current().db)), db: unreachable.db, logger }, {
+      delayMs: 1,
+      busy: () => {
+        seenWhileLooking.push(warmUp.underWay());
+        return busyShares[seenWhileLooking.length - 1] ?? 0;
+      },
+    });
+    cleanups.push(() => warmUp.stop());
+    warmUp.start();
+    await waitFor(() => lines.length > 0);
+    // Looked at three times, begun after the third (the loop busy 10 % of the time), never while it was busier.
+    expect(seenWhileLooking).toEqual([undefined, undefined, undefined]);
+    expect(lines[0]).toMatchObject({ msg: 'web app warm-up failed; the first Impact visit computes its figures itself' });
+  });
+
   it('gives a leader who opens the home page during the warm-up its page, not a second computation beside it', async () => {
     const url = database.current().url;
     // A pool of its own, larger than the test database's: the warm-up's queries wait below while a visit signs in.

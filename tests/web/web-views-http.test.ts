@@ -238,4 +238,18 @@ describe('search and capture by hand over HTTP', () => {
     const sam = await signedIn(ctx, 'sam');
     expect((await sam.get('/capture')).status).toBe(403);
   });
+
+  it('a capture the core refuses shows its words beside the field the core names (a team, the community, the text)', async () => {
+    const ctx = await testContext(database.current().db);
+    const maya = await signedIn(ctx, 'maya');
+    const key = /name="key" value="([^"]+)"/.exec(await (await maya.get('/capture')).text())?.[1] as string;
+    const base = { key, community: 'makers', authorKind: 'name', authorName: 'Ann', text: 'The team page is slow' };
+    const noTeam = await (await maya.post('/capture', { ...base, teams: ['legal'] })).text();
+    expect(noTeam).toContain('<span id="teams-error" class="field-error">There is no team called &quot;legal&quot;.</span>');
+    const noCommunity = await (await maya.post('/capture', { ...base, community: 'team-atlantis' })).text();
+    expect(noCommunity).toContain('<span id="community-error" class="field-error">There is no community called &quot;team-atlantis&quot;.</span>');
+    const blank = await (await maya.post('/capture', { ...base, text: '\u0007\u0007' })).text();
+    expect(blank).toContain('<span id="text-error" class="field-error">The feedback has no text once invisible characters are removed.</span>');
+    expect(await ctx.db.$count(feedbackItems)).toBe(0);
+  });
 });

@@ -34,7 +34,10 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ 
     await next();
     stop({ route: c.req.routePath, status: String(c.res.status) });
   });
-  // Every body is counted as it arrives and refused past the limit before more is read; routes may set a lower one.
+  // Intake holds bodies to its own 64 KB. Mounted ahead of the app-wide 1 MB (Hono runs handlers in the order they
+  // were added, and intake's answers without calling on), so a sender past 1 MB is told 64 KB, the limit that applies.
+  mountIntake(app, ctx, webhookSecrets, metrics);
+  // Every body is counted as it arrives and refused past the limit before more is read.
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES }));
   app.get('/healthz', (c) => {
     const state = health();
@@ -58,7 +61,6 @@ export function createHttpApp({ ctx, webhookSecrets, metrics, health = () => ({ 
     }
     return c.text(await metrics.render(), 200, { 'content-type': metrics.contentType });
   });
-  mountIntake(app, ctx, webhookSecrets, metrics);
   for (const add of extend) add(app);
   if (web) mountWeb(app, web);
   app.onError((error, c) => {

@@ -86,9 +86,10 @@ export function captureRoutes(deps: WebDeps): Hono<WebEnv> {
       return show(c, { key: newKey(), values: { community: parsed.data.community }, errors: {} }, 200, { itemId: result.itemId, duplicate: result.status === 'duplicate', teams, href: webLinks.item(result.itemId) });
     } catch (error) {
       if (!isDomainError(error) || error.code === 'not_permitted') throw error;
-      const words = errorWords(error);
-      const field = error.code === 'unknown_source' ? 'community' : /team/i.test(words) ? 'teams' : 'text';
-      return show(c, { key: raw.key as string, values, errors: { [field]: words } }, 400);
+      // The core names the field it refuses (a team, the community, the text); anything else is shown by the text.
+      const named = error.details.field;
+      const field = typeof named === 'string' && named in CaptureForm.shape ? named : 'text';
+      return show(c, { key: raw.key as string, values, errors: { [field]: errorWords(error) } }, 400);
     }
   });
   return routes;
