@@ -77,6 +77,8 @@ await Promise.all(
 const seconds = (performance.now() - started) / 1000;
 const cpuAfter = { own: ownCpuSeconds(), server: serverCpu?.() };
 const [counts] = await database.sql`select (select count(*) from feedback_items) as items, (select count(*) from routings) as routings, (select count(*) from deliveries) as deliveries`;
+const [batches] = await database.sql`select count(distinct xmin::text)::int as n from feedback_items`;
+note(`mean batch ${(Number(counts?.items) / Number(batches?.n)).toFixed(2)} captures per transaction`);
 note(`captured ${counts?.items} items, ${counts?.routings} routings, ${counts?.deliveries} deliveries (incl. warm-up) at concurrency ${CONCURRENCY}`);
 // Measured before and after the captures, since the machine's load moves: the ratio uses their mean.
 const commitsAfter = await commitLimit(COMMIT_SECONDS);

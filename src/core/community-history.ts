@@ -4,7 +4,7 @@ import { feedbackItems } from '../db/schema/index.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { countOutcomes, type OutcomeCounts } from './items/item-outcome.js';
-import { loadItemViews, outcomeOf, type ItemView } from './items/item-views.js';
+import { loadItemViews, type ItemView } from './items/item-views.js';
 import { parseInput } from './parse-input.js';
 
 export const CommunityHistoryInput = z.object({ community: z.string().min(1), limit: z.number().int().min(1).max(200).default(30) });
@@ -14,7 +14,7 @@ export interface CommunityHistory {
   community: { id: string; name: string };
   /** Each item counted once: `byOutcome` adds up to `items` (core/items/item-outcome.ts). */
   totals: { items: number; byOutcome: OutcomeCounts; byCategory: Record<string, number> };
-  items: (ItemView & { outcome: string })[];
+  items: ItemView[];
 }
 
 /** A community's relationship with the company: what it raised, and what each team did about it, newest first. */
@@ -30,6 +30,6 @@ export async function communityHistory(ctx: Context, raw: CommunityHistoryInput)
   return {
     community: { id: input.community, name: config.name ?? input.community },
     totals: { ...outcomes, byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])) },
-    items: items.map((item) => ({ ...item, outcome: outcomeOf(item) })),
+    items,
   };
 }

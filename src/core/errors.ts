@@ -1,3 +1,5 @@
+import type { CsvProblem } from './classify/csv-problems.js';
+
 /**
  * An expected failure the user should see ("Only Product members can resolve this"). Anything else thrown is a bug
  * or an outage: logged with context, shown to the user as a short generic message.
@@ -42,8 +44,22 @@ export type PermissionRefusal =
 /** The thing a team member was refused: a routing action by name, or snooze/correct, or creating/linking an issue. */
 export type TeamDeedWords = 'acknowledge' | 'own' | 'resolve' | 'decline' | 'pass_on' | 'reopen' | 'undo' | 'snooze' | 'correct' | 'create_issue' | 'link_issue';
 
+/** What training, evaluating or choosing a classifier model refuses (the CLI's `train`, `evaluate`, `models`). */
+export type ModelRefusal =
+  | { reason: 'not_a_category'; details: { label: string; category: string } }
+  | { reason: 'bad_label_map'; details: { pair: string } }
+  | { reason: 'no_label_column'; details: Record<string, never> }
+  | { reason: 'missing_columns'; details: { missing: string[]; header: string[] } }
+  | { reason: 'csv_problems'; details: { problems: CsvProblem[]; teams?: string[] } }
+  | { reason: 'no_rows'; details: Record<string, never> }
+  | { reason: 'too_few_teams'; details: { teams: string[] } }
+  | { reason: 'not_a_model'; details: { ref: string } }
+  | { reason: 'unknown_model'; details: { modelId: number } }
+  | { reason: 'unusable_model'; details: { modelId: number; problem: string } };
+
 export type Refusal =
   | PermissionRefusal
+  | ModelRefusal
   | { reason: 'unknown_team'; details: { team: string } & FieldHints }
   | { reason: 'unknown_community'; details: { community: string; known?: string[] } & FieldHints }
   /** A capture by hand that names no community, from a place that is not a feedback source. */

@@ -4,7 +4,7 @@ import { memberIdentities, members, voices } from '../db/schema/index.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { countOutcomes, type OutcomeCounts } from './items/item-outcome.js';
-import { loadItemViews, outcomeOf, type ItemView } from './items/item-views.js';
+import { loadItemViews, type ItemView } from './items/item-views.js';
 import { parseInput } from './parse-input.js';
 
 export const MemberHistoryInput = z.object({
@@ -18,7 +18,7 @@ export interface MemberHistory {
   member: { id: number; name: string; identities: { platform: string; id: string; name: string }[] };
   /** Each item counted once, as a community's history counts them: `byOutcome` adds up to `items`. */
   totals: { items: number; byOutcome: OutcomeCounts };
-  items: (ItemView & { outcome: string })[];
+  items: ItemView[];
 }
 
 /** Everything a person told the company, across all their linked identities, and what came of each. */
@@ -33,7 +33,7 @@ export async function memberHistory(ctx: Context, raw: MemberHistoryInput): Prom
   return {
     member: { id: memberId, name: member?.displayName ?? '', identities: identities.map((i) => ({ platform: i.platform, id: i.externalId, name: i.displayName })) },
     totals,
-    items: items.map((item) => ({ ...item, outcome: outcomeOf(item) })),
+    items,
   };
 }
 

@@ -1,5 +1,6 @@
 import { isDomainError, type DomainError, type LastStep, type PermissionRefusal, type Refusal, type TeamDeedWords } from '../core/errors.js';
 import { TRACKER_NAME } from '../core/trackers/issue-link.js';
+import { modelRefusalWords } from './model-words.js';
 import { IMPERATIVE, PAST_TENSE } from './verb-words.js';
 
 /**
@@ -57,6 +58,17 @@ export function refusalWords(refusal: Refusal): string {
     case 'not_merge_team':
     case 'not_community_manager':
       return permissionWords(refusal);
+    case 'not_a_category':
+    case 'bad_label_map':
+    case 'no_label_column':
+    case 'missing_columns':
+    case 'csv_problems':
+    case 'no_rows':
+    case 'too_few_teams':
+    case 'not_a_model':
+    case 'unknown_model':
+    case 'unusable_model':
+      return modelRefusalWords(refusal);
     case 'unknown_team': return `There is no team called "${refusal.details.team}".`;
     case 'unknown_community': {
       const { community, known } = refusal.details;

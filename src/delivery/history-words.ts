@@ -1,4 +1,5 @@
 import type { CommunityHistory } from '../core/community-history.js';
+import type { ItemView } from '../core/items/item-views.js';
 import type { MemberHistory } from '../core/member-history.js';
 
 const OUTCOME_ORDER = [['resolved', 'resolved'], ['declined', 'declined'], ['in_progress', 'in progress'], ['untouched', 'waiting for an answer']] as const;
@@ -20,4 +21,22 @@ export function memberTotalsWords(totals: MemberHistory['totals']): string {
   const { resolved, declined, in_progress: inProgress, untouched } = totals.byOutcome;
   const parts = ([['resolved', resolved], ['declined', declined], ['open', inProgress + untouched]] as const).filter(([, n]) => n > 0).map(([words, n]) => `${n} ${words}`);
   return `${totals.items} item${totals.items === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
+/** One line on where an item stands: "Resolved by Product", "With Support (acknowledged)", "Declined by Sales: …". */
+export function outcomeWords(item: ItemView): string {
+  if (item.mergedIntoId) return `Merged into #${item.mergedIntoId}`;
+  if (item.routings.length === 0) return 'Not routed';
+  return item.routings
+    .filter((r) => r.status !== 'merged')
+    .map((r) => {
+      switch (r.status) {
+        case 'resolved': return `Resolved by ${r.team.name}`;
+        case 'declined': return `Declined by ${r.team.name}${r.declineReason ? `: ${r.declineReason}` : ''}`;
+        case 'passed_on': return `Passed on by ${r.team.name}`;
+        case 'open': return `Waiting for ${r.team.name}`;
+        default: return `With ${r.team.name} (${r.status})`;
+      }
+    })
+    .join('; ');
 }

@@ -11,6 +11,7 @@ import { memberHistory } from '../../src/core/member-history.js';
 import { mergeDuplicates } from '../../src/core/merge-duplicates.js';
 import { recordAction } from '../../src/core/record-action.js';
 import { deliveries, routings } from '../../src/db/schema/index.js';
+import { outcomeWords } from '../../src/delivery/history-words.js';
 import { captureNew, discordMessage, slackMessage } from '../helpers/capture.js';
 import { person, testContext } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
@@ -84,7 +85,7 @@ describe('history', () => {
     await linkMemberIdentities(ctx, { identities: [{ platform: 'discord', id: '901' }, { platform: 'slack', id: 'U0ANN' }], actor: person(ctx.config, 'maya') });
     const history = await memberHistory(ctx, { member: { platform: 'slack', id: 'U0ANN' } });
     expect(history.member.identities.map((i) => i.platform).sort()).toEqual(['discord', 'slack']);
-    expect(history.items.map((i) => i.outcome)).toEqual(['Waiting for Product; Waiting for Sales', 'Declined by Support: Cannot reproduce']);
+    expect(history.items.map(outcomeWords)).toEqual(['Waiting for Product; Waiting for Sales', 'Declined by Support: Cannot reproduce']);
     // The Slack item waits for two teams and is still one open item: the totals add up to the items.
     expect(history.totals).toEqual({ items: 2, byOutcome: { resolved: 0, declined: 1, in_progress: 0, untouched: 1 } });
     expect(historyText.member(history, ctx.config.timezone)[1]).toBe('2 items: 1 declined, 1 open');

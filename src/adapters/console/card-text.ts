@@ -1,6 +1,6 @@
 import { formatDuration } from '../../config/duration.js';
 import { actionSentence } from '../../delivery/action-words.js';
-import { STATUS_LABEL } from '../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../delivery/verb-words.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
 import { zonedTime } from '../local-time.js';

@@ -1,7 +1,7 @@
 import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt, inert } from '../../core/inert-text.js';
 import type { MemberHistory } from '../../core/member-history.js';
-import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../delivery/history-words.js';
+import { categoryWords, communityTotalsWords, memberTotalsWords, outcomeWords } from '../../delivery/history-words.js';
 import { localTime } from '../local-time.js';
 
 type Item = MemberHistory['items'][number];
@@ -11,7 +11,7 @@ function itemLines(item: Item, timezone: string): string[] {
   return [
     `#${item.id} ${localTime(item.capturedAt, timezone)} · ${item.community.name} · ${item.category.replace('_', ' ')}`,
     `  > ${inert(excerpt(item.title ? `${item.title}: ${item.text}` : item.text, 160))}`,
-    `  ${item.outcome}${item.voices.length > 1 ? ` · ${item.voices.length} voices` : ''}`,
+    `  ${outcomeWords(item)}${item.voices.length > 1 ? ` · ${item.voices.length} voices` : ''}`,
     ...steps.map((s) => `    - ${s}`),
   ];
 }

@@ -1,6 +1,6 @@
 import { excerpt } from '../../core/inert-text.js';
 import type { OpenRouting } from '../../core/list-open-routings.js';
-import { STATUS_LABEL } from '../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../delivery/verb-words.js';
 import { assertHome, type Block, type HomeView } from './block-kit-limits.js';
 import { button, context, divider, header, section } from './blocks.js';
 import { escapeMrkdwn, link, slackDate, userText } from './mrkdwn.js';

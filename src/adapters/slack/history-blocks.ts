@@ -1,15 +1,14 @@
-import { STATUS_LABEL } from '../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../delivery/verb-words.js';
 import type { CommunityHistory } from '../../core/community-history.js';
 import { excerpt } from '../../core/inert-text.js';
 import type { ItemView } from '../../core/items/item-views.js';
 import type { MemberHistory } from '../../core/member-history.js';
-import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../delivery/history-words.js';
+import { categoryWords, communityTotalsWords, memberTotalsWords, outcomeWords } from '../../delivery/history-words.js';
 import { assertMessageBlocks, LIMITS, type Block } from './block-kit-limits.js';
 import { context, section, sectionsFromLines } from './blocks.js';
 import { escapeMrkdwn, link, quote, slackDate, userText } from './mrkdwn.js';
 
-type Listed = ItemView & { outcome: string };
-const itemLine = (i: Listed, timezone: string) => `• ${link(i.permalink, `#${i.id}`)} ${slackDate(i.capturedAt, timezone)} · ${i.category.replace('_', ' ')} · ${userText(excerpt(i.text, 90))}\n   _${userText(i.outcome)}_`;
+const itemLine = (i: ItemView, timezone: string) => `• ${link(i.permalink, `#${i.id}`)} ${slackDate(i.capturedAt, timezone)} · ${i.category.replace('_', ' ')} · ${userText(excerpt(i.text, 90))}\n   _${userText(outcomeWords(i))}_`;
 const fit = (blocks: Block[]) => assertMessageBlocks(blocks.slice(0, LIMITS.blocksPerMessage));
 
 /** `/liaison history @member`: what this person told the company across their identities, and what came of it. */

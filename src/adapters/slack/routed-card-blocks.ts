@@ -1,5 +1,6 @@
 import { formatDuration } from '../../config/duration.js';
-import { STATUS_LABEL, type TeamAction } from '../../core/actions/transitions.js';
+import { type TeamAction } from '../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../delivery/verb-words.js';
 import type { RoutingCard } from '../../core/load-routing-card.js';
 import { excerpt } from '../../core/inert-text.js';
 import { actionSentence } from '../../delivery/action-words.js';

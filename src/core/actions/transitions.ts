@@ -22,13 +22,3 @@ export const UNDOABLE = new Set<string>(['acknowledge', 'own', 'resolve', 'decli
 export function isActive(status: RoutingStatus): boolean {
   return ACTIVE.includes(status);
 }
-
-export const STATUS_LABEL: Record<RoutingStatus, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  owned: 'Owned',
-  resolved: 'Resolved',
-  declined: 'Declined',
-  passed_on: 'Passed on',
-  merged: 'Merged',
-};

@@ -66,18 +66,18 @@ export function parseModelRef(ref: string): number | 'builtin' {
   const trimmed = ref.trim();
   if (trimmed === 'builtin' || trimmed.startsWith('builtin-')) return 'builtin';
   const match = /^(?:trained-)?(\d+)$/.exec(trimmed);
-  if (!match) throw new DomainError('invalid_input', `"${ref}" is not a model: give its number (7), its version (trained-7) or builtin`);
+  if (!match) throw new DomainError('invalid_input', { reason: 'not_a_model', details: { ref } });
   return Number(match[1]);
 }
 
 /** Reads one stored model; a missing or unreadable one is a user error naming the reason. */
 export async function loadStoredModel(db: Db, id: number): Promise<ClassifierModel> {
   const json = await loadModelJson(db, id);
-  if (json === undefined) throw new DomainError('not_found', `there is no model ${id} (liaison models list shows them)`);
+  if (json === undefined) throw new DomainError('not_found', { reason: 'unknown_model', details: { modelId: id } });
   try {
     return decodeClassifierModel(json);
   } catch (error) {
-    throw new DomainError('invalid_input', `model ${id} cannot be used: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new DomainError('invalid_input', { reason: 'unusable_model', details: { modelId: id, problem: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) } });
   }
 }
 

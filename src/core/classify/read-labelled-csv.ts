@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import { CATEGORIES, type Category } from '../../config/schema.js';
 import { DomainError } from '../errors.js';
 import type { CategoryExample } from './examples/index.js';
-import { describeProblems, type CsvProblem } from './csv-problems.js';
+import type { CsvProblem } from './csv-problems.js';
 import { prepareText } from './tokenize.js';
 
 export interface CsvColumns {
@@ -48,9 +48,9 @@ export interface LabelledCsv {
 export async function readLabelledCsv(input: Readable, columns: CsvColumns): Promise<LabelledCsv> {
   const map = columns.map ?? {};
   for (const [from, to] of Object.entries(map)) {
-    if (!isCategory(to)) throw new DomainError('invalid_input', `--map ${from}=${to}: "${to}" is not a category (${CATEGORIES.join(', ')})`);
+    if (!isCategory(to)) throw new DomainError('invalid_input', { reason: 'not_a_category', details: { label: from, category: to } });
   }
-  if (!columns.label && !columns.team) throw new DomainError('invalid_input', 'give a label column, a team column, or both');
+  if (!columns.label && !columns.team) throw new DomainError('invalid_input', { reason: 'no_label_column', details: {} });
   const header = (names: string[]) => {
     checkHeader(names, columns);
     return names;
@@ -85,8 +85,8 @@ export async function readLabelledCsv(input: Readable, columns: CsvColumns): Pro
       ...(columns.group ? { group: value(columns.group) } : {}),
     });
   }
-  if (problems.length > 0) throw new DomainError('invalid_input', describeProblems(problems, { teams: columns.knownTeams }), { problems });
-  if (rows.length === 0) throw new DomainError('invalid_input', 'the file has no rows');
+  if (problems.length > 0) throw new DomainError('invalid_input', { reason: 'csv_problems', details: { problems, ...(columns.knownTeams ? { teams: [...columns.knownTeams] } : {}) } });
+  if (rows.length === 0) throw new DomainError('invalid_input', { reason: 'no_rows', details: {} });
   const examples = rows.flatMap((r) => (r.category ? [{ text: r.text, category: r.category }] : []));
   return { rows, examples };
 }
@@ -95,7 +95,7 @@ function checkHeader(header: readonly string[], columns: CsvColumns): void {
   const wanted = [...columns.text, columns.label, columns.team, columns.group, columns.id].filter((c): c is string => Boolean(c));
   const missing = [...new Set(wanted.filter((c) => !header.includes(c)))];
   if (missing.length > 0) {
-    throw new DomainError('invalid_input', `row 1: column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} not in the file; it has ${header.map((c) => `"${c}"`).join(', ')}`);
+    throw new DomainError('invalid_input', { reason: 'missing_columns', details: { missing, header: [...header] } });
   }
 }
 
@@ -108,7 +108,7 @@ export function parseLabelMap(pairs: readonly string[]): Record<string, string> 
   const map: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0 || at === pair.length - 1) throw new DomainError('invalid_input', `--map expects label=category, got "${pair}"`);
+    if (at <= 0 || at === pair.length - 1) throw new DomainError('invalid_input', { reason: 'bad_label_map', details: { pair } });
     map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return map;

@@ -34,7 +34,7 @@ export function trainTeamModel(examples: readonly TeamExample[], column: string,
   const labelled: LabelledText[] = examples.map((e) => ({ text: e.text, label: e.team }));
   const labels = [...new Set(labelled.map((e) => e.label))].sort();
   // With one team the model would send everything there, however unrelated.
-  if (labels.length < 2) throw new DomainError('invalid_input', `the team column names ${labels.length === 1 ? `only one team (${labels[0]})` : 'no team'}; learning teams needs at least two`);
+  if (labels.length < 2) throw new DomainError('invalid_input', { reason: 'too_few_teams', details: { teams: labels } });
   const model = trainTextModel(labelled, { labels, balance: true });
   if (options.crossValidate === false) return { teamModel: { model, minConfidence: DEFAULT_TEAM_CONFIDENCE, column } };
   const oof = outOfFold(labelled, { labels, balance: true, folds: options.folds, seed: options.seed });

@@ -1,6 +1,5 @@
 import type { Category } from '../../config/schema.js';
 import type { Urgency } from './classifier.js';
-import { MAX_TEXT_CHARS } from './tokenize.js';
 
 /**
  * Rules rather than a model: urgency decides who gets paged, so it must be predictable and explainable, and the
@@ -45,11 +44,17 @@ const LOW: readonly RegExp[] = [
   /\b(?:nice[-\s]to[-\s]have|someday|some\s+day|eventually|minor|cosmetic|typo|nitpick|tiny\s+thing|small\s+thing)\b/,
 ];
 
+/**
+ * The rules read further than the model (tokenize.ts MAX_TEXT_CHARS): "production is down" in a long post's third
+ * paragraph still decides who gets paged.
+ */
+const MAX_URGENCY_CHARS = 2000;
+
 /** Categories that are never pressing on their own: chatter and compliments. */
 const CALM: ReadonlySet<Category> = new Set(['noise', 'praise']);
 
 export function assessUrgency(text: string, category: Category): Urgency {
-  const lower = text.slice(0, MAX_TEXT_CHARS).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const lower = text.slice(0, MAX_URGENCY_CHARS).toLowerCase().replace(/[\u2018\u2019]/g, "'");
   const saysLow = LOW.some((pattern) => pattern.test(lower));
   if (CRITICAL.some((pattern) => pattern.test(lower))) return saysLow ? 'high' : 'critical';
   // Chatter that says "right now" is still chatter; only a critical phrase lifts it (in case the category is wrong).

@@ -124,21 +124,3 @@ function groupBy<T>(rows: T[], key: (row: T) => number | null): Map<number | nul
   }
   return out;
 }
-
-/** One line on where an item stands: "Resolved by Product", "With Support (acknowledged)", "Declined by Sales: …". */
-export function outcomeOf(item: ItemView): string {
-  if (item.mergedIntoId) return `Merged into #${item.mergedIntoId}`;
-  if (item.routings.length === 0) return 'Not routed';
-  return item.routings
-    .filter((r) => r.status !== 'merged')
-    .map((r) => {
-      switch (r.status) {
-        case 'resolved': return `Resolved by ${r.team.name}`;
-        case 'declined': return `Declined by ${r.team.name}${r.declineReason ? `: ${r.declineReason}` : ''}`;
-        case 'passed_on': return `Passed on by ${r.team.name}`;
-        case 'open': return `Waiting for ${r.team.name}`;
-        default: return `With ${r.team.name} (${r.status})`;
-      }
-    })
-    .join('; ');
-}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_TEXT_CHARS } from '../../../src/core/classify/tokenize.js';
 import { assessUrgency } from '../../../src/core/classify/urgency.js';
 
 describe('urgency', () => {
@@ -6,6 +7,12 @@ describe('urgency', () => {
     expect(assessUrgency('Production is down, nothing loads', 'bug')).toBe('critical');
     expect(assessUrgency('Heads up: the API is completely down for everyone', 'bug')).toBe('critical');
     expect(assessUrgency('We are seeing a major outage in the EU region', 'bug')).toBe('critical');
+  });
+
+  it('calls an outage critical when a long post only says so after the part the model reads', () => {
+    const preamble = 'Some background on our setup before the actual problem. '.repeat(15);
+    expect(preamble.length).toBeGreaterThan(MAX_TEXT_CHARS);
+    expect(assessUrgency(`Checkout issue\n${preamble}And now production is down for all of our stores.`, 'bug')).toBe('critical');
   });
 
   it('calls data loss critical', () => {

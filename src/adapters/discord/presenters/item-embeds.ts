@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from '../../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../../delivery/verb-words.js';
 import type { CommunityHistory } from '../../../core/community-history.js';
 import { excerpt } from '../../../core/inert-text.js';
 import type { ItemView } from '../../../core/items/item-views.js';
@@ -6,7 +6,7 @@ import type { MemberHistory } from '../../../core/member-history.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';
 import { LIMITS, type DiscordEmbed } from './embed-limits.js';
 import { linesToEmbeds, packMessages } from './pack-embeds.js';
-import { categoryWords, communityTotalsWords, memberTotalsWords } from '../../../delivery/history-words.js';
+import { categoryWords, communityTotalsWords, memberTotalsWords, outcomeWords } from '../../../delivery/history-words.js';
 import { routingReasonWords } from '../../../delivery/routing-reason-words.js';
 
 const PAST: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid', escalate: 'escalated', capture: 'captured', snooze: 'snoozed', merge: 'merged', recategorize: 'recategorised' };
@@ -33,13 +33,12 @@ export function itemStatusEmbed(item: ItemView): DiscordEmbed {
   };
 }
 
-type Listed = ItemView & { outcome: string };
-const itemLine = (i: Listed) => clip(`**#${i.id}** ${safeText(excerpt(i.title ?? i.text, 80))} — ${safeText(i.outcome)}`, 200);
+const itemLine = (i: ItemView) => clip(`**#${i.id}** ${safeText(excerpt(i.title ?? i.text, 80))} — ${safeText(outcomeWords(i))}`, 200);
 /** 20 lines of at most 200 characters and a summary always fit in one message (6,000 characters). */
 const SHOWN = 20;
 
 /** A history as one ephemeral reply: totals, then the newest items, saying how many more there are. */
-function historyEmbeds(title: string, summary: string, items: Listed[]): DiscordEmbed[] {
+function historyEmbeds(title: string, summary: string, items: ItemView[]): DiscordEmbed[] {
   const more = items.length > SHOWN ? [`… and ${items.length - SHOWN} older`] : [];
   const [first] = packMessages(linesToEmbeds(title, [clip(summary, 500), '', ...items.slice(0, SHOWN).map(itemLine), ...more]), { allowed_mentions: { parse: [] } });
   return first?.embeds ?? [];

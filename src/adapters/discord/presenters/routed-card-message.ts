@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { actionSentence } from '../../../delivery/action-words.js';
-import { STATUS_LABEL } from '../../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../../delivery/verb-words.js';
 import type { RoutingCard } from '../../../core/load-routing-card.js';
 import { cardCustomId, mergeCustomId } from '../custom-ids.js';
 import { clip, discordTime, quote, safeText } from '../discord-text.js';

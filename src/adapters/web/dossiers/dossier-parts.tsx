@@ -6,6 +6,7 @@ import { excerpt } from '../../../core/inert-text.js';
 import { categoryLabel } from '../../charts/chart-words.js';
 import { dossierQuartersChart } from '../../charts/dossier-chart.js';
 import { span } from '../../../delivery/digest-words.js';
+import { outcomeWords } from '../../../delivery/history-words.js';
 import { ChartFigure, share } from '../impact/impact-parts.js';
 
 export interface DossierLinks { itemHref: (id: number) => string; memberHref: (id: number) => string; communityHref: (id: string) => string }
@@ -72,7 +73,7 @@ export function OpenItems(props: { open: { total: number; items: ListedItem[] };
 }
 
 /** Everything said, newest first, with where it stands. */
-export function HistoryList(props: { items: (ItemView & { outcome: string })[]; total: number; links: DossierLinks; tz: string; showAuthor?: boolean }) {
+export function HistoryList(props: { items: ItemView[]; total: number; links: DossierLinks; tz: string; showAuthor?: boolean }) {
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History <span class="count">({props.total} {props.total === 1 ? 'item' : 'items'}{props.items.length < props.total ? `, latest ${props.items.length} listed` : ''})</span></h2>
@@ -87,7 +88,7 @@ export function HistoryList(props: { items: (ItemView & { outcome: string })[]; 
                 <td>{dayLabel(item.capturedAt, props.tz)}</td>
                 <td>{props.showAuthor ? <a href={props.links.memberHref(item.author.memberId)}>{item.author.name}</a> : <a href={props.links.communityHref(item.community.id)}>{item.community.name}</a>}</td>
                 <td>{categoryLabel(item.category)}</td>
-                <td>{item.outcome}</td>
+                <td>{outcomeWords(item)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../../config/duration.js';
-import { STATUS_LABEL } from '../../../core/actions/transitions.js';
+import { STATUS_LABEL } from '../../../delivery/verb-words.js';
 import { PAST_TENSE } from '../../../delivery/verb-words.js';
 import type { LedgerEntry } from '../../../core/inbox/item-ledger.js';
 import type { ReplyToAuthor } from '../../../core/inbox/item-replies.js';
