@@ -1,4 +1,5 @@
 import { isCue } from './cues.js';
+import { hashPaddedGram, hashPair, hashString, SEED_BIGRAM, SEED_CHAR, SEED_HEADLINE_CHAR, SEED_WORD } from './feature-hashes.js';
 import { ASK_TOKEN, HEADLINE_PREFIX, type DocumentTokens } from './tokenize.js';
 import { entryCount, entryOffset, MAX_CACHED_WORD, WordSlotCache } from './word-slots.js';
 
@@ -120,63 +121,6 @@ export class FeatureBuffer {
     this.weight = weight;
     this.token = token;
   }
-}
-
-const SEED_WORD = 0x811c9dc5;
-const SEED_BIGRAM = 0x1b873593;
-const SEED_CHAR = 0x5bd1e995;
-const SEED_HEADLINE_CHAR = SEED_CHAR + 101;
-
-/** FNV-1a over UTF-16 code units with a per-family seed, so that "ab" the word and "ab" the n-gram differ. */
-export function hashString(text: string, seed: number, start = 0, end = text.length): number {
-  return avalanche(fnv(seed >>> 0, text, start, end));
-}
-
-function fnv(state: number, text: string, start: number, end: number): number {
-  let hash = state;
-  for (let i = start; i < end; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash;
-}
-
-/** A final avalanche so that low bits (which pick the slot) depend on every character. */
-function avalanche(state: number): number {
-  let hash = state;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return hash >>> 0;
-}
-
-const SPACE = 0x20;
-const OPEN = 0x3c; // '<'
-const CLOSE = 0x3e; // '>'
-
-/** hashString(`${first} ${second}`, seed) without building the string: a pair per position of every text. */
-function hashPair(first: string, second: string, seed: number): number {
-  const hash = Math.imul(fnv(seed >>> 0, first, 0, first.length) ^ SPACE, 0x01000193);
-  return avalanche(fnv(hash, second, 0, second.length));
-}
-
-/**
- * hashString(padded, seed, at, at + size) where padded is `<${word.slice(from)}>`, without building it: a long post
- * has thousands of n-grams.
- */
-function hashPaddedGram(word: string, from: number, seed: number, at: number, size: number): number {
-  const last = word.length - from + 1; // index of '>' in the padded word
-  let hash = seed >>> 0;
-  let i = at;
-  const end = at + size;
-  if (i === 0) {
-    hash = Math.imul(hash ^ OPEN, 0x01000193);
-    i = 1;
-  }
-  const inner = Math.min(end, last);
-  hash = fnv(hash, word, i - 1 + from, inner - 1 + from);
-  if (end > last) hash = Math.imul(hash ^ CLOSE, 0x01000193);
-  return avalanche(hash);
 }
 
 /**
