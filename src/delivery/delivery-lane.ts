@@ -1,7 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { LiaisonConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
+import { timeSlices } from '../core/time-slices.js';
 import type { Db } from '../db/client.js';
 import type { DeliveryKind } from '../db/schema/delivery.js';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChatPort, type OutboundMessage } from './chat-port.js';
@@ -115,17 +115,13 @@ export class DeliveryLane {
       }
       const contents = drawn;
       let sentHere = chunk.length;
-      let sliceStart = performance.now();
+      const turn = timeSlices(SLICE_MS);
       for (const [index, row] of chunk.entries()) {
-        if (performance.now() - sliceStart > SLICE_MS) {
-          // In order all the same: the next delivery of this channel waits for the turn; a stop meanwhile gives the
-          // rest back (at the loop's head).
-          await nextTurn();
-          sliceStart = performance.now();
-          if (this.deps.stopping()) {
-            sentHere = index;
-            break;
-          }
+        // In order all the same: the next delivery of this channel waits for the turn; a stop meanwhile gives the
+        // rest back (at the loop's head).
+        if ((await turn()) && this.deps.stopping()) {
+          sentHere = index;
+          break;
         }
         const spent = this.limitsOf(row);
         this.buckets?.take(spent, clock.now().getTime());

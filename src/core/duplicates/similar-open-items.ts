@@ -1,10 +1,10 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { LiaisonConfig } from '../../config/schema.js';
 import { anyOf } from '../../db/any-of.js';
 import type { DbOrTx } from '../../db/client.js';
 import { feedbackItems, routings } from '../../db/schema/index.js';
 import { excerpt } from '../inert-text.js';
+import { timeSlices } from '../time-slices.js';
 import type { Ranked } from './rank-similar.js';
 import { keptSimilarityIndex } from './similarity-index.js';
 import { similarityTerms } from './similarity-terms.js';
@@ -63,13 +63,10 @@ export async function similarOpenItemsOfMany(db: DbOrTx, config: LiaisonConfig, 
   const fullWindow = open.length > CORPUS_LIMIT;
   const best = await rankKept(db, '', open, async (index) => {
     const ranked: Ranked<number>[][] = [];
-    let sliceStart = performance.now();
+    const turn = timeSlices(RANK_SLICE_MS);
     for (const q of asked) {
       // A backlog's 200 cards are some 100-200 ms of ranking: other work (intake answers) gets turns in between.
-      if (performance.now() - sliceStart > RANK_SLICE_MS) {
-        await nextTurn();
-        sliceStart = performance.now();
-      }
+      await turn();
       ranked.push(index.rank(q.terms, { minScore: MIN_SIMILARITY, limit, without: open.includes(q.itemId) || !fullWindow ? q.itemId : open.at(-1) }));
     }
     return ranked;
