@@ -10,7 +10,8 @@ describe('urgency', () => {
   });
 
   it('calls an outage critical when a long post only says so after the part the model reads', () => {
-    const preamble = 'Some background on our setup before the actual problem. '.repeat(15);
+    const sentence = 'Some background on our setup before the actual problem. ';
+    const preamble = sentence.repeat(Math.ceil(MAX_TEXT_CHARS / sentence.length) + 1);
     expect(preamble.length).toBeGreaterThan(MAX_TEXT_CHARS);
     expect(assessUrgency(`Checkout issue\n${preamble}And now production is down for all of our stores.`, 'bug')).toBe('critical');
   });
