@@ -39,6 +39,9 @@ export interface DeliveryTarget {
   retry?: boolean;
   /** A reply in a thread rather than a post in the channel itself. */
   inThread?: boolean;
+  /** The thread it goes in and the one the message it edits is in, as the port will be told (OutboundMessage). */
+  threadId?: string | null;
+  editsInThreadId?: string | null;
   /**
    * What the delivery carries (its outbox payload), for calls that depend on it: a reply that goes by DM opens the
    * conversation first, a reminder looks up its cards' links.

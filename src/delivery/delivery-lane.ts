@@ -144,9 +144,18 @@ export class DeliveryLane {
 
   private limitsOf(row: ClaimedRow): RateLimit[] {
     if (!this.buckets) return [];
-    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id, retry: row.attempts > 1, inThread: row.parent_message_id !== null || row.thread_id !== null, payload: row.payload });
+    if (this.port?.limits) return this.port.limits({ kind: row.kind as DeliveryKind, channelId: row.channel_id, retry: row.attempts > 1, inThread: row.parent_message_id !== null || row.thread_id !== null, ...this.threadsOf(row), payload: row.payload });
     const gap = this.deps.pacingMs ?? 0;
     return gap > 0 ? [{ key: `paced:${row.platform}:${row.channel_id}`, scope: 'channel', perSecond: 1000 / gap, burst: 1, ownLane: true }] : [];
+  }
+
+  /**
+   * The thread a delivery goes in and the one the message it edits is in: what the port is told when sending, and
+   * what its limits are keyed by (on Discord a thread is a channel with its own route buckets). Known once drawn.
+   */
+  private threadsOf(row: ClaimedRow): { threadId: string | null; editsInThreadId: string | null } {
+    const found = this.threads.get(row.id);
+    return { threadId: found?.parentThread ?? row.parent_message_id ?? row.thread_id, editsInThreadId: found?.editsThread ?? null };
   }
 
   private held: Set<number> | undefined;
@@ -180,9 +189,8 @@ export class DeliveryLane {
         key: row.key,
         platform: row.platform,
         channelId: row.channel_id,
-        threadId: this.threads.get(row.id)?.parentThread ?? row.parent_message_id ?? row.thread_id,
+        ...this.threadsOf(row),
         editsMessageId: row.edits_message_id,
-        editsInThreadId: this.threads.get(row.id)?.editsThread ?? null,
         attempt: row.attempts,
         content,
       };

@@ -1,6 +1,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../../../delivery/chat-port.js';
 import { LimitError } from '../presenters/embed-limits.js';
+import { routeScope } from './discord-rate-limits.js';
 
 /** Discord error codes that no retry can fix: the channel, message or user is gone, or the bot may not post there. */
 const PERMANENT_CODES = new Set([
@@ -21,7 +22,7 @@ const PERMANENT_CODES = new Set([
 export function toDeliveryError(error: unknown): RetryableDeliveryError | PermanentDeliveryError {
   if (error instanceof RetryableDeliveryError || error instanceof PermanentDeliveryError) return error;
   if (error instanceof LimitError) return new PermanentDeliveryError(error.message);
-  if (error instanceof RateLimitError) return new RetryableDeliveryError(`rate limited (${error.global ? 'global' : error.route})`, Math.max(error.retryAfter, 0), error.global ? 'global' : 'route');
+  if (error instanceof RateLimitError) return new RetryableDeliveryError(`rate limited (${error.global ? 'global' : error.route})`, Math.max(error.retryAfter, 0), error.global ? 'global' : routeOf(error));
   if (error instanceof DiscordAPIError) {
     const detail = `discord ${error.status} ${String(error.code)}: ${error.message}`;
     if (typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) return new PermanentDeliveryError(detail);
@@ -32,6 +33,15 @@ export function toDeliveryError(error: unknown): RetryableDeliveryError | Perman
   if (error instanceof HTTPError) return new RetryableDeliveryError(`discord ${error.status}: ${error.message}`);
   // Timeouts, resets, DNS: the network, not the message.
   return new RetryableDeliveryError(error instanceof Error ? `network: ${error.message}` : String(error));
+}
+
+/** The route a 429 came from, named as the limits name it: posts and edits by the channel (or thread) in the path. */
+function routeOf(error: RateLimitError): string | undefined {
+  const path = /\/channels\/(\d+)\/messages(\/\d+)?$/.exec(new URL(error.url, 'http://discord').pathname);
+  const method = error.method.toUpperCase();
+  if (!path?.[1]) return undefined;
+  if (method === 'POST' && !path[2]) return routeScope('post', path[1]);
+  return method === 'PATCH' && path[2] ? routeScope('edit', path[1]) : undefined;
 }
 
 /** A Discord error with this JSON error code. */
