@@ -2,7 +2,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { recordAction } from '../../src/core/record-action.js';
+import { actions, feedbackItems, routings, voices } from '../../src/db/schema/index.js';
+import { person } from '../helpers/test-context.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 import { CHANNEL, ROLE, type Json } from './fakes/fake-state.js';
 import { autocomplete, messageCommand, PEOPLE, slashCommand, userMessage } from './fakes/payloads.js';
@@ -84,6 +86,21 @@ describe('slash commands', () => {
     expect(String(history?.embeds[0]?.description)).toContain('**#1** Dark mode crashes the settings page — Waiting for Support');
     const help = await run(h, slashCommand(h.discord.state, 'liaison', [{ type: SUB, name: 'help', options: [] }], PEOPLE.ben, CHANNEL.elsewhere));
     expect(help?.content).toContain('/escalate');
+  });
+
+  it("/liaison status lists the latest steps in the words Liaison uses everywhere, an issue's link said of the item", async () => {
+    const h = await startDiscord();
+    await h.send('MESSAGE_CREATE', userMessage(h.discord.state, CHANNEL.source, PEOPLE.ann, 'Dark mode crashes the settings page'));
+    const [routing] = await h.ctx.db.select().from(routings);
+    if (!routing) throw new Error('no routing');
+    await recordAction(h.ctx, { routingId: routing.id, kind: 'own', actor: person(h.ctx.config, 'sam'), via: 'button' });
+    // As the tracker integration records it when someone files the item as an issue.
+    await h.ctx.db.insert(actions).values({ itemId: routing.itemId, routingId: routing.id, teamId: routing.teamId, kind: 'create_issue', via: 'tracker', actorPlatform: 'console', actorId: 'sam', actorName: 'Sam', reason: 'SUP-12', createdAt: h.ctx.clock.now() });
+
+    const status = await run(h, slashCommand(h.discord.state, 'liaison', [{ type: SUB, name: 'status', options: [{ type: S, name: 'item', value: '#1' }] }], PEOPLE.sam, CHANNEL.supportHome));
+
+    const latest = String((status?.embeds[0]?.fields as { name: string; value: string }[]).find((f) => f.name === 'Latest')?.value).split('\n').map((line) => line.replace(/^<t:\d+:R> /, ''));
+    expect(latest.slice(-2)).toEqual(['Sam took (Support)', 'Sam created an issue for it (Support): SUP-12']);
   });
 
   it('/liaison snooze pauses reminders for the member’s own team and says until when', async () => {

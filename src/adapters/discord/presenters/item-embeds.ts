@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from '../../../delivery/verb-words.js';
+import { PAST_TENSE, STATUS_LABEL } from '../../../delivery/verb-words.js';
 import type { CommunityHistory } from '../../../core/community-history.js';
 import { excerpt } from '../../../core/inert-text.js';
 import type { ItemView } from '../../../core/items/item-views.js';
@@ -9,7 +9,9 @@ import { linesToEmbeds, packMessages } from './pack-embeds.js';
 import { categoryWords, communityTotalsWords, memberTotalsWords, outcomeWords } from '../../../delivery/history-words.js';
 import { routingReasonWords } from '../../../delivery/routing-reason-words.js';
 
-const PAST: Record<string, string> = { acknowledge: 'acknowledged', own: 'took', resolve: 'resolved', decline: 'declined', pass_on: 'passed on', reopen: 'reopened', undo: 'undid', escalate: 'escalated', capture: 'captured', snooze: 'snoozed', merge: 'merged', recategorize: 'recategorised' };
+/** "Sam created an issue for it", not "…for (Support)": these verbs need their object said. */
+const SAID_OF_IT = new Set(['create_issue', 'link_issue']);
+const did = (kind: string) => `${PAST_TENSE[kind] ?? kind}${SAID_OF_IT.has(kind) ? ' it' : ''}`;
 
 /** `/liaison status`: the item, each team's routing, and the latest things people did. */
 export function itemStatusEmbed(item: ItemView): DiscordEmbed {
@@ -23,7 +25,7 @@ export function itemStatusEmbed(item: ItemView): DiscordEmbed {
       `why: ${safeText(routingReasonWords(r.reason))}`,
     ].filter(Boolean).join('\n'), LIMITS.fieldValue),
   }));
-  const recent = item.actions.slice(-5).map((a) => `${discordTime(a.createdAt, 'R')} ${safeText(a.actorName)} ${PAST[a.kind] ?? a.kind}${a.team ? ` (${safeText(a.team)})` : ''}${a.reason ? `: ${safeText(excerpt(a.reason, 80))}` : ''}`);
+  const recent = item.actions.slice(-5).map((a) => `${discordTime(a.createdAt, 'R')} ${safeText(a.actorName)} ${did(a.kind)}${a.team ? ` (${safeText(a.team)})` : ''}${a.reason ? `: ${safeText(excerpt(a.reason, 80))}` : ''}`);
   if (recent.length > 0) fields.push({ name: 'Latest', value: clip(recent.join('\n'), LIMITS.fieldValue) });
   return {
     title: clip(`#${item.id} · ${item.category.replace('_', ' ')}${item.mergedIntoId ? ` · merged into #${item.mergedIntoId}` : ''}`, LIMITS.title),
