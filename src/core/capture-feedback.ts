@@ -23,8 +23,10 @@ const MessagePlatform = z.enum(['slack', 'discord', 'webhook', 'console']);
  * Every field that comes from outside is cleaned here, whichever adapter it came through: PostgreSQL cannot hold NUL
  * in text, and the other invisible controls only hide content. An ID must still say something once cleaned.
  */
-const inbound = (max = 40_000) => z.string().transform(cleanInbound).pipe(z.string().max(max));
-const inboundId = (max = 400) => inbound(max).pipe(z.string().min(1, 'is empty once invisible characters are removed'));
+// One string schema whose checks see the cleaned text (`overwrite`), rather than pipes into second and third
+// schemas: the same issues, for a third of the parsing a capture costs (`npm run bench -- capture`).
+const inbound = (max = 40_000) => z.string().overwrite(cleanInbound).max(max);
+const inboundId = (max = 400) => inbound(max).min(1, 'is empty once invisible characters are removed');
 
 export const CaptureInput = z.object({
   /** The configured source the message came from (a channel or forum ID, or a webhook key). */
